@@ -1,0 +1,504 @@
+"""Stage 1: load and validate the catalog; look up roles, sizes, industries and levels.
+
+Layout of a catalog directory (the built-in one is ``catalog/`` in the repository)::
+
+    levels.yaml              list of Level
+    sizes.yaml               list of CompanySize
+    posting.yaml             section headings and standard wording (PostingText)
+    default-company.yaml     the company used when no --company file is given
+    industries/<id>.yaml     one Industry each
+    library/*.yaml           shared ``responsibilities:`` and ``skills:`` referenced by id
+    roles/<id>.yaml          one Role each
+
+User catalogs (``--catalog DIR``) have the same layout, every part optional; their
+entries are added to the built-in ones, replacing any with the same id.
+
+Every problem in every file is collected and reported at once, each as
+``file: field.path: message``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from jdgen.errors import CatalogError, UnknownChoiceError
+from jdgen.models import (
+    Addition,
+    DEFAULT_KEY,
+    CompanySize,
+    Industry,
+    Level,
+    Responsibility,
+    ResponsibilityGroup,
+    Role,
+    Skill,
+    Strict,
+    When,
+)
+from jdgen.resources import data_dir
+
+M = TypeVar("M", bound=BaseModel)
+
+#: loc entries pydantic adds for union members; they mean nothing to a user.
+_UNION_TAGS = {"ref", "inline", "str", "int", "float", "bool"}
+
+
+class PostingText(Strict):
+    """Section headings and standard sentences (``posting.yaml``)."""
+
+    headings: dict[str, str]
+    skill_headings: dict[str, str]
+    qualification_headings: dict[str, str]
+    equal_opportunity: str
+    kpi_intro: str
+    career_intro: str
+
+
+# ---------------------------------------------------------------------------
+# Reading files
+# ---------------------------------------------------------------------------
+
+
+def format_loc(loc: Iterable[int | str]) -> str:
+    """``('responsibilities', 3, 'inline', 'text')`` → ``responsibilities.3.text``."""
+    parts = [str(p) for p in loc if not (isinstance(p, str) and p in _UNION_TAGS)]
+    return ".".join(parts) if parts else "(top level)"
+
+
+def validation_problems(err: ValidationError, where: str, prefix: str = "") -> list[str]:
+    """One ``where: field.path: message`` line per pydantic error."""
+    problems = []
+    for e in err.errors():
+        loc = format_loc(e["loc"])
+        if prefix:
+            loc = prefix if loc == "(top level)" else f"{prefix}.{loc}"
+        msg = e["msg"]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown field (check the spelling)"
+        problems.append(f"{where}: {loc}: {msg}")
+    return problems
+
+
+def read_yaml(path: Path, display: str) -> tuple[Any, list[str]]:
+    """Parse a YAML file, returning (data, problems)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        return None, [f"{display}: cannot read ({exc.strerror})"]
+    try:
+        return yaml.safe_load(text), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or "syntax error"
+        return None, [f"{display}: not valid YAML{where}: {problem}"]
+
+
+def _validate(model: type[M], data: Any, where: str, prefix: str = "") -> tuple[M | None, list[str]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as err:
+        return None, validation_problems(err, where, prefix)
+
+
+def _validate_list(
+    model: type[M], data: Any, where: str, key: str | None = None
+) -> tuple[list[M], list[str]]:
+    """Validate a YAML list (or the list under ``key``) item by item, so one bad item
+    does not hide the others."""
+    label = key or "(top level)"
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [f"{where}: {label}: expected a list, got {type(data).__name__}"]
+    items: list[M] = []
+    problems: list[str] = []
+    for i, raw in enumerate(data):
+        item, errs = _validate(model, raw, where, prefix=f"{key}.{i}" if key else str(i))
+        problems += errs
+        if item is not None:
+            items.append(item)
+    return items, problems
+
+
+# ---------------------------------------------------------------------------
+# The catalog
+# ---------------------------------------------------------------------------
+
+
+def normalize_name(text: str) -> str:
+    """Key for matching role names: case, punctuation, "of/the", "&"/"and",
+    "vice president"/"vp" and "ops"/"operations" do not matter."""
+    t = text.lower().replace("&", " and ")
+    t = re.sub(r"[^a-z0-9]+", " ", t)
+    t = re.sub(r"\bvice president\b", "vp", t)
+    words = ["operations" if w == "ops" else w for w in t.split()]
+    return " ".join(w for w in words if w not in {"of", "the", "and", "a", "an", "for"})
+
+
+def normalize_choice(text: str) -> str:
+    """Key for matching sizes, industries and levels: letters and digits only."""
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+@dataclass
+class Catalog:
+    levels: dict[str, Level] = field(default_factory=dict)
+    sizes: dict[str, CompanySize] = field(default_factory=dict)
+    industries: dict[str, Industry] = field(default_factory=dict)
+    responsibilities: dict[str, Responsibility] = field(default_factory=dict)
+    skills: dict[str, Skill] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    posting_text: PostingText | None = None
+    default_company: dict[str, Any] = field(default_factory=dict)
+    #: Where each entry came from, for error messages: ("role", id) → display path.
+    origin: dict[tuple[str, str], str] = field(default_factory=dict)
+    _role_index: dict[str, str] = field(default_factory=dict, repr=False)
+
+    # -- lookups -----------------------------------------------------------
+
+    @property
+    def text(self) -> PostingText:
+        if self.posting_text is None:
+            raise CatalogError(["posting.yaml: missing (section headings and standard wording)"])
+        return self.posting_text
+
+    def role_keys(self, role: Role) -> Iterator[str]:
+        yield normalize_name(role.id)
+        yield normalize_name(role.title)
+        for alias in role.aliases:
+            yield normalize_name(alias)
+
+    def find_role(self, query: str) -> Role:
+        """A role by id, title or alias, ignoring case and punctuation."""
+        key = normalize_name(query)
+        role_id = self._role_index.get(key)
+        if role_id is not None:
+            return self.roles[role_id]
+        raise UnknownChoiceError(f"no role '{query}'{self._suggest_roles(query)}")
+
+    def _suggest_roles(self, query: str) -> str:
+        from rapidfuzz import fuzz, process, utils
+
+        choices = {key: rid for key, rid in self._role_index.items()}
+        found = process.extract(
+            normalize_name(query), list(choices), scorer=fuzz.WRatio, limit=8,
+            processor=utils.default_process,
+        )
+        ids: list[str] = []
+        for key, score, _ in found:
+            rid = choices[key]
+            if score >= 75 and rid not in ids:
+                ids.append(rid)
+        if not ids:
+            return " (run 'jdgen roles' to list them)"
+        names = ", ".join(f"{rid} ({self.roles[rid].title})" for rid in ids[:3])
+        return f" — did you mean: {names}?"
+
+    def find_level(self, query: str) -> Level:
+        return _find_choice(self.levels, query, "level")
+
+    def find_industry(self, query: str) -> Industry:
+        return _find_choice(self.industries, query, "industry")
+
+    def find_size(self, query: str | int) -> CompanySize:
+        """A size by id, name or alias, or the band a headcount falls in."""
+        headcount: int | None = None
+        if isinstance(query, int):
+            headcount = query
+        elif query.strip().isdigit():
+            headcount = int(query.strip())
+        if headcount is not None:
+            if headcount < 1:
+                raise UnknownChoiceError(
+                    f"expected a headcount of at least 1 or one of {self.size_choices()}, got {query!r}"
+                )
+            for size in sorted(self.sizes.values(), key=lambda s: s.headcount_min, reverse=True):
+                if headcount >= size.headcount_min:
+                    return size
+        assert not isinstance(query, int)
+        try:
+            return _find_choice(self.sizes, query, "size")
+        except UnknownChoiceError:
+            raise UnknownChoiceError(
+                f"expected one of {self.size_choices()} or a headcount, got '{query}'"
+            ) from None
+
+    def size_choices(self) -> str:
+        return ", ".join(self.sizes)
+
+    def role_title(self, ref: str) -> str:
+        """The title for a reporting-line or career-path entry: a catalog id or a plain title."""
+        role = self.roles.get(ref)
+        return role.title if role else ref
+
+    def level_of(self, role: Role) -> Level:
+        return self.levels[role.level]
+
+
+def _find_choice(table: dict[str, Any], query: str, what: str) -> Any:
+    key = normalize_choice(query)
+    for entry in table.values():
+        names = [entry.id, entry.name, *entry.aliases]
+        if key in {normalize_choice(n) for n in names}:
+            return entry
+    raise UnknownChoiceError(f"expected one of {', '.join(table)}, got '{query}'")
+
+
+# ---------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------
+
+
+class _Loader:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.problems: list[str] = []
+        self.label = ""
+        #: Which catalog directory defined each entry: a later directory may replace an
+        #: entry of an earlier one, but one directory may not define an id twice.
+        self.defined_in: dict[tuple[str, str], str] = {}
+
+    def load_dir(self, root: Path, label: str) -> None:
+        def display(p: Path) -> str:
+            return f"{label}/{p.relative_to(root).as_posix()}"
+
+        c = self.catalog
+        self.label = label
+        for name, model, table, kind in (
+            ("levels.yaml", Level, c.levels, "level"),
+            ("sizes.yaml", CompanySize, c.sizes, "size"),
+        ):
+            path = root / name
+            if path.is_file():
+                data, errs = read_yaml(path, display(path))
+                self.problems += errs
+                items, errs = _validate_list(model, data, display(path))
+                self.problems += errs
+                for item in items:
+                    self._put(table, item, kind, display(path))
+
+        path = root / "posting.yaml"
+        if path.is_file():
+            data, errs = read_yaml(path, display(path))
+            self.problems += errs
+            if not errs:
+                text, errs = _validate(PostingText, data, display(path))
+                self.problems += errs
+                c.posting_text = text or c.posting_text
+
+        path = root / "default-company.yaml"
+        if path.is_file():
+            data, errs = read_yaml(path, display(path))
+            self.problems += errs
+            if isinstance(data, dict):
+                c.default_company = data
+            elif not errs:
+                self.problems.append(f"{display(path)}: expected a mapping of company fields")
+
+        for path in sorted((root / "library").glob("*.yaml")):
+            data, errs = read_yaml(path, display(path))
+            self.problems += errs
+            if errs:
+                continue
+            if not isinstance(data, dict) or not set(data) <= {"responsibilities", "skills"}:
+                self.problems.append(
+                    f"{display(path)}: expected a mapping with 'responsibilities' and/or 'skills'"
+                )
+                continue
+            resps, errs = _validate_list(
+                Responsibility, data.get("responsibilities"), display(path), "responsibilities"
+            )
+            self.problems += errs
+            for r in resps:
+                self._put(c.responsibilities, r, "responsibility", display(path))
+            skills, errs = _validate_list(Skill, data.get("skills"), display(path), "skills")
+            self.problems += errs
+            for s in skills:
+                self._put(c.skills, s, "skill", display(path))
+
+        for sub, model, table, kind in (
+            ("industries", Industry, c.industries, "industry"),
+            ("roles", Role, c.roles, "role"),
+        ):
+            for path in sorted((root / sub).glob("*.yaml")):
+                data, errs = read_yaml(path, display(path))
+                self.problems += errs
+                if errs:
+                    continue
+                item, errs = _validate(model, data, display(path))
+                self.problems += errs
+                if item is None:
+                    continue
+                if item.id != path.stem:  # type: ignore[attr-defined]
+                    self.problems.append(
+                        f"{display(path)}: id: '{item.id}' does not match the file name "  # type: ignore[attr-defined]
+                        f"'{path.stem}'"
+                    )
+                self._put(table, item, kind, display(path))
+
+    def _put(self, table: dict[str, Any], item: Any, kind: str, where: str) -> None:
+        key = (kind, item.id)
+        if self.defined_in.get(key) == self.label:
+            previous = self.catalog.origin[key]
+            self.problems.append(f"{where}: id: '{item.id}' is already defined in {previous}")
+            return
+        table[item.id] = item
+        self.catalog.origin[key] = where
+        self.defined_in[key] = self.label
+
+
+def _check(c: Catalog) -> list[str]:
+    """Cross-references: every id a file names must exist."""
+    problems: list[str] = []
+    sizes, levels, industries = set(c.sizes), set(c.levels), set(c.industries)
+    size_keys = sizes | {DEFAULT_KEY}
+
+    def where(kind: str, ident: str) -> str:
+        return c.origin.get((kind, ident), f"{kind} {ident}")
+
+    def check_when(w: When, at: str, path: str) -> None:
+        for name, valid, values in (
+            ("sizes", sizes, w.sizes),
+            ("industries", industries, w.industries),
+            ("not_industries", industries, w.not_industries),
+            ("levels", levels, w.levels),
+        ):
+            for i, v in enumerate(values or []):
+                if v not in valid:
+                    problems.append(
+                        f"{at}: {path}.when.{name}.{i}: unknown {name.rstrip('s')} '{v}' "
+                        f"(expected one of {', '.join(sorted(valid))})"
+                    )
+
+    def check_size_map(m: dict[str, Any], at: str, path: str, complete: bool = True) -> None:
+        for k in m:
+            if k not in size_keys:
+                problems.append(
+                    f"{at}: {path}.{k}: unknown size (expected one of {', '.join(sorted(size_keys))})"
+                )
+        if complete and DEFAULT_KEY not in m and not sizes <= set(m):
+            missing = ", ".join(sorted(sizes - set(m)))
+            problems.append(f"{at}: {path}: no value for {missing} (add them or a 'default')")
+
+    def check_resp(r: Responsibility, at: str, path: str) -> None:
+        check_size_map(r.by_size, at, f"{path}.by_size", complete=False)
+        for k in r.by_industry:
+            if k not in industries:
+                problems.append(f"{at}: {path}.by_industry.{k}: unknown industry")
+        check_when(r.when, at, path)
+
+    def check_ref(ref: object, table: dict[str, Any], kind: str, at: str, path: str) -> None:
+        if isinstance(ref, str):
+            if ref not in table:
+                problems.append(f"{at}: {path}: no {kind} '{ref}' in the library")
+        elif isinstance(ref, Responsibility):
+            check_resp(ref, at, path)
+        elif isinstance(ref, Skill):
+            check_when(ref.when, at, path)
+
+    def check_additions(additions: list[Addition], at: str) -> None:
+        for i, add in enumerate(additions):
+            check_ref(add.item, c.responsibilities, "responsibility", at, f"additions.{i}.item")
+            check_when(add.when, at, f"additions.{i}")
+            for j, rid in enumerate(add.replaces):
+                if rid not in c.responsibilities:
+                    problems.append(f"{at}: additions.{i}.replaces.{j}: no responsibility '{rid}' in the library")
+
+    for rid, r in c.responsibilities.items():
+        check_resp(r, where("responsibility", rid), "")
+    for sid, s in c.skills.items():
+        check_when(s.when, where("skill", sid), "")
+
+    for level in c.levels.values():
+        check_size_map(level.years, where("level", level.id), "years")
+
+    for size in c.sizes.values():
+        at = where("size", size.id)
+        for lv in levels - set(size.scope):
+            problems.append(f"{at}: scope: no sentence for level '{lv}'")
+        check_additions(size.additions, at)
+
+    for ind in c.industries.values():
+        at = where("industry", ind.id)
+        check_additions(ind.additions, at)
+        for i, sk in enumerate(ind.skills):
+            check_when(sk.when, at, f"skills.{i}")
+
+    alias_owner: dict[str, str] = {}
+    for role in c.roles.values():
+        at = where("role", role.id)
+        if role.level not in levels:
+            problems.append(
+                f"{at}: level: unknown level '{role.level}' (expected one of {', '.join(levels)})"
+            )
+        check_size_map(role.reports_to, at, "reports_to")
+        for key, ref in role.reports_to.items():
+            if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", ref) and ref not in c.roles:
+                problems.append(f"{at}: reports_to.{key}: no role '{ref}' in the catalog")
+        check_size_map(role.direct_reports, at, "direct_reports")
+        check_size_map(role.qualifications.years, at, "qualifications.years", complete=False)
+        for gi, group in enumerate(role.responsibilities):
+            check_when(group.when, at, f"responsibilities.{gi}")
+            for ii, item in enumerate(group.items):
+                check_ref(
+                    item, c.responsibilities, "responsibility", at,
+                    f"responsibilities.{gi}.items.{ii}",
+                )
+        for si, sk in enumerate(role.skills):
+            check_ref(sk, c.skills, "skill", at, f"skills.{si}")
+        for direction, refs in (("from", role.career.from_roles), ("to", role.career.to_roles)):
+            for i, ref in enumerate(refs):
+                if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", ref) and ref not in c.roles:
+                    problems.append(f"{at}: career.{direction}.{i}: no role '{ref}' in the catalog")
+        for name in (role.id, role.title, *role.aliases):
+            key = normalize_name(name)
+            other = alias_owner.setdefault(key, role.id)
+            if other != role.id:
+                problems.append(
+                    f"{at}: aliases: '{name}' also names role '{other}' ({where('role', other)})"
+                )
+    if c.posting_text is None:
+        problems.append("posting.yaml: missing (section headings and standard wording)")
+    return problems
+
+
+def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
+    """Load the built-in catalog plus any user catalog directories; raise
+    :class:`CatalogError` listing every problem."""
+    catalog = Catalog()
+    loader = _Loader(catalog)
+    loader.load_dir(data_dir("catalog"), "catalog")
+    for extra in extra_dirs:
+        if not extra.is_dir():
+            loader.problems.append(f"{extra}: not a directory")
+            continue
+        loader.load_dir(extra, str(extra).rstrip("/"))
+    problems = loader.problems + _check(catalog)
+    if problems:
+        raise CatalogError(problems)
+    for role in catalog.roles.values():
+        for key in catalog.role_keys(role):
+            catalog._role_index.setdefault(key, role.id)
+    return catalog
+
+
+@lru_cache(maxsize=1)
+def builtin_catalog() -> Catalog:
+    """The built-in catalog, loaded once per process."""
+    return load_catalog()
+
+
+def resolve_group_items(
+    catalog: Catalog, group: ResponsibilityGroup
+) -> list[Responsibility]:
+    """The responsibilities of a group with library references replaced by the entries."""
+    return [catalog.responsibilities[i] if isinstance(i, str) else i for i in group.items]

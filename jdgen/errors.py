@@ -1,0 +1,34 @@
+"""One exception hierarchy; the CLI turns any of these into one red line and a non-zero exit."""
+
+from __future__ import annotations
+
+
+class JdgenError(Exception):
+    """An error caused by the user's input, reported without a traceback."""
+
+    exit_code = 1
+
+
+class CatalogError(JdgenError):
+    """The catalog (built-in or user-supplied) is invalid.  Carries every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        head = f"the catalog has {len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(head + ":\n  " + "\n  ".join(problems))
+
+
+class UnknownChoiceError(JdgenError):
+    """A role, size, industry or level that the catalog does not know."""
+
+
+class CompanyFileError(JdgenError):
+    """The company file is missing, not YAML, or has a wrong field."""
+
+
+class OutputError(JdgenError):
+    """The output path cannot be written."""
+
+
+class TemplateError(JdgenError):
+    """A template failed to render (undefined value, syntax error, sandbox violation)."""

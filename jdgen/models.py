@@ -1,0 +1,423 @@
+"""The data model: catalog entries, the company, and the tailored JobDescription.
+
+Every model forbids unknown fields, so a typo in a YAML file fails loudly with
+its field path instead of being silently ignored.
+
+Catalog text may use a few placeholders, filled in by :mod:`jdgen.tailor` in a
+Jinja sandbox: ``{{ title }}``, ``{{ a_title }}`` ("a Director of Operations"),
+``{{ company }}`` (the company's name, or "our company"), and the industry's
+vocabulary ``{{ vocab.customers }}``, ``{{ vocab.offering }}``,
+``{{ vocab.site }}``, ``{{ vocab.sites }}``, ``{{ vocab.frontline }}``,
+``{{ vocab.business }}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, TypeVar
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+T = TypeVar("T")
+
+#: Keys of a by-size map: a size id from ``catalog/sizes.yaml`` or ``default``.
+DEFAULT_KEY = "default"
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def pick(mapping: dict[str, T], size: str) -> T | None:
+    """Value of a by-size map for ``size``, falling back to ``default``."""
+    if size in mapping:
+        return mapping[size]
+    return mapping.get(DEFAULT_KEY)
+
+
+# ---------------------------------------------------------------------------
+# Catalog
+# ---------------------------------------------------------------------------
+
+
+class Source(Strict):
+    """Where the facts in a catalog entry come from."""
+
+    title: str
+    url: str | None = None
+    note: str | None = None
+
+
+class When(Strict):
+    """Conditions under which a catalog item applies.  Empty means always."""
+
+    sizes: list[str] | None = None
+    industries: list[str] | None = None
+    not_industries: list[str] | None = None
+    levels: list[str] | None = None
+    #: True: only for companies that deal in physical goods; False: only for those that don't.
+    physical_goods: bool | None = None
+
+    def matches(self, *, size: str, industry: str, level: str, physical_goods: bool) -> bool:
+        if self.sizes is not None and size not in self.sizes:
+            return False
+        if self.industries is not None and industry not in self.industries:
+            return False
+        if self.not_industries is not None and industry in self.not_industries:
+            return False
+        if self.levels is not None and level not in self.levels:
+            return False
+        return self.physical_goods is None or self.physical_goods == physical_goods
+
+
+class Responsibility(Strict):
+    """One duty, written as a sentence that starts with a verb."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    text: str
+    #: Replacement wording for a company size (key: size id).
+    by_size: dict[str, str] = Field(default_factory=dict)
+    #: Replacement wording for an industry (key: industry id); wins over ``by_size``.
+    by_industry: dict[str, str] = Field(default_factory=dict)
+    when: When = Field(default_factory=When)
+
+
+class Skill(Strict):
+    """A hard (technical) or soft (interpersonal) skill."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    #: What the skill means in this job, shown after the name.
+    detail: str | None = None
+    kind: Literal["hard", "soft"]
+    when: When = Field(default_factory=When)
+
+
+def _ref_or_inline(value: object) -> str:
+    return "ref" if isinstance(value, str) else "inline"
+
+
+#: In a role, a responsibility or skill is either a library id or written inline.
+ResponsibilityRef = Annotated[
+    Annotated[str, Tag("ref")] | Annotated[Responsibility, Tag("inline")],
+    Discriminator(_ref_or_inline),
+]
+SkillRef = Annotated[
+    Annotated[str, Tag("ref")] | Annotated[Skill, Tag("inline")],
+    Discriminator(_ref_or_inline),
+]
+
+
+class ResponsibilityGroup(Strict):
+    """Responsibilities under one short heading."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    heading: str
+    items: list[ResponsibilityRef] = Field(min_length=1)
+    when: When = Field(default_factory=When)
+
+
+class Addition(Strict):
+    """A responsibility that a size or an industry adds to a role.
+
+    It goes into the first of the role's groups whose id is listed in ``into``; a
+    role with none of them does not get it (an addition about plant safety has no
+    place in a role without a quality and compliance group).
+    """
+
+    into: list[str] = Field(min_length=1)
+    item: ResponsibilityRef
+    #: Ids of general responsibilities this more specific one makes redundant.
+    replaces: list[str] = Field(default_factory=list)
+    when: When = Field(default_factory=When)
+
+
+class Certification(Strict):
+    name: str
+    required: bool = False
+    when: When = Field(default_factory=When)
+
+
+class Qualifications(Strict):
+    """What a candidate needs.  Years default to the level's table in ``levels.yaml``."""
+
+    #: Years of experience by size (``default`` allowed); falls back to the level's.
+    years: dict[str, int] = Field(default_factory=dict)
+    #: Completes "N+ years of …", e.g. "progressively senior operations management experience".
+    experience: str
+    education: str
+    education_preferred: str | None = None
+    certifications: list[Certification] = Field(default_factory=list)
+    required: list[str] = Field(default_factory=list)
+    preferred: list[str] = Field(default_factory=list)
+
+
+class CareerPath(Strict):
+    """Roles that lead here and roles this one leads to: catalog ids, or titles of outside roles."""
+
+    from_roles: list[str] = Field(default_factory=list, alias="from")
+    to_roles: list[str] = Field(default_factory=list, alias="to")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class SalaryReference(Strict):
+    """A published salary figure for the role (shown by ``jdgen show``; never put in a posting)."""
+
+    min: int
+    max: int
+    currency: str = "USD"
+    region: str = "US"
+    note: str | None = None
+    source: str
+
+
+class Role(Strict):
+    """A catalog role: ``catalog/roles/<id>.yaml``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    level: str
+    #: Listed under "Specialized operations titles" in the reference articles.
+    specialized: bool = False
+    #: Override the level's strategic/tactical focus, scope of influence and decision authority.
+    focus: str | None = None
+    scope: str | None = None
+    decision_authority: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    #: One or two sentences: the purpose of the job.  Placeholders allowed.
+    summary: str
+    #: Who the role reports to, by size (``default`` allowed): a catalog id or a title.
+    reports_to: dict[str, str]
+    #: Who reports to the role, by size (``default`` allowed), e.g. "a team of 5 to 15 supervisors".
+    direct_reports: dict[str, str]
+    #: Teams the role works with most, e.g. "finance", "sales".
+    works_with: list[str] = Field(default_factory=list)
+    responsibilities: list[ResponsibilityGroup] = Field(min_length=1)
+    skills: list[SkillRef] = Field(min_length=1)
+    qualifications: Qualifications
+    kpis: list[str] = Field(min_length=1)
+    career: CareerPath = Field(default_factory=CareerPath)
+    salary_reference: list[SalaryReference] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+
+
+class Level(Strict):
+    """A seniority level: ``catalog/levels.yaml``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    rank: int
+    #: Default years of experience by size.
+    years: dict[str, int]
+    focus: str
+    scope: str
+    decision_authority: str
+
+
+class Vocab(Strict):
+    """The words an industry uses, filled into catalog text."""
+
+    customers: str
+    offering: str
+    site: str
+    sites: str
+    frontline: str
+    business: str
+
+
+class CompanySize(Strict):
+    """A company size band: ``catalog/sizes.yaml``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    headcount_min: int
+    headcount_max: int | None = None
+    #: The sentence in "About the role" that sets the scope, by level id.
+    scope: dict[str, str]
+    additions: list[Addition] = Field(default_factory=list)
+
+
+class IndustryQualifications(Strict):
+    required: list[str] = Field(default_factory=list)
+    preferred: list[str] = Field(default_factory=list)
+
+
+class Industry(Strict):
+    """An industry: ``catalog/industries.yaml``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    #: Does the company make, move or sell physical goods?  Gates supply-chain duties.
+    physical_goods: bool
+    vocab: Vocab
+    #: A sentence for "About the role" saying what operations means in this industry.
+    context: str
+    regulations: list[str] = Field(default_factory=list)
+    kpis: list[str] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    additions: list[Addition] = Field(default_factory=list)
+    qualifications: IndustryQualifications = Field(default_factory=IndustryQualifications)
+    sources: list[Source] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Company (the user's settings)
+# ---------------------------------------------------------------------------
+
+
+class Location(Strict):
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    postal_code: str | None = None
+    street: str | None = None
+
+    def label(self) -> str:
+        return ", ".join(p for p in (self.city, self.region, self.country) if p)
+
+
+class Salary(Strict):
+    min: float = Field(gt=0)
+    max: float = Field(gt=0)
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    period: Literal["hour", "day", "week", "month", "year"] = "year"
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Salary:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        return self
+
+
+class ExtraSection(Strict):
+    heading: str
+    paragraphs: list[str] = Field(default_factory=list)
+    bullets: list[str] = Field(default_factory=list)
+
+
+class PostingOptions(Strict):
+    """Per-posting choices (the ``posting:`` block of a company file, or CLI flags)."""
+
+    title: str | None = None
+    add_responsibilities: list[str] = Field(default_factory=list)
+    add_skills: list[str] = Field(default_factory=list)
+    remove: list[str] = Field(default_factory=list)
+    extra_sections: list[ExtraSection] = Field(default_factory=list)
+    #: Include "Where this role leads"; ``None`` means the default for the role's level.
+    career_path: bool | None = None
+
+
+WorkArrangement = Literal["on-site", "hybrid", "remote"]
+EmploymentType = Literal["full-time", "part-time", "contract", "temporary", "internship"]
+
+
+class Company(Strict):
+    """The user's company profile.  Every field is optional."""
+
+    name: str | None = None
+    about: str | None = None
+    website: str | None = None
+    #: A size id or name (small, mid-size, enterprise) or a headcount.
+    size: str | int = "mid-size"
+    industry: str = "general"
+    locations: list[Location] = Field(default_factory=list)
+    work_arrangement: WorkArrangement | None = None
+    remote_regions: list[str] = Field(default_factory=list)
+    employment_type: EmploymentType = "full-time"
+    salary: Salary | None = None
+    benefits: list[str] = Field(default_factory=list)
+    equal_opportunity: str | None = None
+    how_to_apply: str | None = None
+    date_posted: dt.date | None = None
+    closing_date: dt.date | None = None
+    posting: PostingOptions = Field(default_factory=PostingOptions)
+
+    @field_validator("size", mode="before")
+    @classmethod
+    def _size_text_or_headcount(cls, value: object) -> object:
+        if isinstance(value, bool):
+            raise ValueError("expected a size name or a headcount")
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Company:
+        if self.date_posted and self.closing_date and self.closing_date < self.date_posted:
+            raise ValueError(
+                f"closing_date ({self.closing_date}) is before date_posted ({self.date_posted})"
+            )
+        return self
+
+
+# ---------------------------------------------------------------------------
+# The tailored posting: the contract between tailoring and rendering
+# ---------------------------------------------------------------------------
+
+
+class Subsection(Strict):
+    heading: str
+    paragraphs: list[str] = Field(default_factory=list)
+    bullets: list[str] = Field(default_factory=list)
+
+
+class Section(Strict):
+    """A posting section.  ``id`` is stable (renderers and checks may key on it)."""
+
+    id: str
+    heading: str
+    paragraphs: list[str] = Field(default_factory=list)
+    bullets: list[str] = Field(default_factory=list)
+    subsections: list[Subsection] = Field(default_factory=list)
+
+
+class PostingMetadata(Strict):
+    """Plain facts about the posting, for renderers that need structure (JSON-LD, docx properties)."""
+
+    role_id: str
+    role_title: str
+    level: str
+    level_name: str
+    size: str
+    size_name: str
+    industry: str
+    industry_name: str
+    company_name: str | None = None
+    website: str | None = None
+    locations: list[Location] = Field(default_factory=list)
+    work_arrangement: WorkArrangement | None = None
+    remote_regions: list[str] = Field(default_factory=list)
+    employment_type: EmploymentType = "full-time"
+    salary: Salary | None = None
+    benefits: list[str] = Field(default_factory=list)
+    how_to_apply: str | None = None
+    date_posted: dt.date | None = None
+    valid_through: dt.date | None = None
+    reports_to: str
+    skills: list[str] = Field(default_factory=list)
+    generator: str
+
+
+class JobDescription(Strict):
+    """A tailored posting: plain data, no formatting.  Renderers read only this."""
+
+    title: str
+    sections: list[Section]
+    metadata: PostingMetadata
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)

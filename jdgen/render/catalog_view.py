@@ -1,0 +1,98 @@
+"""Readable views of catalog entries (``jdgen show``), as Markdown.
+
+This is not a posting renderer: it shows the catalog's raw data, with the
+conditions under which each item applies, so that a user can see what
+tailoring will pick from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jdgen.catalog import Catalog
+from jdgen.models import Responsibility, Role, Skill, When, pick
+from jdgen.render.markdown import render_template
+from jdgen.tailor import fill, join_words, sentence
+
+
+def describe_when(when: When) -> str:
+    parts = []
+    if when.physical_goods is True:
+        parts.append("companies with physical goods")
+    if when.physical_goods is False:
+        parts.append("companies without physical goods")
+    if when.sizes:
+        parts.append("size " + join_words(when.sizes, "or"))
+    if when.industries:
+        parts.append(join_words(when.industries, "or"))
+    if when.not_industries:
+        parts.append("not " + join_words(when.not_industries, "or"))
+    if when.levels:
+        parts.append("level " + join_words(when.levels, "or"))
+    return f"only for {'; '.join(parts)}" if parts else ""
+
+
+def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
+    """Plain data describing ``role`` for the ``role.md.j2`` template."""
+    general = catalog.industries.get("general")
+    vocab = general.vocab.model_dump() if general else {}
+    values = {"title": role.title, "a_title": role.title, "company": "our company", "vocab": vocab}
+
+    def text(raw: str) -> str:
+        return sentence(fill(raw, values))
+
+    def item(r: Responsibility | Skill, body: str) -> dict[str, str]:
+        return {"id": r.id, "text": body, "when": describe_when(r.when)}
+
+    level = catalog.levels[role.level]
+    groups = []
+    for g in role.responsibilities:
+        items = []
+        for ref in g.items:
+            r = catalog.responsibilities[ref] if isinstance(ref, str) else ref
+            items.append(item(r, text(r.text)))
+        groups.append({"heading": g.heading, "when": describe_when(g.when), "items": items})
+    skills = []
+    for ref in role.skills:
+        s = catalog.skills[ref] if isinstance(ref, str) else ref
+        entry = item(s, text(f"{s.name}: {s.detail}" if s.detail else s.name))
+        entry["kind"] = s.kind
+        skills.append(entry)
+    q = role.qualifications
+    by_size = []
+    for size in catalog.sizes.values():
+        by_size.append(
+            {
+                "size": size.name,
+                "reports_to": catalog.role_title(pick(role.reports_to, size.id) or ""),
+                "team": pick(role.direct_reports, size.id) or "",
+                "years": pick(q.years, size.id) or pick(level.years, size.id),
+            }
+        )
+    return {
+        "role": role,
+        "level": level,
+        "summary": text(role.summary),
+        "focus": role.focus or level.focus,
+        "scope": role.scope or level.scope,
+        "authority": role.decision_authority or level.decision_authority,
+        "by_size": by_size,
+        "groups": groups,
+        "skills": skills,
+        "experience": q.experience,
+        "education": q.education,
+        "education_preferred": q.education_preferred,
+        "certifications": [
+            {"name": c.name, "required": c.required, "when": describe_when(c.when)}
+            for c in q.certifications
+        ],
+        "required": q.required,
+        "preferred": q.preferred,
+        "kpis": [text(k) for k in role.kpis],
+        "career_from": [catalog.role_title(r) for r in role.career.from_roles],
+        "career_to": [catalog.role_title(r) for r in role.career.to_roles],
+    }
+
+
+def role_markdown(catalog: Catalog, role: Role) -> str:
+    return render_template("role.md.j2", **role_view(catalog, role)).strip() + "\n"

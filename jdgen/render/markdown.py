@@ -1,0 +1,69 @@
+"""Markdown from Jinja2 templates.
+
+Templates are looked up in the user's directories first, then the built-in
+``templates/``; ``!default/NAME`` always names the built-in template, so an
+override can extend it and change one block (the pelican pattern).  Every
+template renders in a sandbox with StrictUndefined: a missing value is an
+error, never a blank, and user templates cannot reach Python internals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+)
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from jdgen.errors import TemplateError
+from jdgen.models import JobDescription
+from jdgen.resources import data_dir
+
+POSTING_TEMPLATE = "posting.md.j2"
+
+
+def template_loader(template_dirs: Sequence[Path] = ()) -> BaseLoader:
+    builtin = str(data_dir("templates"))
+    search = [*(str(d) for d in template_dirs), builtin]
+    return ChoiceLoader(
+        [FileSystemLoader(search), PrefixLoader({"!default": FileSystemLoader(builtin)})]
+    )
+
+
+@lru_cache(maxsize=8)
+def environment(template_dirs: tuple[Path, ...] = ()) -> ImmutableSandboxedEnvironment:
+    return ImmutableSandboxedEnvironment(
+        loader=template_loader(template_dirs),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(name: str, template_dirs: Sequence[Path] = (), **values: object) -> str:
+    env = environment(tuple(template_dirs))
+    try:
+        return env.get_template(name).render(**values)
+    except SecurityError as exc:
+        raise TemplateError(f"template {name}: not allowed in jdgen templates: {exc}") from None
+    except JinjaTemplateError as exc:
+        where = getattr(exc, "filename", None) or name
+        line = getattr(exc, "lineno", None)
+        at = f", line {line}" if line else ""
+        raise TemplateError(f"template {where}{at}: {exc.message or exc}") from None
+
+
+def render_markdown(jd: JobDescription, template_dirs: Sequence[Path] = ()) -> str:
+    text = render_template(POSTING_TEMPLATE, template_dirs, jd=jd)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,474 @@
+"""Stage 2: tailor a catalog role to a company, producing a JobDescription.
+
+:func:`tailor` is a pure function of the role, the company and the catalog: it
+reads no files and formats nothing (no Markdown, no Word).  All size and
+industry knowledge comes from the catalog data:
+
+* the reporting line, direct reports and years of experience by company size;
+* the scope sentence by size and level, and the size's additions (hands-on duties
+  in a small company, governance and multi-site duties in an enterprise);
+* the industry's vocabulary, context sentence, regulations, KPIs, skills and
+  additions;
+* items marked ``physical_goods: true`` (supply chain, inventory) only for
+  companies that make, move or sell goods; ``physical_goods: false`` items (vendor
+  management) only for those that don't.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from jdgen import __version__
+from jdgen.catalog import Catalog, builtin_catalog
+from jdgen.errors import TemplateError
+from jdgen.models import (
+    Company,
+    CompanySize,
+    Industry,
+    JobDescription,
+    Level,
+    PostingMetadata,
+    PostingOptions,
+    Responsibility,
+    Role,
+    Salary,
+    Section,
+    Skill,
+    Subsection,
+    When,
+    pick,
+)
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "INR": "₹"}
+
+# ---------------------------------------------------------------------------
+# Small text helpers (content, not formatting)
+# ---------------------------------------------------------------------------
+
+
+def join_words(items: Iterable[str], conj: str = "and") -> str:
+    """``["a", "b", "c"]`` → ``"a, b and c"``."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+
+
+def article(phrase: str) -> str:
+    """"a" or "an" for a phrase, by its first sound."""
+    word = phrase.split()[0] if phrase.split() else phrase
+    if word.isupper() and len(word) > 1:  # an abbreviation, read letter by letter
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    lower = word.lower()
+    if lower.startswith(("uni", "use", "usu", "eu", "one")):
+        return "a"
+    if lower.startswith(("hour", "honest", "heir")):
+        return "an"
+    return "an" if lower[:1] in "aeiou" else "a"
+
+
+def sentence(text: str) -> str:
+    """Tidy one sentence or bullet: single spaces, a capital first letter, final punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return text
+    first = text.split()[0]
+    if first[0].islower() and not any(ch.isupper() for ch in first):
+        text = text[0].upper() + text[1:]
+    if text[-1] not in ".!?:":
+        text += "."
+    return text
+
+
+def money(amount: float, currency: str) -> str:
+    number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{number}" if symbol else f"{number} {currency}"
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def pay_sentence(salary: Salary) -> str:
+    return (
+        f"The base pay range for this role is {money(salary.min, salary.currency)} "
+        f"to {money(salary.max, salary.currency)} per {salary.period}."
+    )
+
+
+# ---------------------------------------------------------------------------
+# Placeholders in catalog text, rendered in a sandbox
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _text_env() -> ImmutableSandboxedEnvironment:
+    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+@lru_cache(maxsize=4096)
+def _compile(text: str) -> Any:
+    return _text_env().from_string(text)
+
+
+def fill(text: str, values: dict[str, Any]) -> str:
+    """Fill ``{{ placeholders }}`` in a piece of catalog text."""
+    if "{" not in text:
+        return text
+    try:
+        return str(_compile(text).render(values))
+    except SecurityError as exc:
+        raise TemplateError(f"catalog text {text[:60]!r} is not allowed: {exc}") from None
+    except JinjaTemplateError as exc:
+        raise TemplateError(f"catalog text {text[:60]!r}: {exc}") from None
+
+
+# ---------------------------------------------------------------------------
+# Tailoring
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the rules look at, resolved once."""
+
+    catalog: Catalog
+    role: Role
+    company: Company
+    options: PostingOptions
+    size: CompanySize
+    industry: Industry
+    level: Level
+    title: str
+    values: dict[str, Any]
+
+    def applies(self, when: When) -> bool:
+        return when.matches(
+            size=self.size.id,
+            industry=self.industry.id,
+            level=self.level.id,
+            physical_goods=self.industry.physical_goods,
+        )
+
+    def text(self, raw: str) -> str:
+        return sentence(fill(raw, self.values))
+
+    def wording(self, r: Responsibility) -> str:
+        raw = r.by_industry.get(self.industry.id) or r.by_size.get(self.size.id) or r.text
+        return self.text(raw)
+
+    def removed(self, item_id: str) -> bool:
+        return item_id in self.options.remove
+
+
+def _context(
+    role: Role, company: Company, catalog: Catalog, options: PostingOptions | None
+) -> Context:
+    opts = options if options is not None else company.posting
+    size = catalog.find_size(company.size)
+    industry = catalog.find_industry(company.industry)
+    level = catalog.level_of(role)
+    title = opts.title or role.title
+    values: dict[str, Any] = {
+        "title": title,
+        "a_title": f"{article(title)} {title}",
+        "company": company.name or "our company",
+        "vocab": industry.vocab.model_dump(),
+        "size": size.id,
+        "industry": industry.id,
+    }
+    return Context(catalog, role, company, opts, size, industry, level, title, values)
+
+
+def _about_company(ctx: Context) -> Section | None:
+    if not ctx.company.about:
+        return None
+    paragraphs = [sentence(p) for p in ctx.company.about.split("\n\n") if p.strip()]
+    return Section(id="about-company", heading="", paragraphs=paragraphs)
+
+
+def _about_role(ctx: Context) -> Section:
+    parts = [
+        fill(ctx.role.summary, ctx.values),
+        fill(ctx.size.scope[ctx.level.id], ctx.values),
+        fill(ctx.industry.context, ctx.values),
+    ]
+    return Section(id="about-role", heading="", paragraphs=[" ".join(sentence(p) for p in parts)])
+
+
+def reports_to(ctx: Context) -> str:
+    ref = pick(ctx.role.reports_to, ctx.size.id)
+    assert ref is not None  # the catalog check guarantees a value for every size
+    return ctx.catalog.role_title(ref)
+
+
+def _reporting(ctx: Context) -> Section:
+    paragraphs = [sentence(f"You will report to the {reports_to(ctx)}")]
+    team = pick(ctx.role.direct_reports, ctx.size.id)
+    if team:
+        paragraphs.append(ctx.text(f"You will lead {team}"))
+    if ctx.role.works_with:
+        paragraphs.append(
+            ctx.text(f"You will work most closely with {join_words(ctx.role.works_with)}")
+        )
+    return Section(id="reporting", heading="", paragraphs=[" ".join(paragraphs)])
+
+
+def _responsibilities(ctx: Context) -> Section:
+    catalog = ctx.catalog
+    groups: list[tuple[str, str, list[str]]] = []  # (group id, heading, bullets)
+    seen: set[str] = set()
+
+    def add(bullets: list[str], r: Responsibility) -> None:
+        if ctx.removed(r.id) or not ctx.applies(r.when):
+            return
+        text = ctx.wording(r)
+        if text.lower() not in seen:
+            seen.add(text.lower())
+            bullets.append(text)
+
+    for group in ctx.role.responsibilities:
+        if not ctx.applies(group.when) or ctx.removed(group.id):
+            continue
+        bullets: list[str] = []
+        for item in group.items:
+            add(bullets, catalog.responsibilities[item] if isinstance(item, str) else item)
+        groups.append((group.id, ctx.text(group.heading).rstrip("."), bullets))
+
+    by_id = {gid: bullets for gid, _, bullets in groups}
+    replaced: set[str] = set()
+    for addition in (*ctx.size.additions, *ctx.industry.additions):
+        if not ctx.applies(addition.when):
+            continue
+        target = next((by_id[g] for g in addition.into if g in by_id), None)
+        if target is not None:
+            item = addition.item
+            add(target, catalog.responsibilities[item] if isinstance(item, str) else item)
+            replaced.update(addition.replaces)
+    if replaced:
+        gone = {ctx.wording(catalog.responsibilities[r]) for r in replaced}
+        groups = [(g, h, [b for b in bullets if b not in gone]) for g, h, bullets in groups]
+
+    extra = [sentence(t) for t in ctx.options.add_responsibilities]
+    if extra:
+        groups.append(("additional", "Also in this role", extra))
+    return Section(
+        id="responsibilities",
+        heading="",
+        subsections=[Subsection(heading=h, bullets=b) for _, h, b in groups if b],
+    )
+
+
+def _qualifications(ctx: Context) -> Section:
+    q = ctx.role.qualifications
+    years = pick(q.years, ctx.size.id) or pick(ctx.level.years, ctx.size.id)
+    required = [ctx.text(f"{years}+ years of {q.experience}"), ctx.text(q.education)]
+    preferred = [ctx.text(q.education_preferred)] if q.education_preferred else []
+    for cert in q.certifications:
+        if ctx.applies(cert.when):
+            (required if cert.required else preferred).append(
+                ctx.text(f"{cert.name} certification")
+            )
+    required += [ctx.text(t) for t in (*q.required, *ctx.industry.qualifications.required)]
+    preferred += [ctx.text(t) for t in (*q.preferred, *ctx.industry.qualifications.preferred)]
+    if ctx.industry.regulations:
+        preferred.append(sentence(f"Working knowledge of {join_words(ctx.industry.regulations)}"))
+    headings = ctx.catalog.text.qualification_headings
+    subsections = [Subsection(heading=headings["required"], bullets=_unique(required))]
+    if preferred:
+        subsections.append(Subsection(heading=headings["preferred"], bullets=_unique(preferred)))
+    return Section(id="qualifications", heading="", subsections=subsections)
+
+
+def _skill_list(ctx: Context) -> list[Skill]:
+    catalog = ctx.catalog
+    skills = [catalog.skills[s] if isinstance(s, str) else s for s in ctx.role.skills]
+    skills += ctx.industry.skills
+    chosen: list[Skill] = []
+    for s in skills:
+        if ctx.applies(s.when) and not ctx.removed(s.id) and all(c.id != s.id for c in chosen):
+            chosen.append(s)
+    return chosen
+
+
+def _skills(ctx: Context, skills: list[Skill]) -> Section:
+    headings = ctx.catalog.text.skill_headings
+    subsections = []
+    for kind in ("hard", "soft"):
+        bullets = [
+            ctx.text(f"{s.name}: {s.detail}" if s.detail else s.name)
+            for s in skills
+            if s.kind == kind
+        ]
+        if kind == "hard":
+            bullets += [sentence(t) for t in ctx.options.add_skills]
+        if bullets:
+            subsections.append(Subsection(heading=headings[kind], bullets=_unique(bullets)))
+    return Section(id="skills", heading="", subsections=subsections)
+
+
+def _kpis(ctx: Context) -> Section:
+    bullets = _unique([ctx.text(k) for k in (*ctx.role.kpis, *ctx.industry.kpis)])
+    return Section(
+        id="kpis", heading="", paragraphs=[sentence(ctx.catalog.text.kpi_intro)], bullets=bullets
+    )
+
+
+def _career(ctx: Context) -> Section | None:
+    wanted = ctx.options.career_path
+    if wanted is None:
+        wanted = ctx.level.rank <= ctx.catalog.levels["director"].rank
+    if not wanted or not ctx.role.career.to_roles:
+        return None
+    titles = [ctx.catalog.role_title(r) for r in ctx.role.career.to_roles]
+    text = f"{ctx.catalog.text.career_intro} {join_words(titles, 'or')}"
+    return Section(id="career", heading="", paragraphs=[sentence(text)])
+
+
+def _compensation(ctx: Context) -> Section | None:
+    c = ctx.company
+    if not c.salary and not c.benefits:
+        return None
+    paragraphs = [pay_sentence(c.salary)] if c.salary else []
+    return Section(
+        id="compensation",
+        heading="",
+        paragraphs=paragraphs,
+        bullets=[sentence(b) for b in c.benefits],
+    )
+
+
+def _location(ctx: Context) -> Section | None:
+    c = ctx.company
+    if not c.locations and not c.work_arrangement:
+        return None
+    places = join_words([loc.label() for loc in c.locations], "or")
+    kind = c.employment_type
+    if c.work_arrangement == "remote":
+        text = f"This is a {kind} remote position"
+        if c.remote_regions:
+            text += f" open to applicants who live in {join_words(c.remote_regions, 'or')}"
+        if places:
+            text += f". Our team is based in {places}"
+    elif c.work_arrangement == "hybrid":
+        text = f"This is a {kind} hybrid position"
+        text += f" based in {places}, with part of each week on site" if places else ""
+    elif c.work_arrangement == "on-site":
+        text = f"This is a {kind} on-site position"
+        text += f" at our {ctx.industry.vocab.site} in {places}" if places else ""
+    else:
+        text = f"This is a {kind} position based in {places}"
+    return Section(id="location", heading="", paragraphs=[sentence(text)])
+
+
+def _apply(ctx: Context) -> Section | None:
+    c = ctx.company
+    if not c.how_to_apply and not c.closing_date:
+        return None
+    paragraphs = []
+    how = (c.how_to_apply or "").strip()
+    if re.fullmatch(r"https?://\S+", how):
+        paragraphs.append(f"Apply online at {how}")
+    elif re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", how):
+        paragraphs.append(
+            f"Email your résumé and a short note to {how}, with “{ctx.title}” in the subject line."
+        )
+    elif how:
+        paragraphs.append(sentence(how))
+    if c.closing_date:
+        paragraphs.append(f"Applications close on {long_date(c.closing_date)}.")
+    return Section(id="apply", heading="", paragraphs=paragraphs)
+
+
+def _equal_opportunity(ctx: Context) -> Section:
+    text = ctx.company.equal_opportunity or ctx.catalog.text.equal_opportunity
+    paragraphs = [sentence(p) for p in text.split("\n\n") if p.strip()]
+    return Section(id="equal-opportunity", heading="", paragraphs=paragraphs)
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for i in items:
+        if i and i.lower() not in seen:
+            seen.add(i.lower())
+            out.append(i)
+    return out
+
+
+def tailor(
+    role: Role,
+    company: Company,
+    catalog: Catalog | None = None,
+    options: PostingOptions | None = None,
+) -> JobDescription:
+    """Tailor ``role`` to ``company``.  ``options`` defaults to ``company.posting``."""
+    catalog = catalog or builtin_catalog()
+    ctx = _context(role, company, catalog, options)
+    skills = _skill_list(ctx)
+    extra = [
+        Section(
+            id=f"extra-{i}",
+            heading=s.heading,
+            paragraphs=[sentence(p) for p in s.paragraphs],
+            bullets=[sentence(b) for b in s.bullets],
+        )
+        for i, s in enumerate(ctx.options.extra_sections, 1)
+    ]
+    candidates = [
+        _about_company(ctx),
+        _about_role(ctx),
+        _reporting(ctx),
+        _responsibilities(ctx),
+        _qualifications(ctx),
+        _skills(ctx, skills),
+        _kpis(ctx),
+        _career(ctx),
+        *extra,
+        _compensation(ctx),
+        _location(ctx),
+        _apply(ctx),
+        _equal_opportunity(ctx),
+    ]
+    headings = catalog.text.headings
+    sections = [
+        s if s.heading else s.model_copy(update={"heading": headings[s.id]})
+        for s in candidates
+        if s is not None and (s.paragraphs or s.bullets or s.subsections)
+    ]
+    c = company
+    metadata = PostingMetadata(
+        role_id=role.id,
+        role_title=role.title,
+        level=ctx.level.id,
+        level_name=ctx.level.name,
+        size=ctx.size.id,
+        size_name=ctx.size.name,
+        industry=ctx.industry.id,
+        industry_name=ctx.industry.name,
+        company_name=c.name,
+        website=c.website,
+        locations=c.locations,
+        work_arrangement=c.work_arrangement,
+        remote_regions=c.remote_regions,
+        employment_type=c.employment_type,
+        salary=c.salary,
+        benefits=c.benefits,
+        how_to_apply=c.how_to_apply,
+        date_posted=c.date_posted,
+        valid_through=c.closing_date,
+        reports_to=reports_to(ctx),
+        skills=[s.name for s in skills],
+        generator=f"jdgen {__version__}",
+    )
+    return JobDescription(title=ctx.title, sections=sections, metadata=metadata)
