@@ -34,6 +34,7 @@ from jdgen.models import (
     Addition,
     DEFAULT_KEY,
     CompanySize,
+    Domain,
     Industry,
     Level,
     Responsibility,
@@ -41,6 +42,7 @@ from jdgen.models import (
     Role,
     Skill,
     Strict,
+    TextItem,
     When,
 )
 from jdgen.resources import data_dir
@@ -152,6 +154,7 @@ def normalize_choice(text: str) -> str:
 @dataclass
 class Catalog:
     levels: dict[str, Level] = field(default_factory=dict)
+    domains: dict[str, Domain] = field(default_factory=dict)
     sizes: dict[str, CompanySize] = field(default_factory=dict)
     industries: dict[str, Industry] = field(default_factory=dict)
     responsibilities: dict[str, Responsibility] = field(default_factory=dict)
@@ -275,6 +278,7 @@ class _Loader:
         self.label = label
         for name, model, table, kind in (
             ("levels.yaml", Level, c.levels, "level"),
+            ("domains.yaml", Domain, c.domains, "domain"),
             ("sizes.yaml", CompanySize, c.sizes, "size"),
         ):
             path = root / name
@@ -360,6 +364,7 @@ def _check(c: Catalog) -> list[str]:
     """Cross-references: every id a file names must exist."""
     problems: list[str] = []
     sizes, levels, industries = set(c.sizes), set(c.levels), set(c.industries)
+    domains = set(c.domains)
     size_keys = sizes | {DEFAULT_KEY}
 
     def where(kind: str, ident: str) -> str:
@@ -371,6 +376,7 @@ def _check(c: Catalog) -> list[str]:
             ("industries", industries, w.industries),
             ("not_industries", industries, w.not_industries),
             ("levels", levels, w.levels),
+            ("domains", domains, w.domains),
         ):
             for i, v in enumerate(values or []):
                 if v not in valid:
@@ -405,6 +411,11 @@ def _check(c: Catalog) -> list[str]:
         elif isinstance(ref, Skill):
             check_when(ref.when, at, path)
 
+    def check_lines(lines: list[str | TextItem], at: str, path: str) -> None:
+        for i, line in enumerate(lines):
+            if isinstance(line, TextItem):
+                check_when(line.when, at, f"{path}.{i}")
+
     def check_additions(additions: list[Addition], at: str) -> None:
         for i, add in enumerate(additions):
             check_ref(add.item, c.responsibilities, "responsibility", at, f"additions.{i}.item")
@@ -430,6 +441,10 @@ def _check(c: Catalog) -> list[str]:
     for ind in c.industries.values():
         at = where("industry", ind.id)
         check_additions(ind.additions, at)
+        check_lines(ind.kpis, at, "kpis")
+        check_lines(ind.regulations, at, "regulations")
+        check_lines(ind.qualifications.required, at, "qualifications.required")
+        check_lines(ind.qualifications.preferred, at, "qualifications.preferred")
         for i, sk in enumerate(ind.skills):
             check_when(sk.when, at, f"skills.{i}")
 
@@ -440,6 +455,17 @@ def _check(c: Catalog) -> list[str]:
             problems.append(
                 f"{at}: level: unknown level '{role.level}' (expected one of {', '.join(levels)})"
             )
+        if role.domain not in domains:
+            problems.append(
+                f"{at}: domain: unknown domain '{role.domain}' "
+                f"(expected one of {', '.join(sorted(domains))})"
+            )
+        for name, lines in (
+            ("kpis", role.kpis),
+            ("qualifications.required", role.qualifications.required),
+            ("qualifications.preferred", role.qualifications.preferred),
+        ):
+            check_lines(lines, at, name)
         check_size_map(role.reports_to, at, "reports_to")
         for key, ref in role.reports_to.items():
             if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", ref) and ref not in c.roles:

@@ -67,10 +67,14 @@ class When(Strict):
     industries: list[str] | None = None
     not_industries: list[str] | None = None
     levels: list[str] | None = None
+    #: Role domains (``domains.yaml``): supply-chain, revenue, customer …
+    domains: list[str] | None = None
     #: True: only for companies that deal in physical goods; False: only for those that don't.
     physical_goods: bool | None = None
 
-    def matches(self, *, size: str, industry: str, level: str, physical_goods: bool) -> bool:
+    def matches(
+        self, *, size: str, industry: str, level: str, domain: str, physical_goods: bool
+    ) -> bool:
         if self.sizes is not None and size not in self.sizes:
             return False
         if self.industries is not None and industry not in self.industries:
@@ -79,7 +83,35 @@ class When(Strict):
             return False
         if self.levels is not None and level not in self.levels:
             return False
+        if self.domains is not None and domain not in self.domains:
+            return False
         return self.physical_goods is None or self.physical_goods == physical_goods
+
+
+class TextItem(Strict):
+    """A line of text (a KPI, a qualification, a regulation) that applies only ``when``."""
+
+    text: str
+    when: When = Field(default_factory=When)
+
+
+def _ref_or_inline(value: object) -> str:
+    return "ref" if isinstance(value, str) else "inline"
+
+
+#: A plain string, or ``{text, when}`` for a line that applies only sometimes.
+Line = Annotated[
+    Annotated[str, Tag("ref")] | Annotated[TextItem, Tag("inline")],
+    Discriminator(_ref_or_inline),
+]
+
+
+def line_text(line: str | TextItem) -> str:
+    return line if isinstance(line, str) else line.text
+
+
+def line_when(line: str | TextItem) -> When:
+    return When() if isinstance(line, str) else line.when
 
 
 class Responsibility(Strict):
@@ -103,10 +135,6 @@ class Skill(Strict):
     detail: str | None = None
     kind: Literal["hard", "soft"]
     when: When = Field(default_factory=When)
-
-
-def _ref_or_inline(value: object) -> str:
-    return "ref" if isinstance(value, str) else "inline"
 
 
 #: In a role, a responsibility or skill is either a library id or written inline.
@@ -160,8 +188,8 @@ class Qualifications(Strict):
     education: str
     education_preferred: str | None = None
     certifications: list[Certification] = Field(default_factory=list)
-    required: list[str] = Field(default_factory=list)
-    preferred: list[str] = Field(default_factory=list)
+    required: list[Line] = Field(default_factory=list)
+    preferred: list[Line] = Field(default_factory=list)
 
 
 class CareerPath(Strict):
@@ -190,6 +218,9 @@ class Role(Strict):
     id: str = Field(pattern=ID_PATTERN)
     title: str
     level: str
+    #: The kind of operations work (``domains.yaml``); industry KPIs, skills and
+    #: regulations can be limited to some domains.
+    domain: str
     #: Listed under "Specialized operations titles" in the reference articles.
     specialized: bool = False
     #: Override the level's strategic/tactical focus, scope of influence and decision authority.
@@ -208,7 +239,7 @@ class Role(Strict):
     responsibilities: list[ResponsibilityGroup] = Field(min_length=1)
     skills: list[SkillRef] = Field(min_length=1)
     qualifications: Qualifications
-    kpis: list[str] = Field(min_length=1)
+    kpis: list[Line] = Field(min_length=1)
     career: CareerPath = Field(default_factory=CareerPath)
     salary_reference: list[SalaryReference] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
@@ -226,6 +257,14 @@ class Level(Strict):
     focus: str
     scope: str
     decision_authority: str
+
+
+class Domain(Strict):
+    """A kind of operations work: ``catalog/domains.yaml``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    description: str
 
 
 class Vocab(Strict):
@@ -253,8 +292,8 @@ class CompanySize(Strict):
 
 
 class IndustryQualifications(Strict):
-    required: list[str] = Field(default_factory=list)
-    preferred: list[str] = Field(default_factory=list)
+    required: list[Line] = Field(default_factory=list)
+    preferred: list[Line] = Field(default_factory=list)
 
 
 class Industry(Strict):
@@ -268,8 +307,9 @@ class Industry(Strict):
     vocab: Vocab
     #: A sentence for "About the role" saying what operations means in this industry.
     context: str
-    regulations: list[str] = Field(default_factory=list)
-    kpis: list[str] = Field(default_factory=list)
+    #: Named in the qualifications as "Working knowledge of …".
+    regulations: list[Line] = Field(default_factory=list)
+    kpis: list[Line] = Field(default_factory=list)
     skills: list[Skill] = Field(default_factory=list)
     additions: list[Addition] = Field(default_factory=list)
     qualifications: IndustryQualifications = Field(default_factory=IndustryQualifications)

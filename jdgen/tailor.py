@@ -44,7 +44,10 @@ from jdgen.models import (
     Section,
     Skill,
     Subsection,
+    TextItem,
     When,
+    line_text,
+    line_when,
     pick,
 )
 
@@ -157,8 +160,13 @@ class Context:
             size=self.size.id,
             industry=self.industry.id,
             level=self.level.id,
+            domain=self.role.domain,
             physical_goods=self.industry.physical_goods,
         )
+
+    def lines(self, lines: Iterable[str | TextItem]) -> list[str]:
+        """The lines that apply here, with placeholders filled."""
+        return [self.text(line_text(x)) for x in lines if self.applies(line_when(x))]
 
     def text(self, raw: str) -> str:
         return sentence(fill(raw, self.values))
@@ -279,10 +287,12 @@ def _qualifications(ctx: Context) -> Section:
             (required if cert.required else preferred).append(
                 ctx.text(f"{cert.name} certification")
             )
-    required += [ctx.text(t) for t in (*q.required, *ctx.industry.qualifications.required)]
-    preferred += [ctx.text(t) for t in (*q.preferred, *ctx.industry.qualifications.preferred)]
-    if ctx.industry.regulations:
-        preferred.append(sentence(f"Working knowledge of {join_words(ctx.industry.regulations)}"))
+    required += ctx.lines((*q.required, *ctx.industry.qualifications.required))
+    preferred += ctx.lines((*q.preferred, *ctx.industry.qualifications.preferred))
+    regulations = [fill(line_text(r), ctx.values) for r in ctx.industry.regulations
+                   if ctx.applies(line_when(r))]
+    if regulations:
+        preferred.append(sentence(f"Working knowledge of {join_words(regulations)}"))
     headings = ctx.catalog.text.qualification_headings
     subsections = [Subsection(heading=headings["required"], bullets=_unique(required))]
     if preferred:
@@ -318,7 +328,7 @@ def _skills(ctx: Context, skills: list[Skill]) -> Section:
 
 
 def _kpis(ctx: Context) -> Section:
-    bullets = _unique([ctx.text(k) for k in (*ctx.role.kpis, *ctx.industry.kpis)])
+    bullets = _unique(ctx.lines((*ctx.role.kpis, *ctx.industry.kpis)))
     return Section(
         id="kpis", heading="", paragraphs=[sentence(ctx.catalog.text.kpi_intro)], bullets=bullets
     )

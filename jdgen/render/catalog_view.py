@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from jdgen.catalog import Catalog
-from jdgen.models import Responsibility, Role, Skill, When, pick
+from jdgen.models import Responsibility, Role, Skill, TextItem, When, line_text, line_when, pick
 from jdgen.render.markdown import render_template
 from jdgen.tailor import fill, join_words, sentence
 
@@ -29,6 +29,8 @@ def describe_when(when: When) -> str:
         parts.append("not " + join_words(when.not_industries, "or"))
     if when.levels:
         parts.append("level " + join_words(when.levels, "or"))
+    if when.domains:
+        parts.append("domain " + join_words(when.domains, "or"))
     return f"only for {'; '.join(parts)}" if parts else ""
 
 
@@ -40,6 +42,10 @@ def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
 
     def text(raw: str) -> str:
         return sentence(fill(raw, values))
+
+    def lines(x: str | TextItem) -> str:
+        cond = describe_when(line_when(x))
+        return text(line_text(x)) + (f" ({cond})" if cond else "")
 
     def item(r: Responsibility | Skill, body: str) -> dict[str, str]:
         return {"id": r.id, "text": body, "when": describe_when(r.when)}
@@ -86,9 +92,9 @@ def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
             {"name": c.name, "required": c.required, "when": describe_when(c.when)}
             for c in q.certifications
         ],
-        "required": q.required,
-        "preferred": q.preferred,
-        "kpis": [text(k) for k in role.kpis],
+        "required": [lines(x) for x in q.required],
+        "preferred": [lines(x) for x in q.preferred],
+        "kpis": [lines(k) for k in role.kpis],
         "career_from": [catalog.role_title(r) for r in role.career.from_roles],
         "career_to": [catalog.role_title(r) for r in role.career.to_roles],
     }
