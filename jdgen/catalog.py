@@ -24,15 +24,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from jdgen.errors import CatalogError, UnknownChoiceError
 from jdgen.models import (
-    Addition,
     DEFAULT_KEY,
+    Addition,
     CompanySize,
     Domain,
     Industry,
@@ -48,6 +48,17 @@ from jdgen.models import (
 from jdgen.resources import data_dir
 
 M = TypeVar("M", bound=BaseModel)
+C = TypeVar("C", bound="_Named")
+
+
+class _Named(Protocol):
+    id: str
+    name: str
+    aliases: list[str]
+
+
+#: libyaml's C loader when PyYAML was built with it (several times faster), else the pure one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: loc entries pydantic adds for union members; they mean nothing to a user.
 _UNION_TAGS = {"ref", "inline", "str", "int", "float", "bool"}
@@ -96,7 +107,7 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[str]]:
     except OSError as exc:
         return None, [f"{display}: cannot read ({exc.strerror})"]
     try:
-        return yaml.safe_load(text), []
+        return yaml.load(text, Loader=_YAML_LOADER), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -104,7 +115,9 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[str]]:
         return None, [f"{display}: not valid YAML{where}: {problem}"]
 
 
-def _validate(model: type[M], data: Any, where: str, prefix: str = "") -> tuple[M | None, list[str]]:
+def _validate(
+    model: type[M], data: Any, where: str, prefix: str = ""
+) -> tuple[M | None, list[str]]:
     try:
         return model.model_validate(data), []
     except ValidationError as err:
@@ -191,15 +204,23 @@ class Catalog:
     def _suggest_roles(self, query: str) -> str:
         from rapidfuzz import fuzz, process, utils
 
-        choices = {key: rid for key, rid in self._role_index.items()}
+        def scorer(a: str, b: str, **kwargs: Any) -> float:
+            # WRatio forgives word order; plain ratio breaks ties in favour of the same order
+            # ("Director of Opps" is nearer Director of Operations than Operations Director).
+            return float(fuzz.WRatio(a, b) + fuzz.ratio(a, b)) / 2
+
+        choices = dict(self._role_index)
         found = process.extract(
-            normalize_name(query), list(choices), scorer=fuzz.WRatio, limit=8,
+            normalize_name(query),
+            list(choices),
+            scorer=scorer,
+            limit=8,
             processor=utils.default_process,
         )
         ids: list[str] = []
         for key, score, _ in found:
             rid = choices[key]
-            if score >= 75 and rid not in ids:
+            if score >= 70 and rid not in ids:
                 ids.append(rid)
         if not ids:
             return " (run 'jdgen roles' to list them)"
@@ -207,10 +228,10 @@ class Catalog:
         return f" — did you mean: {names}?"
 
     def find_level(self, query: str) -> Level:
-        return _find_choice(self.levels, query, "level")
+        return _find_choice(self.levels, query)
 
     def find_industry(self, query: str) -> Industry:
-        return _find_choice(self.industries, query, "industry")
+        return _find_choice(self.industries, query)
 
     def find_size(self, query: str | int) -> CompanySize:
         """A size by id, name or alias, or the band a headcount falls in."""
@@ -229,7 +250,7 @@ class Catalog:
                     return size
         assert not isinstance(query, int)
         try:
-            return _find_choice(self.sizes, query, "size")
+            return _find_choice(self.sizes, query)
         except UnknownChoiceError:
             raise UnknownChoiceError(
                 f"expected one of {self.size_choices()} or a headcount, got '{query}'"
@@ -247,12 +268,12 @@ class Catalog:
         return self.levels[role.level]
 
 
-def _find_choice(table: dict[str, Any], query: str, what: str) -> Any:
+def _find_choice(table: dict[str, C], query: str) -> C:
     key = normalize_choice(query)
-    for entry in table.values():
-        names = [entry.id, entry.name, *entry.aliases]
+    for choice in table.values():
+        names = [choice.id, choice.name, *choice.aliases]
         if key in {normalize_choice(n) for n in names}:
-            return entry
+            return choice
     raise UnknownChoiceError(f"expected one of {', '.join(table)}, got '{query}'")
 
 
@@ -276,11 +297,12 @@ class _Loader:
 
         c = self.catalog
         self.label = label
-        for name, model, table, kind in (
+        lists: list[tuple[str, type[BaseModel], dict[str, Any], str]] = [
             ("levels.yaml", Level, c.levels, "level"),
             ("domains.yaml", Domain, c.domains, "domain"),
             ("sizes.yaml", CompanySize, c.sizes, "size"),
-        ):
+        ]
+        for name, model, table, kind in lists:
             path = root / name
             if path.is_file():
                 data, errs = read_yaml(path, display(path))
@@ -295,9 +317,9 @@ class _Loader:
             data, errs = read_yaml(path, display(path))
             self.problems += errs
             if not errs:
-                text, errs = _validate(PostingText, data, display(path))
+                posting_text, errs = _validate(PostingText, data, display(path))
                 self.problems += errs
-                c.posting_text = text or c.posting_text
+                c.posting_text = posting_text or c.posting_text
 
         path = root / "default-company.yaml"
         if path.is_file():
@@ -329,25 +351,27 @@ class _Loader:
             for s in skills:
                 self._put(c.skills, s, "skill", display(path))
 
-        for sub, model, table, kind in (
+        singles: list[tuple[str, type[BaseModel], dict[str, Any], str]] = [
             ("industries", Industry, c.industries, "industry"),
             ("roles", Role, c.roles, "role"),
-        ):
+        ]
+        for sub, model, table, kind in singles:
             for path in sorted((root / sub).glob("*.yaml")):
                 data, errs = read_yaml(path, display(path))
                 self.problems += errs
                 if errs:
                     continue
-                item, errs = _validate(model, data, display(path))
+                entry, errs = _validate(model, data, display(path))
                 self.problems += errs
-                if item is None:
+                if entry is None:
                     continue
-                if item.id != path.stem:  # type: ignore[attr-defined]
+                entry_id = getattr(entry, "id", "")
+                if entry_id != path.stem:
                     self.problems.append(
-                        f"{display(path)}: id: '{item.id}' does not match the file name "  # type: ignore[attr-defined]
+                        f"{display(path)}: id: '{entry_id}' does not match the file name "
                         f"'{path.stem}'"
                     )
-                self._put(table, item, kind, display(path))
+                self._put(table, entry, kind, display(path))
 
     def _put(self, table: dict[str, Any], item: Any, kind: str, where: str) -> None:
         key = (kind, item.id)
@@ -422,7 +446,9 @@ def _check(c: Catalog) -> list[str]:
             check_when(add.when, at, f"additions.{i}")
             for j, rid in enumerate(add.replaces):
                 if rid not in c.responsibilities:
-                    problems.append(f"{at}: additions.{i}.replaces.{j}: no responsibility '{rid}' in the library")
+                    problems.append(
+                        f"{at}: additions.{i}.replaces.{j}: no responsibility '{rid}' in the library"
+                    )
 
     for rid, r in c.responsibilities.items():
         check_resp(r, where("responsibility", rid), "")
@@ -448,6 +474,7 @@ def _check(c: Catalog) -> list[str]:
         for i, sk in enumerate(ind.skills):
             check_when(sk.when, at, f"skills.{i}")
 
+    inline_owner: dict[str, str] = {rid: where("responsibility", rid) for rid in c.responsibilities}
     alias_owner: dict[str, str] = {}
     for role in c.roles.values():
         at = where("role", role.id)
@@ -475,12 +502,22 @@ def _check(c: Catalog) -> list[str]:
         for gi, group in enumerate(role.responsibilities):
             check_when(group.when, at, f"responsibilities.{gi}")
             for ii, item in enumerate(group.items):
+                if isinstance(item, Responsibility):
+                    owner = inline_owner.setdefault(item.id, at)
+                    if owner != at:
+                        problems.append(
+                            f"{at}: responsibilities.{gi}.items.{ii}.id: '{item.id}' is already "
+                            f"used in {owner}"
+                        )
                 check_ref(
-                    item, c.responsibilities, "responsibility", at,
+                    item,
+                    c.responsibilities,
+                    "responsibility",
+                    at,
                     f"responsibilities.{gi}.items.{ii}",
                 )
-        for si, sk in enumerate(role.skills):
-            check_ref(sk, c.skills, "skill", at, f"skills.{si}")
+        for si, skill_ref in enumerate(role.skills):
+            check_ref(skill_ref, c.skills, "skill", at, f"skills.{si}")
         for direction, refs in (("from", role.career.from_roles), ("to", role.career.to_roles)):
             for i, ref in enumerate(refs):
                 if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", ref) and ref not in c.roles:
@@ -523,8 +560,6 @@ def builtin_catalog() -> Catalog:
     return load_catalog()
 
 
-def resolve_group_items(
-    catalog: Catalog, group: ResponsibilityGroup
-) -> list[Responsibility]:
+def resolve_group_items(catalog: Catalog, group: ResponsibilityGroup) -> list[Responsibility]:
     """The responsibilities of a group with library references replaced by the entries."""
     return [catalog.responsibilities[i] if isinstance(i, str) else i for i in group.items]

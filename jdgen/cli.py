@@ -54,6 +54,16 @@ class JdgenGroup(click.Group):
             fail(f"{target}{exc.strerror or exc}")
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if _debug(ctx):
+                raise
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(run with --debug for the traceback, and please report it)",
+                70,
+            )
 
 
 # ---------------------------------------------------------------------------
@@ -245,11 +255,15 @@ def _print_markdown(text: str) -> None:
 @click.argument("role")
 @company_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "docx"]),
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "docx"]),
     help="Output format; by default taken from the -o suffix, else md.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path),
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
     help="Write to this file (.md or .docx). Without it, Markdown goes to stdout.",
 )
 def generate(
@@ -280,9 +294,7 @@ def generate(
         if fmt is not None and output.suffix and output.suffix.lower() in (".md", ".docx"):
             suffix_fmt = format_for_path(output)
             if suffix_fmt != fmt:
-                raise JdgenError(
-                    f"{output}: the suffix says {suffix_fmt} but --format says {fmt}"
-                )
+                raise JdgenError(f"{output}: the suffix says {suffix_fmt} but --format says {fmt}")
         fmt = inferred
         check_writable(output)
     elif fmt == "docx":

@@ -23,7 +23,9 @@ def company_from_data(data: Any, where: str, catalog: Catalog) -> Company:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise CompanyFileError(f"{where}: expected a mapping of company fields, got {type(data).__name__}")
+        raise CompanyFileError(
+            f"{where}: expected a mapping of company fields, got {type(data).__name__}"
+        )
     try:
         company = Company.model_validate(data)
     except ValidationError as err:

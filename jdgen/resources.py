@@ -22,10 +22,14 @@ def data_dir(name: str, package_dir: Path = PACKAGE_DIR) -> Path:
     package (a source checkout or an editable install).
     """
     if name not in DATA_NAMES:
-        raise ValueError(f"unknown data directory {name!r}; expected one of {', '.join(DATA_NAMES)}")
+        raise ValueError(
+            f"unknown data directory {name!r}; expected one of {', '.join(DATA_NAMES)}"
+        )
     candidates = (package_dir / "_data" / name, package_dir.parent / name)
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
     looked = " or ".join(str(c) for c in candidates)
-    raise FileNotFoundError(f"jdgen's built-in {name} is missing (looked in {looked}); reinstall jdgen")
+    raise FileNotFoundError(
+        f"jdgen's built-in {name} is missing (looked in {looked}); reinstall jdgen"
+    )

@@ -25,7 +25,8 @@ from typing import Any
 
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jdgen import __version__
 from jdgen.catalog import Catalog, builtin_catalog
@@ -67,7 +68,7 @@ def join_words(items: Iterable[str], conj: str = "and") -> str:
 
 
 def article(phrase: str) -> str:
-    """"a" or "an" for a phrase, by its first sound."""
+    """ "a" or "an" for a phrase, by its first sound."""
     word = phrase.split()[0] if phrase.split() else phrase
     if word.isupper() and len(word) > 1:  # an abbreviation, read letter by letter
         return "an" if word[0] in "AEFHILMNORSX" else "a"
@@ -289,8 +290,11 @@ def _qualifications(ctx: Context) -> Section:
             )
     required += ctx.lines((*q.required, *ctx.industry.qualifications.required))
     preferred += ctx.lines((*q.preferred, *ctx.industry.qualifications.preferred))
-    regulations = [fill(line_text(r), ctx.values) for r in ctx.industry.regulations
-                   if ctx.applies(line_when(r))]
+    regulations = [
+        fill(line_text(r), ctx.values)
+        for r in ctx.industry.regulations
+        if ctx.applies(line_when(r))
+    ]
     if regulations:
         preferred.append(sentence(f"Working knowledge of {join_words(regulations)}"))
     headings = ctx.catalog.text.qualification_headings
@@ -388,7 +392,7 @@ def _apply(ctx: Context) -> Section | None:
     paragraphs = []
     how = (c.how_to_apply or "").strip()
     if re.fullmatch(r"https?://\S+", how):
-        paragraphs.append(f"Apply online at {how}")
+        paragraphs.append(f"Apply online at {how}.")
     elif re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", how):
         paragraphs.append(
             f"Email your résumé and a short note to {how}, with “{ctx.title}” in the subject line."

@@ -13,7 +13,27 @@ from jdgen.models import JobDescription
 #: Words after which "a" is right although they start with a vowel letter.
 A_EXCEPTIONS = ("one", "uni", "use", "usu", "eu", "u.s")
 #: Words after which "an" is right although they start with a consonant letter.
-AN_EXCEPTIONS = ("hour", "honest", "heir", "mba", "ms ", "sla", "sku", "fmcsa", "erp", "hr", "nps", "x-", "oee", "smb", "lms", "rfp", "rma", "sop", "osha")
+AN_EXCEPTIONS = (
+    "hour",
+    "honest",
+    "heir",
+    "mba",
+    "ms ",
+    "sla",
+    "sku",
+    "fmcsa",
+    "erp",
+    "hr",
+    "nps",
+    "x-",
+    "oee",
+    "smb",
+    "lms",
+    "rfp",
+    "rma",
+    "sop",
+    "osha",
+)
 
 MIN_WORDS, MAX_WORDS = 300, 1000
 
@@ -56,7 +76,7 @@ def article_problems(text: str) -> list[str]:
             vowel = False
         elif lw.startswith(AN_EXCEPTIONS):
             vowel = True
-        if art == "a" and vowel or art == "an" and not vowel:
+        if (art == "a" and vowel) or (art == "an" and not vowel):
             problems.append(f"'{m.group(0)}'")
     return problems
 

@@ -7,6 +7,7 @@ tailoring will pick from.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jdgen.catalog import Catalog
@@ -57,10 +58,10 @@ def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
         for ref in g.items:
             r = catalog.responsibilities[ref] if isinstance(ref, str) else ref
             items.append(item(r, text(r.text)))
-        groups.append({"heading": g.heading, "when": describe_when(g.when), "items": items})
+        groups.append({"heading": g.heading, "when": describe_when(g.when), "entries": items})
     skills = []
-    for ref in role.skills:
-        s = catalog.skills[ref] if isinstance(ref, str) else ref
+    for skill_ref in role.skills:
+        s = catalog.skills[skill_ref] if isinstance(skill_ref, str) else skill_ref
         entry = item(s, text(f"{s.name}: {s.detail}" if s.detail else s.name))
         entry["kind"] = s.kind
         skills.append(entry)
@@ -101,4 +102,5 @@ def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
 
 
 def role_markdown(catalog: Catalog, role: Role) -> str:
-    return render_template("role.md.j2", **role_view(catalog, role)).strip() + "\n"
+    text = render_template("role.md.j2", **role_view(catalog, role))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -22,7 +22,8 @@ from jinja2 import (
     StrictUndefined,
 )
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jdgen.errors import TemplateError
 from jdgen.models import JobDescription

@@ -1,0 +1,114 @@
+"""The built-in data is found both from a source checkout and from an installed wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jdgen.resources import data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_checkout_layout_finds_top_level_dirs() -> None:
+    assert data_dir("catalog") == REPO / "catalog"
+    assert data_dir("templates") == REPO / "templates"
+
+
+def test_wheel_layout_is_preferred(tmp_path: Path) -> None:
+    package = tmp_path / "site" / "jdgen"
+    (package / "_data" / "catalog").mkdir(parents=True)
+    (tmp_path / "site" / "catalog").mkdir()
+    assert data_dir("catalog", package) == package / "_data" / "catalog"
+
+
+def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="jdgen's built-in templates is missing"):
+        data_dir("templates", tmp_path / "jdgen")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (path,) = out.glob("jdgen-*.whl")
+    return path
+
+
+def test_wheel_ships_catalog_and_templates(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "jdgen/_data/catalog/roles/vp-of-operations.yaml" in names
+    assert "jdgen/_data/catalog/sizes.yaml" in names
+    assert "jdgen/_data/templates/posting.md.j2" in names
+    assert not any(n.startswith(("catalog/", "templates/", "tests/")) for n in names)
+
+
+def test_installed_wheel_generates_a_posting(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import jdgen.resources as r; print(r.data_dir('catalog'))"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    ).stdout.strip()
+    assert where == str(site / "jdgen" / "_data" / "catalog")
+    out = tmp_path / "p.docx"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jdgen",
+            "generate",
+            "Director of Operations",
+            "--size",
+            "small",
+            "--industry",
+            "manufacturing",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes().startswith(b"PK")

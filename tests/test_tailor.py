@@ -1,0 +1,200 @@
+"""Tailoring rules: the text that changes with company size and industry."""
+
+from __future__ import annotations
+
+import pytest
+
+from jdgen.catalog import Catalog
+from jdgen.models import Company, JobDescription, PostingOptions
+from jdgen.tailor import article, join_words, sentence, tailor
+
+
+def posting(catalog: Catalog, role: str, **company: object) -> JobDescription:
+    return tailor(catalog.find_role(role), Company.model_validate(company), catalog)
+
+
+def text_of(jd: JobDescription, section_id: str | None = None) -> str:
+    parts = []
+    for s in jd.sections:
+        if section_id and s.id != section_id:
+            continue
+        parts += s.paragraphs + s.bullets
+        for sub in s.subsections:
+            parts += [sub.heading, *sub.paragraphs, *sub.bullets]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("role", "size", "boss"),
+    [
+        ("director-of-operations", "small", "Chief Executive Officer"),
+        ("director-of-operations", "mid-size", "Chief Operating Officer"),
+        ("director-of-operations", "enterprise", "Chief Operating Officer"),
+        ("vp-of-operations", "small", "Chief Executive Officer"),
+        ("vp-of-operations", "enterprise", "Chief Operating Officer"),
+    ],
+)
+def test_reporting_line_follows_company_size(
+    catalog: Catalog, role: str, size: str, boss: str
+) -> None:
+    jd = posting(catalog, role, size=size)
+    assert text_of(jd, "reporting").startswith(f"You will report to the {boss}.")
+    assert jd.metadata.reports_to == boss
+
+
+def test_small_company_posting_is_hands_on_and_enterprise_is_multi_site(catalog: Catalog) -> None:
+    small = posting(catalog, "director-of-operations", size="small")
+    big = posting(catalog, "director-of-operations", size="enterprise")
+    assert "hands-on" in text_of(small, "about-role")
+    assert "wear several hats" in text_of(small, "about-role")
+    assert "Roll up your sleeves" in text_of(small, "responsibilities")
+    assert "multi-site" in text_of(big, "about-role")
+    assert "Set operating standards and governance that every site and region follows" in text_of(
+        big, "responsibilities"
+    )
+    assert "multi-million-dollar budget" in text_of(big, "responsibilities")
+    assert "hands-on" not in text_of(big) and "multi-site" not in text_of(small)
+    # qualifications follow size too
+    assert "7+ years" in text_of(small, "qualifications")
+    assert "12+ years" in text_of(big, "qualifications")
+
+
+def test_enterprise_vp_leads_directors(catalog: Catalog) -> None:
+    jd = posting(catalog, "vp-of-operations", size="enterprise")
+    assert "through a team of directors" in text_of(jd, "about-role")
+    assert "Lead and develop a team of directors" in text_of(jd, "responsibilities")
+
+
+@pytest.mark.parametrize(
+    ("industry", "present", "absent"),
+    [
+        ("manufacturing", ["Lean", "ISO 9001", "OSHA", "OEE", "production teams"], ["HIPAA"]),
+        ("healthcare", ["HIPAA", "patient", "Joint Commission"], ["OSHA", "ISO 9001"]),
+        ("technology", ["SOC 2", "data", "software products"], ["HIPAA", "inventory"]),
+        ("ecommerce", ["Order fulfillment time", "returns", "PCI DSS"], ["HIPAA"]),
+        ("logistics", ["FMCSA", "On-time delivery rate"], ["HIPAA"]),
+        ("financial-services", ["audit", "KYC", "clients"], ["OSHA"]),
+        ("retail", ["shrink", "store"], ["HIPAA"]),
+    ],
+)
+def test_industry_brings_its_regulations_kpis_and_words(
+    catalog: Catalog, industry: str, present: list[str], absent: list[str]
+) -> None:
+    text = text_of(posting(catalog, "director-of-operations", industry=industry))
+    for word in present:
+        assert word in text, word
+    for word in absent:
+        assert word not in text, word
+
+
+def test_supply_chain_only_for_companies_with_physical_goods(catalog: Catalog) -> None:
+    goods = posting(catalog, "director-of-operations", industry="manufacturing")
+    software = posting(catalog, "director-of-operations", industry="technology")
+    headings = lambda jd: [s.heading for s in jd.section("responsibilities").subsections]  # noqa: E731
+    assert "Supply chain and inventory" in headings(goods)
+    assert "Vendors and partners" not in headings(goods)
+    assert "Vendors and partners" in headings(software)
+    assert "Supply chain and inventory" not in headings(software)
+    assert "inventory" in text_of(goods).lower()
+    assert "inventory" not in text_of(software).lower()
+    assert "Supply chain management" in text_of(goods, "skills")
+    assert "Vendor management" in text_of(software, "skills")
+
+
+def test_industry_specific_compliance_replaces_the_generic_line(catalog: Catalog) -> None:
+    generic = "Keep operations compliant with industry regulations"
+    assert generic not in text_of(
+        posting(catalog, "director-of-operations", industry="manufacturing")
+    )
+    assert generic not in text_of(posting(catalog, "director-of-operations", industry="general"))
+    assert "Keep the business compliant" in text_of(posting(catalog, "director-of-operations"))
+
+
+def test_sections_follow_the_guide_order_and_only_with_content(catalog: Catalog) -> None:
+    bare = posting(catalog, "director-of-operations")
+    assert [s.id for s in bare.sections] == [
+        "about-role",
+        "reporting",
+        "responsibilities",
+        "qualifications",
+        "skills",
+        "kpis",
+        "career",
+        "equal-opportunity",
+    ]
+    full = posting(
+        catalog,
+        "director-of-operations",
+        name="Acme",
+        about="Acme makes valves.",
+        salary={"min": 100000, "max": 120000},
+        benefits=["Health insurance"],
+        locations=[{"city": "Denver", "region": "CO"}],
+        work_arrangement="hybrid",
+        how_to_apply="jobs@acme.example",
+    )
+    assert [s.id for s in full.sections] == [
+        "about-company",
+        "about-role",
+        "reporting",
+        "responsibilities",
+        "qualifications",
+        "skills",
+        "kpis",
+        "career",
+        "compensation",
+        "location",
+        "apply",
+        "equal-opportunity",
+    ]
+    assert text_of(full, "location") == (
+        "This is a full-time hybrid position based in Denver, CO, with part of each week on site."
+    )
+    assert "“Director of Operations” in the subject line" in text_of(full, "apply")
+
+
+def test_vp_posting_has_no_career_section_by_default_and_options_switch_it(
+    catalog: Catalog,
+) -> None:
+    role = catalog.find_role("vpo")
+    assert tailor(role, Company(), catalog).section("career") is None
+    on = tailor(role, Company(), catalog, PostingOptions(career_path=True))
+    assert "Chief Operating Officer" in text_of(on, "career")
+
+
+def test_tailor_is_pure(catalog: Catalog) -> None:
+    role = catalog.find_role("vpo")
+    company = Company(size="small", industry="retail")
+    before = (role.model_dump(), company.model_dump())
+    assert tailor(role, company, catalog) == tailor(role, company, catalog)
+    assert (role.model_dump(), company.model_dump()) == before
+
+
+def test_placeholders_are_filled_with_the_industry_vocabulary(catalog: Catalog) -> None:
+    jd = posting(catalog, "director-of-operations", industry="healthcare")
+    assert "our clinical and front-desk staff can carry out" in text_of(jd, "about-role")
+    assert "keep patients served" in text_of(jd, "about-role")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Operations Manager", "an"),
+        ("Director of Operations", "a"),
+        ("VP of Operations", "a"),
+        ("SVP of Operations", "an"),
+        ("eCommerce Operations Manager", "an"),
+        ("Head of Ops", "a"),
+        ("Unit Manager", "a"),
+        ("hourly role", "an"),
+    ],
+)
+def test_article(phrase: str, expected: str) -> None:
+    assert article(phrase) == expected
+
+
+def test_text_helpers() -> None:
+    assert join_words(["a", "b", "c"]) == "a, b and c"
+    assert join_words(["a", "b"], "or") == "a or b"
+    assert sentence("  keep  it   tidy ") == "Keep it tidy."
+    assert sentence("eCommerce platforms") == "eCommerce platforms."
