@@ -205,22 +205,23 @@ class Catalog:
         from rapidfuzz import fuzz, process, utils
 
         def scorer(a: str, b: str, **kwargs: Any) -> float:
-            # WRatio forgives word order; plain ratio breaks ties in favour of the same order
+            # Whole-string measures, so that a short alias ("DO", "CI") does not win by
+            # partial overlap; token_sort forgives word order, ratio prefers the same order
             # ("Director of Opps" is nearer Director of Operations than Operations Director).
-            return float(fuzz.WRatio(a, b) + fuzz.ratio(a, b)) / 2
+            return float(fuzz.ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
 
         choices = dict(self._role_index)
         found = process.extract(
             normalize_name(query),
             list(choices),
             scorer=scorer,
-            limit=8,
+            limit=12,
             processor=utils.default_process,
         )
         ids: list[str] = []
         for key, score, _ in found:
             rid = choices[key]
-            if score >= 70 and rid not in ids:
+            if score >= 60 and rid not in ids:
                 ids.append(rid)
         if not ids:
             return " (run 'jdgen roles' to list them)"
@@ -401,6 +402,8 @@ def _check(c: Catalog) -> list[str]:
             ("not_industries", industries, w.not_industries),
             ("levels", levels, w.levels),
             ("domains", domains, w.domains),
+            ("roles", set(c.roles), w.roles),
+            ("not_roles", set(c.roles), w.not_roles),
         ):
             for i, v in enumerate(values or []):
                 if v not in valid:
@@ -467,6 +470,12 @@ def _check(c: Catalog) -> list[str]:
     for ind in c.industries.values():
         at = where("industry", ind.id)
         check_additions(ind.additions, at)
+        for key in ind.context_by_domain:
+            if key not in domains:
+                problems.append(
+                    f"{at}: context_by_domain.{key}: unknown domain "
+                    f"(expected one of {', '.join(sorted(domains))})"
+                )
         check_lines(ind.kpis, at, "kpis")
         check_lines(ind.regulations, at, "regulations")
         check_lines(ind.qualifications.required, at, "qualifications.required")

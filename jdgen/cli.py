@@ -152,9 +152,12 @@ def build_posting(
 
 
 def console(stderr: bool = False) -> Any:
+    """A rich console; when output is piped, wide enough that tables are never cut."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 200
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
 
 
 # ---------------------------------------------------------------------------
@@ -333,6 +336,42 @@ def preview(
 
     jd = build_posting(role, company_file, size, industry, catalog_dirs)
     _print_markdown(render(jd, "md").decode("utf-8"))
+
+
+@cli.group(name="catalog")
+def catalog_group() -> None:
+    """Check catalog directories of your own.
+
+    \b
+    Example:
+      jdgen catalog validate my-catalog/
+    """
+
+
+@catalog_group.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def validate(directory: Path) -> None:
+    """Validate DIRECTORY as an extra catalog, reporting every problem at once.
+
+    DIRECTORY has the layout of the built-in catalog (roles/, library/, industries/ …,
+    every part optional); it is checked together with the built-in catalog, so it may
+    reference built-in ids and replace built-in entries.
+
+    \b
+    Example:
+      jdgen catalog validate my-catalog/
+    """
+    from jdgen.catalog import load_catalog
+
+    if not directory.is_dir():
+        raise JdgenError(f"{directory}: not a directory")
+    catalog = load_catalog([directory])
+    mine = [k for k, where in catalog.origin.items() if not where.startswith("catalog/")]
+    counts: dict[str, int] = {}
+    for kind, _ in mine:
+        counts[kind] = counts.get(kind, 0) + 1
+    summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(counts.items()))
+    click.secho(f"{directory}: valid ({summary or 'no entries'})", fg="green")
 
 
 def main() -> None:

@@ -69,11 +69,21 @@ class When(Strict):
     levels: list[str] | None = None
     #: Role domains (``domains.yaml``): supply-chain, revenue, customer …
     domains: list[str] | None = None
+    #: Only for these roles / not for these roles (catalog ids).
+    roles: list[str] | None = None
+    not_roles: list[str] | None = None
     #: True: only for companies that deal in physical goods; False: only for those that don't.
     physical_goods: bool | None = None
 
     def matches(
-        self, *, size: str, industry: str, level: str, domain: str, physical_goods: bool
+        self,
+        *,
+        size: str,
+        industry: str,
+        level: str,
+        domain: str,
+        physical_goods: bool,
+        role: str = "",
     ) -> bool:
         if self.sizes is not None and size not in self.sizes:
             return False
@@ -84,6 +94,10 @@ class When(Strict):
         if self.levels is not None and level not in self.levels:
             return False
         if self.domains is not None and domain not in self.domains:
+            return False
+        if self.roles is not None and role not in self.roles:
+            return False
+        if self.not_roles is not None and role in self.not_roles:
             return False
         return self.physical_goods is None or self.physical_goods == physical_goods
 
@@ -307,6 +321,9 @@ class Industry(Strict):
     vocab: Vocab
     #: A sentence for "About the role" saying what operations means in this industry.
     context: str
+    #: A different sentence for roles of some domains (key: domain id), e.g. for a
+    #: logistics role at a software company.
+    context_by_domain: dict[str, str] = Field(default_factory=dict)
     #: Named in the qualifications as "Working knowledge of …".
     regulations: list[Line] = Field(default_factory=list)
     kpis: list[Line] = Field(default_factory=list)

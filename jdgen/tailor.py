@@ -163,6 +163,7 @@ class Context:
             level=self.level.id,
             domain=self.role.domain,
             physical_goods=self.industry.physical_goods,
+            role=self.role.id,
         )
 
     def lines(self, lines: Iterable[str | TextItem]) -> list[str]:
@@ -210,7 +211,7 @@ def _about_role(ctx: Context) -> Section:
     parts = [
         fill(ctx.role.summary, ctx.values),
         fill(ctx.size.scope[ctx.level.id], ctx.values),
-        fill(ctx.industry.context, ctx.values),
+        fill(ctx.industry.context_by_domain.get(ctx.role.domain, ctx.industry.context), ctx.values),
     ]
     return Section(id="about-role", heading="", paragraphs=[" ".join(sentence(p) for p in parts)])
 

@@ -201,3 +201,28 @@ def test_references_resolve(catalog: Catalog) -> None:
                 assert ref in catalog.roles, (role.id, ref)
             else:  # a title: must not be a catalog role written out (use its id)
                 assert normalize_name(ref) not in catalog._role_index, (role.id, ref)
+
+
+def test_catalog_validate_command(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jdgen.cli import cli
+
+    good = tmp_path / "good"
+    role = (Path(__file__).parents[1] / "catalog/roles/vp-of-operations.yaml").read_text()
+    write(good, "roles/vp-of-operations.yaml", role)
+    write(good, "library/mine.yaml", "responsibilities: [{id: my-duty, text: Do my duty.}]\n")
+    result = CliRunner().invoke(cli, ["catalog", "validate", str(good)])
+    assert result.exit_code == 0, result.stderr
+    assert f"{good}: valid (1 responsibility, 1 role)" in result.stdout
+
+    bad = tmp_path / "bad"
+    write(bad, "library/mine.yaml", "responsibilities: [{id: Bad Id, text: x}, {text: y}]\n")
+    result = CliRunner().invoke(cli, ["catalog", "validate", str(bad)])
+    assert result.exit_code == 1
+    assert "the catalog has 2 problems" in result.stderr
+    assert (
+        f"{bad}/library/mine.yaml: responsibilities.0.id: String should match pattern"
+        in result.stderr
+    )
+    assert f"{bad}/library/mine.yaml: responsibilities.1.id: Field required" in result.stderr

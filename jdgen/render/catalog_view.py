@@ -32,6 +32,10 @@ def describe_when(when: When) -> str:
         parts.append("level " + join_words(when.levels, "or"))
     if when.domains:
         parts.append("domain " + join_words(when.domains, "or"))
+    if when.roles:
+        parts.append("roles " + join_words(when.roles, "or"))
+    if when.not_roles:
+        parts.append("not " + join_words(when.not_roles, "or"))
     return f"only for {'; '.join(parts)}" if parts else ""
 
 
