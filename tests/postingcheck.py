@@ -112,7 +112,24 @@ def posting_problems(jd: JobDescription, markdown: str) -> list[str]:
                 problems.append(f"sentence starts lower-case: {s[:70]!r}")
             if s.rstrip("”\"')")[-1:] not in ".!?:":
                 problems.append(f"sentence without final punctuation: {s[-70:]!r}")
+    for gram in repeated_phrases(jd):
+        problems.append(f"phrase repeated in two sentences: {gram!r}")
     words = word_count(jd)
     if not MIN_WORDS <= words <= MAX_WORDS:
         problems.append(f"{words} words of body text (want {MIN_WORDS}–{MAX_WORDS})")
     return problems
+
+
+def repeated_phrases(jd: JobDescription, n: int = 7) -> list[str]:
+    """Runs of ``n`` words that appear in two different sentences of one posting: a template seam."""
+    seen: dict[str, str] = {}
+    repeats: list[str] = []
+    for block in body_blocks(jd):
+        for sent in sentences(block):
+            words = re.findall(r"[\w'&-]+", sent.lower())
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                first = seen.setdefault(gram, sent)
+                if first != sent and gram not in repeats:
+                    repeats.append(gram)
+    return repeats

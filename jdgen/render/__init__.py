@@ -6,44 +6,76 @@ disk atomically, so a failed run never leaves a half-written file.
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
-from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from jdgen.errors import JdgenError, OutputError
 from jdgen.models import JobDescription
 
-#: Output formats and the file suffixes that select them.
-FORMATS: dict[str, tuple[str, ...]] = {
-    "md": (".md", ".markdown"),
-    "docx": (".docx",),
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render, beyond the format: user templates and Word branding."""
+
+    #: User template directories, searched before the built-in templates.
+    template_dirs: tuple[Path, ...] = ()
+    #: A .docx whose styles, page set-up, header and footer the posting is built in.
+    reference_docx: Path | None = None
+    #: A .docx with Jinja tags ({{ title }} …) filled from the posting (docxtpl).
+    docx_template: Path | None = None
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: the file suffixes that select it and the function that renders it."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    #: Binary formats are written to a file only, never to a terminal.
+    binary: bool
+    #: "module:function" taking (JobDescription, RenderOptions) and returning bytes.
+    renderer: str
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("md", (".md", ".markdown"), False, "jdgen.render.markdown:to_bytes", "Markdown"),
+        Format("docx", (".docx",), True, "jdgen.render.docx:to_bytes", "Word document"),
+    )
 }
 
 
-def format_for_path(path: Path) -> str:
+def format_for_suffix(path: Path) -> str | None:
     suffix = path.suffix.lower()
-    for fmt, suffixes in FORMATS.items():
-        if suffix in suffixes:
-            return fmt
-    known = ", ".join(s for suffixes in FORMATS.values() for s in suffixes)
-    raise JdgenError(
-        f"{path}: cannot tell the format from the suffix '{suffix or '(none)'}' "
-        f"(expected one of {known}, or pass --format)"
-    )
+    return next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
 
 
-def render(jd: JobDescription, fmt: str, template_dirs: Sequence[Path] = ()) -> bytes:
-    """Render ``jd`` as ``fmt`` (one of :data:`FORMATS`)."""
-    if fmt == "md":
-        from jdgen.render.markdown import render_markdown
+def format_for_path(path: Path) -> str:
+    fmt = format_for_suffix(path)
+    if fmt is None:
+        known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+        raise JdgenError(
+            f"{path}: cannot tell the format from the suffix '{path.suffix or '(none)'}' "
+            f"(expected one of {known}, or pass --format)"
+        )
+    return fmt
 
-        return render_markdown(jd, template_dirs).encode("utf-8")
-    if fmt == "docx":
-        from jdgen.render.docx import render_docx
 
-        return render_docx(jd)
-    raise JdgenError(f"unknown format '{fmt}' (expected one of {', '.join(FORMATS)})")
+def render(jd: JobDescription, fmt: str, options: RenderOptions | None = None) -> bytes:
+    """Render ``jd`` as ``fmt`` (a key of :data:`FORMATS`)."""
+    spec = FORMATS.get(fmt)
+    if spec is None:
+        raise JdgenError(f"unknown format '{fmt}' (expected one of {', '.join(FORMATS)})")
+    module, name = spec.renderer.split(":")
+    function = getattr(importlib.import_module(module), name)
+    data = function(jd, options or RenderOptions())
+    assert isinstance(data, bytes)
+    return data
 
 
 def check_writable(path: Path) -> None:

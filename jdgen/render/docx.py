@@ -14,6 +14,7 @@ import os
 from typing import Any
 
 from jdgen.models import JobDescription
+from jdgen.render import RenderOptions
 
 
 def build_time() -> dt.datetime:
@@ -122,3 +123,7 @@ def render_docx(jd: JobDescription) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def to_bytes(jd: JobDescription, options: RenderOptions) -> bytes:
+    return render_docx(jd)

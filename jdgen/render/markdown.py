@@ -27,6 +27,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jdgen.errors import TemplateError
 from jdgen.models import JobDescription
+from jdgen.render import RenderOptions
 from jdgen.resources import data_dir
 
 POSTING_TEMPLATE = "posting.md.j2"
@@ -68,3 +69,7 @@ def render_template(name: str, template_dirs: Sequence[Path] = (), **values: obj
 def render_markdown(jd: JobDescription, template_dirs: Sequence[Path] = ()) -> str:
     text = render_template(POSTING_TEMPLATE, template_dirs, jd=jd)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def to_bytes(jd: JobDescription, options: RenderOptions) -> bytes:
+    return render_markdown(jd, options.template_dirs).encode("utf-8")

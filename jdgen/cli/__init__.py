@@ -1,0 +1,99 @@
+"""Stage 4: the command line.  Parses options, calls the stages, prints errors.
+
+It decides nothing about content.  Every jdgen error reaches one boundary
+(:class:`JdgenGroup`) that prints ``error: …`` in one line on stderr and exits
+non-zero; ``--debug`` shows the traceback instead.  Each command lives in its own
+module and is imported only when it runs (:data:`COMMANDS`), so ``jdgen --help``
+starts instantly and features do not tangle.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from jdgen import __version__
+from jdgen.errors import JdgenError
+
+#: Command name → "module:attribute".  Add a line here to add a command.
+COMMANDS: dict[str, str] = {
+    "roles": "jdgen.cli.catalog:roles",
+    "show": "jdgen.cli.catalog:show",
+    "catalog": "jdgen.cli.catalog:catalog_group",
+    "generate": "jdgen.cli.posting:generate",
+    "preview": "jdgen.cli.posting:preview",
+}
+
+
+def _debug(ctx: click.Context | None) -> bool:
+    root = ctx.find_root() if ctx else None
+    flag = bool(root and root.params.get("debug"))
+    return flag or os.environ.get("JDGEN_DEBUG", "") not in ("", "0")
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(code)
+
+
+class JdgenGroup(click.Group):
+    """Loads commands lazily, and turns jdgen errors into one red line and an exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JdgenError as exc:
+            if _debug(ctx):
+                raise
+            fail(str(exc), exc.exit_code)
+        except OSError as exc:
+            if _debug(ctx):
+                raise
+            target = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{target}{exc.strerror or exc}")
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if _debug(ctx):
+                raise
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(run with --debug for the traceback, and please report it)",
+                70,
+            )
+
+
+@click.group(cls=JdgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="jdgen")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def cli(debug: bool) -> None:
+    """Write tailored, publishable job descriptions.
+
+    \b
+    Examples:
+      jdgen roles --level director
+      jdgen generate "Director of Operations" --size small --industry manufacturing -o do.docx
+      jdgen preview "VP of Operations" --company company.yaml
+    """
+
+
+def main() -> None:
+    cli(prog_name="jdgen")

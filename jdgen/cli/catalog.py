@@ -1,0 +1,116 @@
+"""Catalog commands: ``jdgen roles``, ``jdgen show``, ``jdgen catalog validate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from jdgen.cli.common import catalog_options, console, load_catalog_for, print_markdown
+from jdgen.errors import JdgenError
+
+if TYPE_CHECKING:
+    from jdgen.catalog import Catalog
+
+
+@click.command()
+@click.option("--level", help="Only roles of this level: executive, vp, director or manager.")
+@click.option("--search", help="Only roles whose title, aliases or duties mention this text.")
+@catalog_options
+def roles(level: str | None, search: str | None, catalog_dirs: tuple[Path, ...]) -> None:
+    """List the roles in the catalog: id, title and level.
+
+    \b
+    Examples:
+      jdgen roles
+      jdgen roles --level director --search supply
+    """
+    from rich.table import Table
+
+    from jdgen.catalog import normalize_name
+
+    catalog = load_catalog_for(catalog_dirs)
+    chosen = sorted(
+        catalog.roles.values(),
+        key=lambda r: (-catalog.levels[r.level].rank, r.specialized, r.title),
+    )
+    if level:
+        wanted = catalog.find_level(level).id
+        chosen = [r for r in chosen if r.level == wanted]
+    if search:
+        needle = normalize_name(search)
+        chosen = [r for r in chosen if needle in normalize_name(_search_text(catalog, r))]
+    if not chosen:
+        raise JdgenError("no roles match" + (f" '{search}'" if search else ""))
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("id", "title", "level"):
+        table.add_column(column, no_wrap=True)
+    for r in chosen:
+        table.add_row(r.id, r.title, catalog.levels[r.level].name)
+    console().print(table)
+
+
+def _search_text(catalog: Catalog, role: Any) -> str:
+    parts = [role.id, role.title, *role.aliases]
+    for group in role.responsibilities:
+        parts.append(group.heading)
+        for item in group.items:
+            r = catalog.responsibilities[item] if isinstance(item, str) else item
+            parts.append(r.text)
+    return " ".join(parts)
+
+
+@click.command()
+@click.argument("role")
+@catalog_options
+def show(role: str, catalog_dirs: tuple[Path, ...]) -> None:
+    """Show a catalog role: summary, duties, skills, qualifications, career path, sources.
+
+    ROLE is an id, title or alias, in any case.
+
+    \b
+    Example:
+      jdgen show "VP Operations"
+    """
+    from jdgen.render.catalog_view import role_markdown
+
+    catalog = load_catalog_for(catalog_dirs)
+    text = role_markdown(catalog, catalog.find_role(role))
+    print_markdown(text)
+
+
+@click.group(name="catalog")
+def catalog_group() -> None:
+    """Check catalog directories of your own.
+
+    \b
+    Example:
+      jdgen catalog validate my-catalog/
+    """
+
+
+@catalog_group.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def validate(directory: Path) -> None:
+    """Validate DIRECTORY as an extra catalog, reporting every problem at once.
+
+    DIRECTORY has the layout of the built-in catalog (roles/, library/, industries/ …,
+    every part optional); it is checked together with the built-in catalog, so it may
+    reference built-in ids and replace built-in entries.
+
+    \b
+    Example:
+      jdgen catalog validate my-catalog/
+    """
+    from jdgen.catalog import load_catalog
+
+    if not directory.is_dir():
+        raise JdgenError(f"{directory}: not a directory")
+    catalog = load_catalog([directory])
+    mine = [k for k, where in catalog.origin.items() if not where.startswith("catalog/")]
+    counts: dict[str, int] = {}
+    for kind, _ in mine:
+        counts[kind] = counts.get(kind, 0) + 1
+    summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(counts.items()))
+    click.secho(f"{directory}: valid ({summary or 'no entries'})", fg="green")

@@ -1,0 +1,225 @@
+"""What several commands share: catalog, company and output options, and building a posting."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from jdgen.catalog import Catalog
+    from jdgen.models import Company, JobDescription
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def catalog_options(f: F) -> F:
+    f = click.option(
+        "--catalog",
+        "catalog_dirs",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Extra catalog directory (roles, library, industries); repeatable.",
+    )(f)
+    return f
+
+
+def company_options(f: F) -> F:
+    for decorator in reversed(
+        [
+            click.option(
+                "--company",
+                "company_file",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="Company profile (YAML). Without it, a built-in default company is used.",
+            ),
+            click.option(
+                "--size",
+                help="small, mid-size, enterprise, or a headcount such as 40. Overrides the company file.",
+            ),
+            click.option(
+                "--industry",
+                help="manufacturing, technology, healthcare, ecommerce, retail, logistics, "
+                "financial-services or general. Overrides the company file.",
+            ),
+            catalog_options,
+        ]
+    ):
+        f = decorator(f)
+    return f
+
+
+def load_catalog_for(catalog_dirs: tuple[Path, ...]) -> Catalog:
+    from jdgen.catalog import builtin_catalog, load_catalog
+
+    return load_catalog(catalog_dirs) if catalog_dirs else builtin_catalog()
+
+
+def build_company(
+    catalog: Catalog, company_file: Path | None, size: str | None, industry: str | None
+) -> Company:
+    from jdgen.company import load_company
+    from jdgen.errors import UnknownChoiceError
+
+    company = load_company(company_file, catalog)
+    updates: dict[str, Any] = {}
+    for option, value, finder in (
+        ("--size", size, catalog.find_size),
+        ("--industry", industry, catalog.find_industry),
+    ):
+        if value is None:
+            continue
+        try:
+            finder(value)
+        except UnknownChoiceError as exc:
+            raise UnknownChoiceError(f"{option}: {exc}") from None
+        updates[option.lstrip("-")] = value
+    return company.model_copy(update=updates) if updates else company
+
+
+def posting_options(f: F) -> F:
+    """Per-posting choices; they add to (or override) the company file's ``posting:`` block."""
+    for decorator in reversed(
+        [
+            click.option(
+                "--title", help='Posted title, e.g. "Head of Ops" (default: the catalog title).'
+            ),
+            click.option(
+                "--add-responsibility",
+                "add_responsibilities",
+                multiple=True,
+                metavar="TEXT",
+                help="An extra responsibility; repeatable.",
+            ),
+            click.option(
+                "--add-skill",
+                "add_skills",
+                multiple=True,
+                metavar="TEXT",
+                help="An extra skill; repeatable.",
+            ),
+            click.option(
+                "--remove",
+                multiple=True,
+                metavar="ID",
+                help="Leave out a catalog responsibility, skill or group by id (see jdgen show); repeatable.",
+            ),
+            click.option(
+                "--section",
+                "sections",
+                multiple=True,
+                metavar='"HEADING: TEXT"',
+                help="An extra section with a heading and a paragraph; repeatable.",
+            ),
+            click.option(
+                "--career-path/--no-career-path",
+                default=None,
+                help='Include "Where this role leads" (default: on for director level and below).',
+            ),
+        ]
+    ):
+        f = decorator(f)
+    return f
+
+
+def posting_choices(
+    title: str | None = None,
+    add_responsibilities: tuple[str, ...] = (),
+    add_skills: tuple[str, ...] = (),
+    remove: tuple[str, ...] = (),
+    sections: tuple[str, ...] = (),
+    career_path: bool | None = None,
+) -> dict[str, Any]:
+    """The CLI's per-posting options as a partial ``posting:`` block."""
+    from jdgen.errors import JdgenError
+
+    extra = []
+    for value in sections:
+        heading, sep, text = value.partition(":")
+        if not sep or not heading.strip() or not text.strip():
+            raise JdgenError(f'--section: expected "HEADING: TEXT", got {value!r}')
+        extra.append({"heading": heading.strip(), "paragraphs": [text.strip()]})
+    choices: dict[str, Any] = {
+        "add_responsibilities": list(add_responsibilities),
+        "add_skills": list(add_skills),
+        "remove": list(remove),
+        "extra_sections": extra,
+    }
+    if title:
+        choices["title"] = title
+    if career_path is not None:
+        choices["career_path"] = career_path
+    return choices
+
+
+def build_posting(
+    role_query: str,
+    company_file: Path | None,
+    size: str | None,
+    industry: str | None,
+    catalog_dirs: tuple[Path, ...],
+    choices: dict[str, Any] | None = None,
+) -> JobDescription:
+    """Load, resolve and tailor: the stages a posting command runs."""
+    from jdgen.models import PostingOptions
+    from jdgen.tailor import tailor
+
+    catalog = load_catalog_for(catalog_dirs)
+    role = catalog.find_role(role_query)
+    company = build_company(catalog, company_file, size, industry)
+    options: PostingOptions | None = None
+    if choices:
+        merged = company.posting.model_dump()
+        for key, value in choices.items():
+            merged[key] = merged[key] + value if isinstance(value, list) else value
+        options = PostingOptions.model_validate(merged)
+    return tailor(role, company, catalog, options)
+
+
+def render_options(f: F) -> F:
+    """Options that change how a posting is rendered (templates, Word branding)."""
+    for decorator in reversed(
+        [
+            click.option(
+                "--templates",
+                "template_dirs",
+                multiple=True,
+                type=click.Path(path_type=Path, file_okay=False),
+                help="Directory of your own templates, used before the built-in ones; repeatable.",
+            ),
+            click.option(
+                "--reference-docx",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="Build the .docx inside this Word file, keeping its styles, header and footer.",
+            ),
+            click.option(
+                "--docx-template",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="A Word file with Jinja tags ({{ title }} …) to fill in (docxtpl).",
+            ),
+        ]
+    ):
+        f = decorator(f)
+    return f
+
+
+def console(stderr: bool = False) -> Any:
+    """A rich console; when output is piped, wide enough that tables are never cut."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 200
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
+
+
+def print_markdown(text: str) -> None:
+    """Markdown rendered with rich at a terminal, plain when piped."""
+    if sys.stdout.isatty():
+        from rich.markdown import Markdown
+
+        console().print(Markdown(text))
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,140 @@
+"""Posting commands: ``jdgen generate`` and ``jdgen preview``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from jdgen.cli.common import (
+    build_posting,
+    company_options,
+    posting_choices,
+    posting_options,
+    print_markdown,
+    render_options,
+)
+from jdgen.errors import JdgenError
+
+
+def _format_names() -> list[str]:
+    from jdgen.render import FORMATS
+
+    return list(FORMATS)
+
+
+@click.command()
+@click.argument("role")
+@company_options
+@posting_options
+@render_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_format_names()),
+    help="Output format; by default taken from the -o suffix, else md.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file; its suffix picks the format. Without it, text goes to stdout.",
+)
+def generate(
+    role: str,
+    company_file: Path | None,
+    size: str | None,
+    industry: str | None,
+    catalog_dirs: tuple[Path, ...],
+    template_dirs: tuple[Path, ...],
+    reference_docx: Path | None,
+    docx_template: Path | None,
+    fmt: str | None,
+    output: Path | None,
+    **choices: Any,
+) -> None:
+    """Generate a tailored job posting for ROLE.
+
+    ROLE is a catalog id, title or alias ("VP of Operations", "vpo").
+
+    \b
+    Examples:
+      jdgen generate "Director of Operations" --size small --industry manufacturing -o do.docx
+      jdgen generate vp-of-operations --company company.yaml > vpo.md
+      jdgen generate "Operations Director" --size 250 --format md -o od.md
+      jdgen generate director-of-operations --title "Head of Ops" --remove vendor-contract-review
+    """
+    from jdgen.render import (
+        FORMATS,
+        RenderOptions,
+        check_writable,
+        format_for_path,
+        format_for_suffix,
+        render,
+        write_output,
+    )
+
+    to_stdout = output is None or str(output) == "-"
+    if not to_stdout:
+        assert output is not None
+        suffix_fmt = format_for_suffix(output)
+        if fmt is not None and suffix_fmt is not None and suffix_fmt != fmt:
+            raise JdgenError(f"{output}: the suffix says {suffix_fmt} but --format says {fmt}")
+        fmt = fmt or format_for_path(output)
+        check_writable(output)
+    fmt = fmt or "md"
+    if to_stdout and FORMATS[fmt].binary:
+        raise JdgenError(f"--format {fmt} writes a file: add -o PATH{FORMATS[fmt].suffixes[0]}")
+    for option, path in (("--reference-docx", reference_docx), ("--docx-template", docx_template)):
+        if path is not None and not path.is_file():
+            raise JdgenError(f"{option}: {path}: file not found")
+    for path in template_dirs:
+        if not path.is_dir():
+            raise JdgenError(f"--templates: {path}: not a directory")
+
+    jd = build_posting(role, company_file, size, industry, catalog_dirs, posting_choices(**choices))
+    options = RenderOptions(tuple(template_dirs), reference_docx, docx_template)
+    data = render(jd, fmt, options)
+    if to_stdout:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+    else:
+        assert output is not None
+        write_output(output, data)
+        click.secho(f"wrote {output}", err=True, fg="green")
+
+
+@click.command()
+@click.argument("role")
+@company_options
+@posting_options
+@click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Directory of your own templates, used before the built-in ones; repeatable.",
+)
+def preview(
+    role: str,
+    company_file: Path | None,
+    size: str | None,
+    industry: str | None,
+    catalog_dirs: tuple[Path, ...],
+    template_dirs: tuple[Path, ...],
+    **choices: Any,
+) -> None:
+    """Preview the posting for ROLE in the terminal.
+
+    Rendered with rich at a terminal; plain Markdown when piped.
+
+    \b
+    Example:
+      jdgen preview "VP Operations" --size enterprise --industry technology
+    """
+    from jdgen.render import RenderOptions, render
+
+    jd = build_posting(role, company_file, size, industry, catalog_dirs, posting_choices(**choices))
+    print_markdown(render(jd, "md", RenderOptions(tuple(template_dirs))).decode("utf-8"))
