@@ -179,17 +179,20 @@ def build_posting(
     return tailor(role, company, catalog, options)
 
 
+templates_option = click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Directory of your own templates, used before the built-in ones; repeatable.",
+)
+
+
 def render_options(f: F) -> F:
     """Options that change how a posting is rendered (templates, Word branding)."""
     for decorator in reversed(
         [
-            click.option(
-                "--templates",
-                "template_dirs",
-                multiple=True,
-                type=click.Path(path_type=Path, file_okay=False),
-                help="Directory of your own templates, used before the built-in ones; repeatable.",
-            ),
+            templates_option,
             click.option(
                 "--reference-docx",
                 type=click.Path(path_type=Path, dir_okay=False),

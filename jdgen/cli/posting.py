@@ -15,6 +15,7 @@ from jdgen.cli.common import (
     posting_options,
     print_markdown,
     render_options,
+    templates_option,
 )
 from jdgen.errors import JdgenError
 
@@ -110,13 +111,7 @@ def generate(
 @click.argument("role")
 @company_options
 @posting_options
-@click.option(
-    "--templates",
-    "template_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Directory of your own templates, used before the built-in ones; repeatable.",
-)
+@templates_option
 def preview(
     role: str,
     company_file: Path | None,
