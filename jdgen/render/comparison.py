@@ -1,0 +1,190 @@
+"""A role comparison (:class:`jdgen.compare.Comparison`) as Markdown, or as rich renderables
+for the terminal.  The Word version is :mod:`jdgen.render.compare_docx`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jdgen.compare import Comparison, Duty, SharedDuty
+
+
+def by_area(duties: list[Duty]) -> list[tuple[str, list[str]]]:
+    """Duties grouped under their posting headings, in posting order."""
+    groups: dict[str, list[str]] = {}
+    for d in duties:
+        groups.setdefault(d.area, []).append(d.text)
+    return list(groups.items())
+
+
+Area = tuple[str, list[str]]
+
+
+def side_by_side(c: Comparison) -> list[tuple[Area | None, Area | None]]:
+    """Each role's own duties by area, paired on the standard group id, so that the VP's
+    budget duties sit beside the director's: the first role's areas in its order, then
+    the second role's remaining ones."""
+
+    def areas(duties: list[Duty]) -> dict[str, Area]:
+        found: dict[str, Area] = {}
+        for d in duties:
+            key = d.group or d.area
+            found.setdefault(key, (d.area, []))[1].append(d.text)
+        return found
+
+    left, right = areas(c.only_a), areas(c.only_b)
+    rows: list[tuple[Area | None, Area | None]] = [(v, right.get(k)) for k, v in left.items()]
+    # An area only the second role has goes beside an unpaired area of the first role at
+    # about the same place in its posting (its "Planning and execution" beside the other's
+    # "Strategy and planning"); otherwise it gets a row of its own at the end.
+    left_pos = {k: i / max(len(left), 1) for i, k in enumerate(left)}
+    free = [k for k in left if k not in right]
+    for i, (k, area) in enumerate(right.items()):
+        if k in left:
+            continue
+        where = i / max(len(right), 1)
+        best = min(free, key=lambda f: abs(left_pos[f] - where), default=None)
+        if best is not None and abs(left_pos[best] - where) <= 0.2:
+            free.remove(best)
+            row = list(left).index(best)
+            rows[row] = (rows[row][0], area)
+        else:
+            rows.append((None, area))
+    return rows
+
+
+def shared_text(s: SharedDuty, other_title: str) -> tuple[str, str | None]:
+    """The shared duty's wording, and the other role's wording when it differs."""
+    if s.match == "similar" and s.a.text != s.b.text:
+        return s.a.text, f"In the {other_title} posting: “{s.b.text}”"
+    return s.a.text, None
+
+
+def headings(c: Comparison) -> dict[str, str]:
+    return {
+        "summary": "In short",
+        "table": "Side by side",
+        "shared": "Responsibilities both roles share",
+        "only_a": f"Only the {c.a.title}",
+        "only_b": f"Only the {c.b.title}",
+        "unique": "Responsibilities unique to each role",
+    }
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+# ---------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(c: Comparison) -> str:
+    h = headings(c)
+
+    def lines() -> Iterator[str]:
+        yield f"# {c.title}"
+        yield ""
+        yield f"*{c.context_line}*"
+        yield ""
+        yield f"## {h['summary']}"
+        yield ""
+        for paragraph in c.summary:
+            yield paragraph
+            yield ""
+        yield f"## {h['table']}"
+        yield ""
+        yield f"| | {_cell(c.a.title)} | {_cell(c.b.title)} |"
+        yield "|---|---|---|"
+        for row in c.rows:
+            yield f"| **{_cell(row.label)}** | {_cell(row.a)} | {_cell(row.b)} |"
+        yield ""
+        yield f"## {h['shared']}"
+        yield ""
+        if not c.shared:
+            yield "None: every duty in one posting differs from those in the other."
+            yield ""
+        for s in c.shared:
+            text, other = shared_text(s, c.b.title)
+            yield f"- {text}"
+            if other:
+                yield f"  {other}"
+        if c.shared:
+            yield ""
+        for key, duties in (("only_a", c.only_a), ("only_b", c.only_b)):
+            yield f"## {h[key]}"
+            yield ""
+            for area, texts in by_area(duties):
+                yield f"### {area}"
+                yield ""
+                for t in texts:
+                    yield f"- {t}"
+                yield ""
+
+    return "\n".join(lines()).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Terminal (rich)
+# ---------------------------------------------------------------------------
+
+
+def to_rich(c: Comparison) -> list[Any]:
+    """Renderables for ``Console.print``: heading, summary, one side-by-side table, the
+    shared duties.  Colours and boxes come out as plain text when the output is piped."""
+    from rich import box
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    h = headings(c)
+    out: list[Any] = [
+        Text(c.title, style="bold"),
+        Text(c.context_line, style="dim"),
+        Text(""),
+    ]
+    for paragraph in c.summary:
+        out += [Text(paragraph), Text("")]
+
+    table = Table(box=box.SQUARE, header_style="bold", expand=True)
+    table.add_column("", style="bold", ratio=1, min_width=12)
+    table.add_column(c.a.title, ratio=3)
+    table.add_column(c.b.title, ratio=3)
+    for row in c.rows:
+        table.add_row(row.label, row.a, row.b, end_section=True)
+
+    def bullets(texts: list[str]) -> Any:
+        """Bullets with a hanging indent: a two-column grid."""
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for t in texts:
+            grid.add_row("•", t)
+        return grid
+
+    def area_cell(area: Area | None) -> Any:
+        if area is None:
+            return ""
+        return Group(Text(area[0], style="bold"), bullets(area[1]))
+
+    pairs = side_by_side(c)
+    for i, (left, right) in enumerate(pairs):
+        label = "Only this role" if i == 0 else ""
+        table.add_row(label, area_cell(left), area_cell(right), end_section=False)
+    if not pairs:
+        table.add_row("Only this role", "—", "—")
+    out.append(table)
+    out += [Text(""), Text(h["shared"], style="bold")]
+    if not c.shared:
+        out.append(Padding(Text("None."), (0, 0, 0, 2), expand=False))
+    rows: list[Any] = []
+    for s in c.shared:
+        text, other = shared_text(s, c.b.title)
+        rows.append(bullets([text]))
+        if other:
+            rows.append(Padding(Text(other, style="dim"), (0, 0, 0, 2)))
+    if rows:
+        out.append(Padding(Group(*rows), (0, 0, 0, 2), expand=False))
+    return out
