@@ -1,0 +1,119 @@
+"""A standalone HTML page for the posting, with schema.org JobPosting JSON-LD embedded.
+
+``posting.html.j2`` is found through the same loader as the Markdown templates:
+the user's ``--templates`` directories first, then the built-in ones, and
+``!default/posting.html.j2`` always names the built-in page, so an override can
+extend it and change one block.  Templates render in a sandbox with
+StrictUndefined and autoescape on (everything but ``.txt``/``.md`` templates is
+escaped), so a company called ``<script>…`` comes out as text.
+
+The template calls ``job_posting(description)`` with the HTML of the posting body
+and embeds the result with ``|tojson``, which escapes ``<``, ``>`` and ``&`` so
+that nothing in the data can close the ``<script>`` element.  The page's
+``description`` and the visible body are one rendered block, so a template that
+changes the body changes the JSON-LD description with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import StrictUndefined, select_autoescape
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from jdgen.errors import TemplateError
+from jdgen.models import JobDescription
+from jdgen.render import RenderOptions
+from jdgen.render.jsonld import job_posting, posting_date
+from jdgen.render.markdown import template_loader
+
+POSTING_TEMPLATE = "posting.html.j2"
+
+_URL = re.compile(r"https?://\S+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+@lru_cache(maxsize=8)
+def environment(template_dirs: tuple[Path, ...] = ()) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=template_loader(template_dirs),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"),
+            disabled_extensions=("txt", "md", "txt.j2", "md.j2"),
+            default_for_string=True,
+            default=True,
+        ),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # JSON-LD keeps the order it is built in (@context and @type first) and readable accents.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
+    return env
+
+
+def _render(name: str, template_dirs: Sequence[Path], values: dict[str, Any]) -> str:
+    try:
+        return environment(tuple(template_dirs)).get_template(name).render(values)
+    except SecurityError as exc:
+        raise TemplateError(f"template {name}: not allowed in jdgen templates: {exc}") from None
+    except JinjaTemplateError as exc:
+        where = getattr(exc, "filename", None) or name
+        line = getattr(exc, "lineno", None)
+        at = f", line {line}" if line else ""
+        raise TemplateError(f"template {where}{at}: {exc.message or exc}") from None
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def apply_href(jd: JobDescription) -> str | None:
+    """Where the Apply button points: the how_to_apply URL, or a mailto: for an address."""
+    how = (jd.metadata.how_to_apply or "").strip()
+    if _URL.fullmatch(how):
+        return how
+    if _EMAIL.fullmatch(how):
+        return f"mailto:{how}?subject={quote(jd.title)}"
+    return None
+
+
+def render_page(
+    jd: JobDescription, template_dirs: Sequence[Path] = ()
+) -> tuple[str, dict[str, Any]]:
+    """The HTML page and the JobPosting it embeds."""
+    captured: list[dict[str, Any]] = []
+
+    def job_posting_for_page(description: str, **overrides: Any) -> dict[str, Any]:
+        data = job_posting(jd, str(description), **overrides)
+        captured.append(data)
+        return data
+
+    posted, closes = posting_date(jd), jd.metadata.valid_through
+    values: dict[str, Any] = {
+        "jd": jd,
+        "job_posting": job_posting_for_page,
+        "date_posted": posted.isoformat(),
+        "date_posted_text": _long_date(posted),
+        "valid_through": closes.isoformat() if closes else None,
+        "valid_through_text": _long_date(closes) if closes else None,
+        "apply_href": apply_href(jd),
+    }
+    page = _render(POSTING_TEMPLATE, template_dirs, values)
+    if not captured:  # an override dropped the structured data: take it from the built-in page
+        _render(f"!default/{POSTING_TEMPLATE}", template_dirs, values)
+    return page, captured[-1]
+
+
+def to_bytes(jd: JobDescription, options: RenderOptions) -> bytes:
+    page, _ = render_page(jd, options.template_dirs)
+    return page.encode("utf-8")
