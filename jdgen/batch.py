@@ -1,0 +1,700 @@
+"""Batch: one posting per row of a CSV or YAML file, written in parallel.
+
+Each row names a ``role`` and may set any company or per-posting field as a
+column (``size``, ``industry``, ``name``, ``city``, ``salary_min``, ``title`` …);
+the company defaults (``--company``) fill in what a row leaves empty.  The work
+runs in four steps:
+
+1. :func:`iter_rows` reads the file (a CSV as it goes) and remembers each
+   row's line number, so that a problem is reported as
+   ``rows.csv:14: size: expected …``.
+2. :func:`plan` gives every row a safe, unique file name (a slug of title,
+   company and location, ``-2``, ``-3`` … on a collision) from the row's text
+   alone, so names do not move when another row is fixed.
+3. :func:`preflight` makes a first pass over the whole file: a problem with the
+   file itself (not CSV, an unknown column) and any file that would be
+   overwritten are found before anything is written.
+4. :func:`run` makes the second pass: it builds each row's Company and
+   PostingOptions, tailors, renders and writes (atomically) in a pool of worker
+   processes, each of which has the catalog loaded once.  A bad row becomes a
+   :class:`RowResult` with the error message; every other row is still
+   written.  Rows stream to the workers a few chunks at a time and results
+   stream back in row order, holding no documents, so memory stays flat in the
+   batch size.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import os
+import re
+import signal
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from jdgen.catalog import Catalog, builtin_catalog, format_loc, load_catalog
+from jdgen.errors import JdgenError
+from jdgen.models import Company, PostingOptions
+from jdgen.render import FORMATS, RenderOptions
+
+# ---------------------------------------------------------------------------
+# Columns
+# ---------------------------------------------------------------------------
+
+#: Company fields a row can set directly (``posting`` is split into its own columns).
+COMPANY_COLUMNS = tuple(f for f in Company.model_fields if f != "posting")
+#: Per-posting columns: PostingOptions fields, with ``sections`` written as "HEADING: TEXT".
+POSTING_COLUMNS = (
+    "title",
+    "add_responsibilities",
+    "add_skills",
+    "remove",
+    "sections",
+    "career_path",
+)
+LOCATION_COLUMNS = ("city", "region", "country", "postal_code", "street")
+#: ``salary_min`` → ``salary.min`` …
+SALARY_COLUMNS = {f"salary_{part}": part for part in ("min", "max", "currency", "period")}
+#: Columns that hold several values: ``;`` or a line break between them in a CSV cell.
+LIST_COLUMNS = frozenset(
+    {"remote_regions", "benefits", "add_responsibilities", "add_skills", "remove", "sections"}
+)
+#: Other spellings people use for a column.
+COLUMN_ALIASES = {
+    "add_responsibility": "add_responsibilities",
+    "add_skill": "add_skills",
+    "section": "sections",
+    "extra_sections": "sections",
+    "company_name": "name",
+    "job_title": "title",
+    "state": "region",
+    "province": "region",
+    "zip": "postal_code",
+    "zip_code": "postal_code",
+    "postcode": "postal_code",
+    "benefit": "benefits",
+    "remote_region": "remote_regions",
+    "filename": "file",
+}
+#: Every column a row may have.
+COLUMNS = (
+    "role",
+    "file",
+    *POSTING_COLUMNS,
+    *COMPANY_COLUMNS,
+    "location",
+    *LOCATION_COLUMNS,
+    *SALARY_COLUMNS,
+)
+
+#: Suffixes of the input files this module reads.
+CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
+YAML_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def column_key(name: str) -> str:
+    """``"Salary Min"`` → ``salary_min``; aliases resolved."""
+    key = re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
+    return COLUMN_ALIASES.get(key, key)
+
+
+def unknown_column(name: str) -> str:
+    """Message for a column jdgen does not know, with a suggestion when one is close."""
+    close = difflib.get_close_matches(column_key(name), COLUMNS, n=1, cutoff=0.75)
+    hint = f"did you mean '{close[0]}'?" if close else f"known columns: {', '.join(COLUMNS)}"
+    return f"{name}: unknown column ({hint})"
+
+
+# ---------------------------------------------------------------------------
+# Step 1: reading rows
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One posting request: its line in the source file and its columns (empty cells left out)."""
+
+    line: int
+    data: dict[str, Any]
+    #: A problem found while reading (the row is reported as failed, never written).
+    error: str | None = None
+
+
+def iter_rows(path: Path, display: str | None = None) -> Iterator[Row]:
+    """The rows of a CSV (``.csv``, ``.tsv``) or YAML (``.yaml``, ``.yml``, ``.json``) file.
+
+    A CSV file is read as it is iterated, so a big batch is never held in memory
+    (a YAML file is parsed whole).  Raises :class:`JdgenError` for problems with
+    the file as a whole; a problem with one row is kept on that :class:`Row` so
+    that the other rows still run.
+    """
+    where = display or str(path)
+    suffix = path.suffix.lower()
+    if suffix not in CSV_SUFFIXES and suffix not in YAML_SUFFIXES:
+        raise JdgenError(
+            f"{where}: expected a .csv, .tsv, .yaml, .yml or .json file, got "
+            f"'{path.suffix or '(no suffix)'}' (save a spreadsheet as CSV UTF-8)"
+        )
+    if not path.exists():
+        raise JdgenError(f"{where}: file not found")
+    if path.is_dir():
+        raise JdgenError(f"{where}: is a directory, expected a CSV or YAML file")
+    count = 0
+    try:
+        if suffix in CSV_SUFFIXES:
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                for row in _read_csv(fh, where, CSV_SUFFIXES[suffix]):
+                    count += 1
+                    yield row
+        else:
+            for row in _read_yaml(path.read_text(encoding="utf-8-sig"), where):
+                count += 1
+                yield row
+    except UnicodeDecodeError:
+        raise JdgenError(f"{where}: not UTF-8 text; save it as CSV UTF-8") from None
+    if not count:
+        raise JdgenError(f"{where}: no postings (expected a 'role' column and one row per posting)")
+
+
+def read_rows(path: Path, display: str | None = None) -> list[Row]:
+    """All rows of ``path`` at once (see :func:`iter_rows`)."""
+    return list(iter_rows(path, display))
+
+
+def _cell(value: Any, key: str) -> Any:
+    """A cleaned value, or None for an empty one; list columns split on ``;`` and line breaks."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            return None
+        if key in LIST_COLUMNS or key == "location":
+            parts = [p.strip() for p in re.split(r"[;\n]", value)]
+            return [p for p in parts if p]
+        if key in ("salary_min", "salary_max"):
+            plain = re.sub(r"[,_\s]", "", value)
+            return plain if re.fullmatch(r"\d+(\.\d+)?", plain) else value
+        return value
+    if isinstance(value, list) and key in LIST_COLUMNS and not value:
+        return None
+    return value
+
+
+def _read_csv(lines: Iterable[str], where: str, delimiter: str) -> Iterator[Row]:
+    reader = csv.reader(lines, delimiter=delimiter)
+    header: list[str] | None = None
+    end = 0
+    try:
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = _check_header(cells, f"{where}:{start}")
+                continue
+            yield _csv_row(header, cells, start, f"{where}:{start}")
+    except csv.Error as exc:
+        raise JdgenError(f"{where}:{reader.line_num}: not valid CSV: {exc}") from None
+
+
+def _check_header(cells: list[str], where: str) -> list[str]:
+    keys = []
+    for name in cells:
+        key = column_key(name)
+        if key and key not in COLUMNS:
+            raise JdgenError(f"{where}: {unknown_column(name)}")
+        if key and key in keys:
+            raise JdgenError(f"{where}: {name.strip()}: the column appears twice")
+        keys.append(key)
+    if "role" not in keys:
+        raise JdgenError(f"{where}: no 'role' column (a catalog id, title or alias per row)")
+    return keys
+
+
+def _csv_row(header: list[str], cells: list[str], line: int, where: str) -> Row:
+    data: dict[str, Any] = {}
+    for i, raw in enumerate(cells):
+        key = header[i] if i < len(header) else ""
+        value = _cell(raw, key)
+        if value is None:
+            continue
+        if not key:
+            return Row(
+                line, {}, f"{where}: column {i + 1}: has a value but no heading ({raw.strip()!r})"
+            )
+        data[key] = value
+    return Row(line, data)
+
+
+def _read_yaml(text: str, where: str) -> list[Row]:
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        document = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"{where}:{mark.line + 1}" if mark else where
+        raise JdgenError(
+            f"{at}: not valid YAML: {getattr(exc, 'problem', None) or 'syntax error'}"
+        ) from None
+    finally:
+        loader.dispose()
+    if document is None:
+        return []
+    if not isinstance(document, list) or not isinstance(node, yaml.SequenceNode):
+        raise JdgenError(
+            f"{where}: expected a list of postings (- role: …), got {type(document).__name__}"
+        )
+    rows = []
+    for item, item_node in zip(document, node.value, strict=True):
+        line = item_node.start_mark.line + 1
+        rows.append(_yaml_row(item, line, f"{where}:{line}"))
+    return rows
+
+
+def _yaml_row(item: Any, line: int, where: str) -> Row:
+    if not isinstance(item, dict):
+        return Row(
+            line, {}, f"{where}: expected a mapping (role: …, size: …), got {type(item).__name__}"
+        )
+    data: dict[str, Any] = {}
+    for name, raw in item.items():
+        key = column_key(str(name))
+        if key not in COLUMNS:
+            return Row(line, {}, f"{where}: {unknown_column(str(name))}")
+        value = _cell(raw, key)
+        if value is not None:
+            data[key] = value
+    return Row(line, data)
+
+
+# ---------------------------------------------------------------------------
+# Step 2: file names
+# ---------------------------------------------------------------------------
+
+#: Names Windows reserves whatever the suffix.
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)}
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII letters, digits and single hyphens; at most ``limit`` characters.
+
+    Path separators, dots, reserved characters and control characters never
+    survive, so a slug is always a plain name inside the output folder.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(words) > limit:
+        cut = words[:limit]
+        words = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return words.strip("-")
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A row with the stem of its file names (``director-of-operations--acme--denver-co``)."""
+
+    row: Row
+    stem: str
+
+
+def _first_location(data: dict[str, Any], defaults: dict[str, Any]) -> str:
+    parts = [str(data[k]) for k in ("city", "region", "country") if k in data]
+    if parts:
+        return ", ".join(parts)
+    locations = data.get("location", data.get("locations", defaults.get("locations")))
+    first = locations[0] if isinstance(locations, list) and locations else locations
+    if isinstance(first, dict):
+        return ", ".join(str(first[k]) for k in ("city", "region", "country") if first.get(k))
+    return str(first) if isinstance(first, str) else ""
+
+
+def natural_stem(data: dict[str, Any], defaults: dict[str, Any], catalog: Catalog) -> str:
+    """Slug of the row's title, company name and first location (or of its ``file`` column)."""
+    if "file" in data:
+        return slug(str(data["file"]), 150) or "posting"
+    role_text = str(data.get("role", ""))
+    title = data.get("title") or (defaults.get("posting") or {}).get("title")
+    if not title:
+        try:
+            title = catalog.find_role(role_text).title
+        except JdgenError:
+            title = role_text
+    parts = [
+        slug(str(title)) or slug(role_text) or "posting",
+        slug(str(data.get("name") or defaults.get("name") or ""), 40),
+        slug(_first_location(data, defaults), 40),
+    ]
+    return "--".join(p for p in parts if p)
+
+
+def plan(rows: Iterable[Row], defaults: dict[str, Any], catalog: Catalog) -> Iterator[Planned]:
+    """Give each row a unique stem, in row order: the first of a name keeps it, later ones
+    get ``-2``, ``-3`` …  Names come from the row's text alone (even a row that will fail
+    reserves its name), so fixing one row never renames another.  Lazy: only the names
+    used so far are kept."""
+    used: set[str] = set()
+    last_n: dict[str, int] = {}
+    for row in rows:
+        if row.error:
+            yield Planned(row, "")
+            continue
+        base = natural_stem(row.data, defaults, catalog)
+        if base in _RESERVED:
+            base = f"{base}-posting"
+        stem, n = base, last_n.get(base, 1)
+        while stem in used:
+            n += 1
+            stem = f"{base}-{n}"
+        last_n[base] = n
+        used.add(stem)
+        yield Planned(row, stem)
+
+
+def suffixes(formats: Sequence[str]) -> dict[str, str]:
+    """The file suffix of each format; formats that share one get their name in front
+    (``.jsonld.json``) so that no two files of a row collide."""
+    first = {fmt: FORMATS[fmt].suffixes[0] for fmt in formats}
+    taken = list(first.values())
+    return {
+        fmt: (f".{fmt}{suffix}" if taken.count(suffix) > 1 and suffix != f".{fmt}" else suffix)
+        for fmt, suffix in first.items()
+    }
+
+
+def targets(item: Planned, outdir: Path, formats: Sequence[str]) -> list[Path]:
+    if not item.stem:
+        return []
+    return [outdir / f"{item.stem}{suffix}" for suffix in suffixes(formats).values()]
+
+
+def existing_targets(
+    planned: Iterable[Planned], outdir: Path, formats: Sequence[str]
+) -> Iterator[tuple[Planned, Path]]:
+    """Files the batch would overwrite, in row order."""
+    for item in planned:
+        for path in targets(item, outdir, formats):
+            if path.exists() or path.is_symlink():
+                yield item, path
+
+
+@dataclass(frozen=True)
+class Preflight:
+    """What a first pass over the file found, before anything is written."""
+
+    #: Rows in the file.
+    total: int
+    #: Files that already exist and would be overwritten.
+    clashes: int = 0
+    #: The first of them, and the row that would write it.
+    first_clash: tuple[Planned, Path] | None = None
+
+
+def preflight(
+    path: Path, defaults: dict[str, Any], catalog: Catalog, outdir: Path, formats: Sequence[str]
+) -> Preflight:
+    """Read the whole file once (any problem with the file itself raises here), count
+    the rows and look for files the batch would overwrite; keeps only the names."""
+    total, clashes, first = 0, 0, None
+    for item in plan(iter_rows(path), defaults, catalog):
+        total += 1
+        if item.row.error:
+            continue
+        for clash in existing_targets([item], outdir, formats):
+            clashes += 1
+            first = first or clash
+    return Preflight(total, clashes, first)
+
+
+# ---------------------------------------------------------------------------
+# Step 4: building and writing one posting (in a worker process)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """What every row of a batch shares; sent once to each worker."""
+
+    source: str
+    outdir: Path
+    formats: tuple[str, ...]
+    #: The company every row starts from (``Company.model_dump()``).
+    defaults: dict[str, Any]
+    catalog_dirs: tuple[Path, ...] = ()
+    render_options: RenderOptions = field(default_factory=RenderOptions)
+
+
+@dataclass(frozen=True)
+class RowResult:
+    line: int
+    files: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def _message(error: dict[str, Any]) -> str:
+    msg = str(error["msg"]).removeprefix("Value error, ")
+    value = error.get("input")
+    kind = error["type"]
+    if kind == "missing":
+        return "required"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling)"
+    if kind == "literal_error":
+        return f"expected one of {error['ctx']['expected']}, got {value!r}"
+    if kind.startswith("date_"):
+        return f"expected a date such as 2026-12-31, got {value!r}"
+    if kind in ("float_parsing", "float_type", "greater_than"):
+        return (
+            f"{msg}, got {value!r}"
+            if kind == "greater_than"
+            else f"expected a number, got {value!r}"
+        )
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return f"{msg}, got {value!r}"
+    return msg
+
+
+def _column_for(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
+    """The column a pydantic error location came from (``salary.min`` → ``salary_min``)."""
+    if loc and loc[0] == "salary" and len(loc) > 1 and f"salary_{loc[1]}" in SALARY_COLUMNS:
+        return f"salary_{loc[1]}"
+    if loc and loc[0] == "locations" and "locations" not in data:
+        if "location" in data:
+            return "location"
+        return str(loc[-1]) if len(loc) > 2 and loc[-1] in LOCATION_COLUMNS else "location"
+    if loc and loc[0] == "posting" and len(loc) > 1:
+        return "sections" if loc[1] == "extra_sections" else str(loc[1])
+    return format_loc(loc)
+
+
+def parse_location(text: str) -> dict[str, str]:
+    """``"Denver, CO, US"`` → city, region, country; ``"Denver, CO"`` → city, region."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return {}
+    if len(parts) == 1:
+        return {"city": parts[0]}
+    if len(parts) == 2:
+        return {"city": parts[0], "region": parts[1]}
+    return {"city": parts[0], "region": ", ".join(parts[1:-1]), "country": parts[-1]}
+
+
+def _section(value: Any, where: str) -> Any:
+    if not isinstance(value, str):
+        return value
+    heading, sep, text = value.partition(":")
+    if not sep or not heading.strip() or not text.strip():
+        raise JdgenError(f'{where}: sections: expected "HEADING: TEXT", got {value!r}')
+    return {"heading": heading.strip(), "paragraphs": [text.strip()]}
+
+
+def company_data(data: dict[str, Any], defaults: dict[str, Any], where: str) -> dict[str, Any]:
+    """The company fields for one row: the defaults with the row's columns on top."""
+    merged = {k: v for k, v in defaults.items() if k != "posting"}
+    for key in COMPANY_COLUMNS:
+        if key in data:
+            merged[key] = data[key]
+    has_parts = [k for k in LOCATION_COLUMNS if k in data]
+    if "location" in data and has_parts:
+        raise JdgenError(
+            f"{where}: location: give either location or {', '.join(has_parts)}, not both"
+        )
+    if "location" in data:
+        values = data["location"] if isinstance(data["location"], list) else [data["location"]]
+        merged["locations"] = [v if isinstance(v, dict) else parse_location(str(v)) for v in values]
+    elif has_parts:
+        merged["locations"] = [{k: data[k] for k in has_parts}]
+    salary_parts = {part: data[col] for col, part in SALARY_COLUMNS.items() if col in data}
+    if salary_parts:
+        base = merged.get("salary")
+        merged["salary"] = {**(base if isinstance(base, dict) else {}), **salary_parts}
+    return merged
+
+
+def posting_data(data: dict[str, Any], defaults: dict[str, Any], where: str) -> dict[str, Any]:
+    """The per-posting options for one row: the company's ``posting:`` block, then the row's
+    columns (lists add to the block's, single values replace them)."""
+    merged = dict(defaults.get("posting") or PostingOptions().model_dump())
+    for key in ("add_responsibilities", "add_skills", "remove"):
+        if key in data:
+            value = data[key]
+            merged[key] = [*merged.get(key, []), *(value if isinstance(value, list) else [value])]
+    if "sections" in data:
+        value = data["sections"]
+        items = value if isinstance(value, list) else [value]
+        merged["extra_sections"] = [
+            *merged.get("extra_sections", []),
+            *(_section(v, where) for v in items),
+        ]
+    for key in ("title", "career_path"):
+        if key in data:
+            merged[key] = data[key]
+    return merged
+
+
+def build_request(
+    data: dict[str, Any], defaults: dict[str, Any], catalog: Catalog, where: str
+) -> tuple[Any, Company, PostingOptions]:
+    """The role, Company and PostingOptions of one row; errors name ``where`` and the column."""
+    from jdgen.company import check_choices
+
+    if "role" not in data:
+        raise JdgenError(f"{where}: role: required (a catalog id, title or alias)")
+    try:
+        role = catalog.find_role(str(data["role"]))
+    except JdgenError as exc:
+        raise JdgenError(f"{where}: role: {exc}") from None
+    merged = company_data(data, defaults, where)
+    merged["posting"] = posting_data(data, defaults, where)
+    try:
+        company = Company.model_validate(merged)
+    except ValidationError as err:
+        problems = [f"{_column_for(e['loc'], data)}: {_message(dict(e))}" for e in err.errors()]
+        raise JdgenError(f"{where}: " + "; ".join(problems)) from None
+    check_choices(company, where, catalog)
+    return role, company, company.posting
+
+
+#: In a worker process: the job and its catalog, set once (inherited on fork, else loaded).
+_worker: tuple[BatchJob, Catalog] | None = None
+
+
+def _init_worker(job: BatchJob) -> None:
+    global _worker
+    # Ctrl-C goes to the whole process group; let the parent stop the pool cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _worker is None or _worker[0] != job:
+        catalog = load_catalog(job.catalog_dirs) if job.catalog_dirs else builtin_catalog()
+        _worker = (job, catalog)
+
+
+def process(item: Planned) -> RowResult:
+    """Build, tailor, render and write one row; never raises."""
+    from jdgen.render import render, write_output
+    from jdgen.tailor import tailor
+
+    assert _worker is not None, "process() runs in a worker set up by _init_worker"
+    job, catalog = _worker
+    row = item.row
+    where = f"{job.source}:{row.line}"
+    if row.error:
+        return RowResult(row.line, error=row.error)
+    try:
+        role, company, options = build_request(row.data, job.defaults, catalog, where)
+        try:
+            jd = tailor(role, company, catalog, options)
+            outputs = [
+                (path, render(jd, fmt, job.render_options))
+                for fmt, path in zip(
+                    job.formats, targets(item, job.outdir, job.formats), strict=True
+                )
+            ]
+        except JdgenError as exc:
+            raise JdgenError(f"{where}: {exc}") from None
+        for path, data in outputs:
+            try:
+                write_output(path, data)
+            except OSError as exc:
+                raise JdgenError(f"{where}: {path}: {exc.strerror or exc}") from None
+    except JdgenError as exc:
+        return RowResult(row.line, error=str(exc))
+    except Exception as exc:  # a bug must not sink the other rows
+        return RowResult(
+            row.line,
+            error=f"{where}: internal error: {type(exc).__name__}: {exc} (please report it)",
+        )
+    return RowResult(row.line, tuple(str(path) for path, _ in outputs))
+
+
+def default_jobs() -> int:
+    """Worker processes to use: the CPU cores this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
+
+
+def chunk_size(n: int, jobs: int) -> int:
+    """Rows per task sent to a worker: big enough to keep inter-process traffic small,
+    small enough that both workers finish together and the progress bar moves."""
+    return max(1, min(32, n // (jobs * 16)))
+
+
+def process_chunk(items: list[Planned]) -> list[RowResult]:
+    return [process(item) for item in items]
+
+
+def _chunks(items: Iterable[Planned], size: int) -> Iterator[list[Planned]]:
+    chunk: list[Planned] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run(
+    planned: Iterable[Planned],
+    total: int,
+    job: BatchJob,
+    catalog: Catalog,
+    jobs: int,
+    on_result: Callable[[RowResult], None],
+    on_start: Callable[[], None] = lambda: None,
+) -> None:
+    """Process every planned row (``total`` of them), calling ``on_result`` in row order.
+
+    With ``jobs`` > 1 the rows run in a process pool, in chunks, with only a few
+    chunks in flight: rows are read as they are needed and results are passed on
+    as they arrive, so memory does not grow with the batch.  ``catalog`` (already
+    loaded) is inherited by forked workers, otherwise each worker loads it once.
+    ``on_start`` runs once the workers exist: start threads (a progress bar) there,
+    not before, so that no thread is running when the workers are forked.
+    """
+    global _worker
+    _worker = (job, catalog)
+    if jobs <= 1 or total <= 1:
+        on_start()
+        for item in planned:
+            on_result(process(item))
+        return
+
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    workers = min(jobs, total)
+    # fork shares the loaded catalog with the workers for free; elsewhere (macOS,
+    # Windows) the platform default starts fresh interpreters that load it once.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(job,),
+    )
+    pending: deque[Future[list[RowResult]]] = deque()
+    started = False
+    try:
+        for chunk in _chunks(planned, chunk_size(total, workers)):
+            pending.append(executor.submit(process_chunk, chunk))
+            if not started:  # the first submit forks every worker
+                on_start()
+                started = True
+            while len(pending) >= workers * 3:
+                for result in pending.popleft().result():
+                    on_result(result)
+        while pending:
+            for result in pending.popleft().result():
+                on_result(result)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,219 @@
+"""``jdgen batch``: one posting per row of a CSV or YAML file."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from jdgen.cli.common import build_company, company_options, load_catalog_for, render_options
+from jdgen.errors import JdgenError
+
+if TYPE_CHECKING:
+    from jdgen.batch import RowResult
+
+
+def _format_names() -> list[str]:
+    from jdgen.render import FORMATS
+
+    return list(FORMATS)
+
+
+def _lines(numbers: list[int], limit: int = 10) -> str:
+    shown = ", ".join(str(n) for n in numbers[:limit])
+    return shown + (f" and {len(numbers) - limit} more" if len(numbers) > limit else "")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the postings into (created if missing).",
+)
+@company_options
+@render_options
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(_format_names()),
+    help="Output format, one file per row for each; repeatable (default: docx).",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: one per CPU core).",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar, and no summary unless a row failed."
+)
+@click.pass_context
+def batch(
+    ctx: click.Context,
+    file: Path,
+    outdir: Path,
+    company_file: Path | None,
+    size: str | None,
+    industry: str | None,
+    catalog_dirs: tuple[Path, ...],
+    template_dirs: tuple[Path, ...],
+    reference_docx: Path | None,
+    docx_template: Path | None,
+    formats: tuple[str, ...],
+    force: bool,
+    jobs: int | None,
+    quiet: bool,
+) -> None:
+    """Write one posting per row of FILE (CSV or YAML) into a folder.
+
+    Each row has a role column and, optionally, any company or posting field:
+    name, about, website, size, industry, location (or city, region, country),
+    work_arrangement, remote_regions, employment_type, salary_min, salary_max,
+    salary_currency, salary_period, benefits, how_to_apply, date_posted,
+    closing_date, title, add_responsibilities, add_skills, remove, sections,
+    career_path, file.  Empty cells take the --company defaults; list cells
+    separate items with ";".  A bad row is reported with its line number and
+    the other rows are still written; the exit code is 1 if any row failed.
+
+    \b
+    Example rows.csv:
+      role,title,size,industry,city,region,country,salary_min,salary_max,benefits
+      Director of Operations,,60,manufacturing,Denver,CO,US,120000,150000,Health insurance;401(k)
+      VP of Operations,VP Operations (EMEA),enterprise,technology,Berlin,,DE,,,
+    \b
+    Examples:
+      jdgen batch rows.csv -o postings/
+      jdgen batch rows.csv --company company.yaml -o postings/ --format docx --format md
+      jdgen batch rows.yaml -o postings/ --reference-docx brand.docx --force
+    """
+    from jdgen.batch import BatchJob, default_jobs, iter_rows, plan, preflight, run
+    from jdgen.render import RenderOptions
+
+    start = time.perf_counter()
+    formats = tuple(dict.fromkeys(formats)) or ("docx",)
+    for option, path in (("--reference-docx", reference_docx), ("--docx-template", docx_template)):
+        if path is not None and not path.is_file():
+            raise JdgenError(f"{option}: {path}: file not found")
+    for path in template_dirs:
+        if not path.is_dir():
+            raise JdgenError(f"--templates: {path}: not a directory")
+    if outdir.exists() and not outdir.is_dir():
+        raise JdgenError(f"-o {outdir}: not a folder")
+
+    catalog = load_catalog_for(catalog_dirs)
+    defaults = build_company(catalog, company_file, size, industry).model_dump()
+    # Two passes over the file: the first finds problems with the file itself and
+    # files that would be overwritten, before anything is written; the second streams
+    # the rows to the workers.
+    check = preflight(file, defaults, catalog, outdir, formats)
+    if check.first_clash and not force:
+        item, path = check.first_clash
+        more = f" ({check.clashes - 1} more would be too)" if check.clashes > 1 else ""
+        raise JdgenError(
+            f"{path}: already exists (row {file}:{item.row.line}){more}; "
+            "nothing was written: pass --force to overwrite, or choose another -o folder"
+        )
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    job = BatchJob(
+        source=str(file),
+        outdir=outdir,
+        formats=formats,
+        defaults=defaults,
+        catalog_dirs=catalog_dirs,
+        render_options=RenderOptions(
+            template_dirs=tuple(template_dirs),
+            reference_docx=reference_docx,
+            docx_template=docx_template,
+        ),
+    )
+    report = _Report(check.total, show_progress=not quiet and sys.stderr.isatty())
+    planned = plan(iter_rows(file), defaults, catalog)
+    try:
+        run(planned, check.total, job, catalog, jobs or default_jobs(), report.result, report.start)
+    finally:
+        report.stop()
+
+    seconds = time.perf_counter() - start
+    failed = report.failed
+    if failed or not quiet:
+        lines = f" (line {_lines(failed)})" if failed else ""
+        click.secho(
+            f"{report.written} written, {len(failed)} failed{lines}, in {seconds:.1f} s "
+            f"({check.total / seconds:.0f} postings/s); {report.files} files in {outdir}",
+            err=True,
+            fg="red" if failed else "green",
+        )
+    if failed:
+        ctx.exit(1)
+
+
+class _Report:
+    """Row results as they arrive: a rich progress bar at a terminal, error lines always."""
+
+    def __init__(self, total: int, show_progress: bool) -> None:
+        self.total = total
+        self.show_progress = show_progress
+        self.written = 0
+        self.files = 0
+        #: Line numbers of the rows that failed, in row order.
+        self.failed: list[int] = []
+        self.progress: Any = None
+        self.task: Any = None
+
+    def start(self) -> None:
+        if not self.show_progress:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        from jdgen.cli.common import console
+
+        self.progress = Progress(
+            TextColumn("writing postings"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console(stderr=True),
+        )
+        self.task = self.progress.add_task("batch", total=self.total, failed=0)
+        self.progress.start()
+
+    def result(self, result: RowResult) -> None:
+        if result.error:
+            self.failed.append(result.line)
+            self.error(result.error)
+        else:
+            self.written += 1
+            self.files += len(result.files)
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1, failed=len(self.failed))
+
+    def error(self, message: str) -> None:
+        if self.progress is not None:
+            from rich.text import Text
+
+            self.progress.console.print(Text(f"error: {message}", style="red"))
+        else:
+            click.secho(f"error: {message}", err=True, fg="red")
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
