@@ -1,0 +1,899 @@
+"""The checks: each reads a :class:`~jdgen.lint.sources.Posting` and the rules, and returns findings.
+
+Every check is a function ``(posting, rules, context) -> list[Finding]``; the
+score of a check is its weight less a share for each finding (the gender-coded
+check is scored by its verdict).  All words, thresholds and laws come from
+``catalog/lint/``; nothing here knows a particular word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from jdgen.lint.report import (
+    CHECK_NAMES,
+    SEVERITY_ORDER,
+    CheckScore,
+    Finding,
+    GenderStats,
+    LintReport,
+    Stats,
+)
+from jdgen.lint.rules import Jurisdiction, Rules, Severity
+from jdgen.lint.sources import (
+    AMOUNT,
+    HYBRID,
+    ONSITE,
+    STATE_CODES,
+    US_STATES,
+    Block,
+    Place,
+    Posting,
+    find_places,
+)
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """What the posting itself may not say."""
+
+    #: Check against the laws in force on this date (default: the posting's own date, else today).
+    as_of: dt.date | None = None
+    #: The employer's headcount, for the employer-size thresholds of pay laws.
+    employees: int | None = None
+
+
+@dataclass
+class Context:
+    """What the checks work out once and share (and what ends up in the stats)."""
+
+    options: LintOptions
+    date: dt.date
+    words: int = 0
+    sentences: list[tuple[str, Block]] = field(default_factory=list)
+    reading_ease: float | None = None
+    grade: float | None = None
+    gender: GenderStats = field(default_factory=lambda: GenderStats(verdict="neutral"))
+    pay_laws: list[str] = field(default_factory=list)
+    #: A benefits finding was already made (completeness does not repeat it).
+    benefits_reported: bool = False
+    location_unknown: bool = False
+
+
+# ---------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
+    r"(?<=[.!?])[”\"')]?\s+(?=[“\"'(]?[A-Z0-9$€£])"
+)
+_WORD = re.compile(r"[A-Za-z0-9$€£][\w'’&.,/%-]*")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _sentence_with(block: str, start: int) -> str:
+    """The sentence of ``block`` that contains character ``start``."""
+    pos = 0
+    for sent in split_sentences(block):
+        at = block.find(sent, pos)
+        if at <= start < at + len(sent) + 1:
+            return sent
+        pos = max(pos, at)
+    return block
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+# ---------------------------------------------------------------------------
+# Gender-coded wording
+# ---------------------------------------------------------------------------
+
+_GD_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def coded_words(text: str, rules: Rules) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(word, stem) pairs of masculine- and feminine-coded words in ``text``.
+
+    Words are split as gender-decoder splits them: lower case, letters only, and a
+    hyphenated word is split into its parts unless it starts with a hyphenated stem.
+    """
+    g = rules.gender
+    words: list[str] = []
+    for w in _GD_WORD.findall(text.lower()):
+        if "-" in w and not w.startswith(g.hyphenated):
+            words += w.split("-")
+        else:
+            words.append(w)
+    masc, fem = [], []
+    masculine, feminine = g.masculine_regex, g.feminine_regex
+    for w in words:
+        m = masculine.match(w)
+        if m:
+            masc.append((w, m.group(0)))
+        f = feminine.match(w)
+        if f:
+            fem.append((w, f.group(0)))
+    return masc, fem
+
+
+def _context_of(word: str, block: str) -> str:
+    """The sentence of ``block`` in which ``word`` first appears."""
+    m = re.search(r"(?<![A-Za-z])" + re.escape(word), block, re.IGNORECASE)
+    return _sentence_with(block, m.start()) if m else block
+
+
+def gender_verdict(feminine: int, masculine: int, strong: int = 3) -> str:
+    """gender-decoder's verdict from the counts of coded words."""
+    score = feminine - masculine
+    if score == 0:
+        return "neutral"
+    if score > strong:
+        return "strongly feminine-coded"
+    if score > 0:
+        return "feminine-coded"
+    if score < -strong:
+        return "strongly masculine-coded"
+    return "masculine-coded"
+
+
+def check_gender(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
+    by_stem: dict[str, list[tuple[str, str]]] = {}  # stem → [(word, the block it is in)]
+    masculine: list[str] = []
+    feminine: list[str] = []
+    for block in posting.body():
+        masc, fem = coded_words(block.text, rules)
+        for word, stem in masc:
+            masculine.append(word)
+            by_stem.setdefault(stem, []).append((word, block.text))
+        feminine += [w for w, _ in fem]
+    verdict = gender_verdict(len(feminine), len(masculine), rules.gender.thresholds.strong)
+    ctx.gender = GenderStats(verdict=verdict, masculine=masculine, feminine=feminine)
+    alternatives = {m.stem: m.alternatives for m in rules.gender.masculine}
+    research = [s.url for s in rules.gender.sources]
+    findings: list[Finding] = []
+    if verdict == "strongly masculine-coded":
+        findings.append(
+            Finding(
+                check="gender-coded",
+                severity="warning",
+                text=verdict,
+                why=(
+                    f"{len(masculine)} masculine-coded words against {len(feminine)} feminine-coded ones. "
+                    "Adverts worded this way are rated less appealing by women, who also expect to "
+                    "belong less in the job (Gaucher, Friesen & Kay 2011)."
+                ),
+                suggestion=(
+                    "Swap some masculine-coded words for the alternatives below, and describe how "
+                    "the team works together and supports each other."
+                ),
+                rule="verdict",
+                category="verdict",
+                sources=research,
+            )
+        )
+    elif verdict == "strongly feminine-coded":
+        findings.append(
+            Finding(
+                check="gender-coded",
+                severity="info",
+                text=verdict,
+                why=(
+                    f"{len(feminine)} feminine-coded words against {len(masculine)} masculine-coded ones; "
+                    "the research found this has only a slight effect on how men see an advert."
+                ),
+                rule="verdict",
+                category="verdict",
+                sources=research,
+            )
+        )
+    for stem, hits in sorted(by_stem.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        forms = list(dict.fromkeys(word for word, _ in hits))
+        findings.append(
+            Finding(
+                check="gender-coded",
+                severity="info",
+                text=", ".join(forms),
+                why=f"Masculine-coded word{'s' if len(forms) > 1 else ''} (stem “{stem}”, "
+                "Gaucher, Friesen & Kay 2011).",
+                suggestion=", ".join(alternatives.get(stem, [])),
+                rule=stem,
+                category="masculine",
+                context=_short(_context_of(forms[0], hits[0][1])),
+                count=len(hits),
+                sources=research[:1],
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------
+# Exclusionary terms
+# ---------------------------------------------------------------------------
+
+
+def check_exclusionary(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
+    found: dict[tuple[str, str], Finding] = {}
+    texts = [("title", posting.title)] + [("body", b.text) for b in posting.body()]
+    terms = rules.exclusionary
+    for where, text in texts:
+        for m in terms.regex.finditer(text):
+            term = terms.term_of(m)
+            key = (term.id, m.group(0).lower())
+            if key in found:
+                found[key].count += 1
+                continue
+            context = f"title: {text}" if where == "title" else _sentence_with(text, m.start())
+            found[key] = Finding(
+                check="exclusionary",
+                severity=term.severity,
+                text=m.group(0),
+                why=term.reason,
+                suggestion=term.alternative,
+                rule=term.id,
+                category=term.category,
+                context=_short(context),
+            )
+    return list(found.values())
+
+
+# ---------------------------------------------------------------------------
+# Readability and length
+# ---------------------------------------------------------------------------
+
+
+def _prepare_text(posting: Posting, ctx: Context) -> str:
+    parts = []
+    for block in posting.body():
+        text = block.text.strip()
+        if text and text[-1] not in ".!?:":
+            text += "."
+        parts.append(text)
+        ctx.sentences += [(s, block) for s in split_sentences(text)]
+    ctx.words = sum(count_words(b.text) for b in posting.body())
+    return " ".join(parts)
+
+
+def check_readability(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
+    r = rules.checks.readability
+    text = _prepare_text(posting, ctx)
+    findings: list[Finding] = []
+    flesch = [s.url for s in rules.checks.sources[:2]]
+    if ctx.words >= r.too_few_words:
+        import textstat
+
+        ctx.reading_ease = round(float(textstat.flesch_reading_ease(text)), 1)
+        ctx.grade = round(float(textstat.flesch_kincaid_grade(text)), 1)
+        ease, grade = ctx.reading_ease, ctx.grade
+        if ease < r.reading_ease_info_below:
+            hard = ease < r.reading_ease_warning_below
+            findings.append(
+                Finding(
+                    check="readability",
+                    severity="warning" if hard else "info",
+                    text=f"Flesch reading ease {ease:g}",
+                    why=(
+                        f"Below {r.reading_ease_warning_below:g} reads as very difficult, graduate-level text"
+                        if hard
+                        else f"Below {r.reading_ease_info_below:g} reads as difficult, college-level text"
+                    )
+                    + "; plain English scores 60–70, and people skim postings on their phones.",
+                    suggestion="Use shorter sentences and everyday words; split long bullets in two.",
+                    rule="reading-ease",
+                    sources=flesch,
+                )
+            )
+        if grade > r.grade_info_above:
+            hard = grade > r.grade_warning_above
+            findings.append(
+                Finding(
+                    check="readability",
+                    severity="warning" if hard else "info",
+                    text=f"Flesch–Kincaid grade {grade:g}",
+                    why=f"Readers need about {grade:.0f} years of schooling to follow the text"
+                    + (" (beyond a four-year degree)." if hard else " (beyond high school)."),
+                    suggestion="Prefer short words and sentences; keep technical terms to the ones the job needs.",
+                    rule="grade",
+                    sources=flesch,
+                )
+            )
+    limit = r.long_sentence_words
+    for sent, _block in ctx.sentences:
+        n = count_words(sent)
+        if n > limit:
+            findings.append(
+                Finding(
+                    check="readability",
+                    severity="info",
+                    text=sent,
+                    why=f"{n} words: sentences over {limit} words are hard to follow, on a phone especially.",
+                    suggestion="Split it into two sentences, or turn a list inside it into bullets.",
+                    rule="long-sentence",
+                )
+            )
+    return findings
+
+
+def check_length(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
+    band = rules.checks.length
+    n = ctx.words
+    sources = [s.url for s in rules.checks.sources[2:4]]
+    if n < band.min_words:
+        return [
+            Finding(
+                check="length",
+                severity="warning",
+                text=f"{n} words",
+                why=f"Under {band.min_words} words of body text gives candidates too little to decide on, "
+                "and fewer of them apply (Textio; Appcast).",
+                suggestion="Say what the job involves day to day, who the team is, what success looks like and what you offer.",
+                rule="too-short",
+                sources=sources,
+            )
+        ]
+    if n > band.max_words:
+        return [
+            Finding(
+                check="length",
+                severity="warning",
+                text=f"{n} words",
+                why=f"Over {band.max_words} words of body text: long postings lose applicants (Textio's best range is 300–700).",
+                suggestion="Cut repeated or generic duties, merge similar bullets and keep the most telling ones.",
+                rule="too-long",
+                sources=sources,
+            )
+        ]
+    if n > band.ideal_max_words:
+        return [
+            Finding(
+                check="length",
+                severity="info",
+                text=f"{n} words",
+                why=f"Longer than the {band.min_words}–{band.ideal_max_words} words that Textio finds hire best.",
+                suggestion="Trim where you can; keep duties and requirements specific.",
+                rule="long",
+                sources=sources,
+            )
+        ]
+    return []
+
+
+# ---------------------------------------------------------------------------
+# Title
+# ---------------------------------------------------------------------------
+
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U00002b00-\U00002bff\U0000fe0f\U0001f1e6-\U0001f1ff]"
+)
+_TITLE_PAY = re.compile(
+    rf"{AMOUNT}|\$\s?\d|\b\d+\s?[kK]\b|/\s?(?:hr|hour|yr|year)\b|\bper (?:hour|year|annum)\b",
+    re.IGNORECASE,
+)
+_TITLE_PLACE_WORDS = re.compile(r"\b(?:remote|work from home|wfh)\b", re.IGNORECASE)
+
+
+def check_title(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
+    t = rules.checks.title
+    title = posting.title.strip()
+    sources = [s.url for s in rules.checks.sources[4:6]]
+
+    def finding(severity: Severity, text: str, why: str, suggestion: str, rule: str) -> Finding:
+        return Finding(
+            check="title",
+            severity=severity,
+            text=text,
+            why=why,
+            suggestion=suggestion,
+            rule=rule,
+            context=title,
+            sources=sources,
+        )
+
+    if not title:
+        return [
+            finding(
+                "error",
+                "",
+                "The posting has no title.",
+                "Start with the job title, e.g. “Director of Operations”.",
+                "missing",
+            )
+        ]
+    findings: list[Finding] = []
+    if len(title) > t.max_chars:
+        findings.append(
+            finding(
+                "warning",
+                title,
+                f"{len(title)} characters: titles over {t.max_chars} are cut off in search results and get fewer clicks.",
+                "Keep the plain job title and move the rest into the posting.",
+                "too-long",
+            )
+        )
+    for m in rules.cues["hype"].finditer(title):
+        findings.append(
+            finding(
+                "warning",
+                m.group(0),
+                "Urgency words make a title read like an advert; job boards treat such titles as low quality.",
+                "Leave it out of the title; say when you need someone in the posting.",
+                "hype",
+            )
+        )
+    if "!" in title and "!" in t.hype:
+        findings.append(
+            finding(
+                "warning",
+                "!",
+                "Exclamation marks make a title read like an advert.",
+                "Remove it.",
+                "hype",
+            )
+        )
+    pay = _TITLE_PAY.search(title)
+    if pay:
+        findings.append(
+            finding(
+                "warning",
+                pay.group(0),
+                "Pay in the title reads as clickbait to job boards; it belongs in the posting's pay section.",
+                "Move the pay range into the posting.",
+                "pay",
+            )
+        )
+    places = find_places([title], rules)
+    m2 = _TITLE_PLACE_WORDS.search(title) or HYBRID.search(title) or ONSITE.search(title)
+    if places or m2:
+        what = places[0].text if places else m2.group(0) if m2 else ""
+        findings.append(
+            finding(
+                "warning",
+                what,
+                "A location or work arrangement in the title duplicates the location field and makes the title harder to search.",
+                "Keep the title to the job; state the location and work arrangement in the posting.",
+                "location",
+            )
+        )
+    emoji = _EMOJI.findall(title)
+    if emoji:
+        findings.append(
+            finding(
+                "warning",
+                "".join(emoji),
+                "Emoji in a title look like spam to job boards and are read out oddly by screen readers.",
+                "Remove them.",
+                "emoji",
+            )
+        )
+    caps = [w for w in re.findall(r"[A-Za-z]{3,}", title) if w.isupper()]
+    if len(caps) >= 2 and len(caps) == len(re.findall(r"[A-Za-z]{3,}", title)):
+        findings.append(
+            finding(
+                "warning",
+                title,
+                "A title in capitals reads as shouting.",
+                "Use title case.",
+                "caps",
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------
+# Pay transparency
+# ---------------------------------------------------------------------------
+
+
+def _norm_region(region: str | None) -> str | None:
+    if not region:
+        return None
+    r = region.strip()
+    key = re.sub(r"\s+state$", "", r.lower())
+    if key in STATE_CODES:
+        return STATE_CODES[key]
+    compact = re.sub(r"[.\s]", "", r).upper()
+    if compact in US_STATES:
+        return compact
+    if compact in ("WASHINGTONDC", "DISTRICTOFCOLUMBIA"):
+        return "DC"
+    return r.upper()
+
+
+def _norm_country(country: str | None, region: str | None, rules: Rules) -> str | None:
+    if country:
+        return rules.pay.country_names.get(
+            country.strip().lower().removeprefix("the "), country.upper()
+        )
+    if region and _norm_region(region) in US_STATES:
+        return "US"
+    return None
+
+
+def _place_matches(j: Jurisdiction, place: Place, rules: Rules, *, any_city: bool = False) -> bool:
+    country = _norm_country(place.country, place.region, rules)
+    if country != _norm_country(j.match.country, None, rules):
+        return False
+    if j.match.regions:
+        regions = {_norm_region(r) for r in j.match.regions}
+        if _norm_region(place.region) not in regions:
+            return False
+    if j.match.cities and not any_city:
+        cities = {c.lower() for c in j.match.cities}
+        if (place.city or "").strip().lower() not in cities:
+            return False
+    return True
+
+
+def covered_by(posting: Posting, rules: Rules) -> list[tuple[Jurisdiction, str]]:
+    """Jurisdictions whose law covers the posting (ignoring dates and size), and why."""
+    facts = posting.facts
+    hits: dict[str, tuple[Jurisdiction, str]] = {}
+    for j in rules.pay.all:
+        for place in facts.places:
+            if _place_matches(j, place, rules):
+                hits.setdefault(j.id, (j, f"the job is in {place.text}"))
+    if facts.work_arrangement == "remote":
+        regions = list(facts.remote_regions)
+        if not regions:
+            countries = {_norm_country(p.country, p.region, rules) for p in facts.places}
+            regions = [c for c in countries if c] or ["US"]
+        for name in regions:
+            group = rules.pay.group_of(name) or ("US" if name.strip().upper() == "US" else None)
+            how = f"the job is remote and open to applicants in {name}"
+            for j in rules.pay.all:
+                if group is not None:
+                    if j.group == group:
+                        hits.setdefault(j.id, (j, how))
+                    continue
+                region = (
+                    _norm_region(name)
+                    if name.lower() in STATE_CODES or name.upper() in US_STATES
+                    else None
+                )
+                place = Place(name, "US" if region else name, region)
+                if _place_matches(j, place, rules, any_city=True):
+                    hits.setdefault(j.id, (j, how))
+    return list(hits.values())
+
+
+def check_pay(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
+    facts = posting.facts
+    date = ctx.date
+    employees = ctx.options.employees
+    band = facts.employees
+    sure: list[tuple[Jurisdiction, str]] = []
+    maybe: list[tuple[Jurisdiction, str]] = []
+    coming: list[Jurisdiction] = []
+    for j, how in covered_by(posting, rules):
+        if date < j.effective:
+            coming.append(j)
+            continue
+        if employees is not None:
+            if employees >= j.min_employees:
+                sure.append((j, how))
+        elif band is not None and band[1] is not None and band[1] < j.min_employees:
+            continue
+        elif band is not None and band[0] < j.min_employees:
+            maybe.append((j, how))
+        else:
+            sure.append((j, how))
+    ctx.pay_laws = [j.name for j, _ in sure + maybe]
+    ctx.location_unknown = not facts.places and facts.work_arrangement != "remote"
+    pay = facts.pay
+    has_pay = pay is not None and pay.kind != "open"
+    findings: list[Finding] = []
+    example = "“The base pay range for this role is $120,000 to $150,000 per year.”"
+    missing = "no pay range" if pay is None else f"open-ended pay “{pay.text}”"
+
+    def laws(items: list[tuple[Jurisdiction, str]]) -> str:
+        names = [j.name for j, _ in items]
+        verb = "requires" if len(names) == 1 else "require"
+        detail = "; ".join(
+            f"{j.name}: {j.law}, in force since {_long_date(j.effective)}" for j, _ in items
+        )
+        return (
+            f"{_reasons(items)[:1].upper()}{_reasons(items)[1:]}, and {_join(names)} {verb} "
+            f"a pay range (minimum and maximum) in job postings. {detail}."
+        )
+
+    if not has_pay:
+        must = [(j, how) for j, how in sure if j.in_posting]
+        soft = [(j, how) for j, how in sure if not j.in_posting]
+        if must:
+            findings.append(
+                Finding(
+                    check="pay-transparency",
+                    severity="error",
+                    text=missing,
+                    why=laws(must),
+                    suggestion=f"Add the pay range you expect in good faith to pay, e.g. {example}",
+                    rule=",".join(j.id for j, _ in must),
+                    category="pay",
+                    sources=[j.source for j, _ in must],
+                )
+            )
+        if maybe:
+            findings.append(
+                Finding(
+                    check="pay-transparency",
+                    severity="warning",
+                    text=missing,
+                    why=f"A pay range is required in postings by {_join([f'{j.name} (employers with {j.min_employees}+ employees)' for j, _ in maybe])} "
+                    f"and {_reasons(maybe)}; your company's size band may be under or over that threshold.",
+                    suggestion=f"If you employ that many people, add the pay range, e.g. {example}; "
+                    "pass --employees N to check against your headcount.",
+                    rule=",".join(j.id for j, _ in maybe),
+                    category="pay",
+                    sources=[j.source for j, _ in maybe],
+                )
+            )
+        if soft:
+            eu = [j.name for j, _ in soft]
+            findings.append(
+                Finding(
+                    check="pay-transparency",
+                    severity="warning",
+                    text=missing,
+                    why=f"Applicants in {_join(eu)} have a right to the starting pay or its range before the "
+                    f"interview ({soft[0][0].law}, from {_long_date(soft[0][0].effective)}); national laws may require it in the advert.",
+                    suggestion=f"Put the pay range in the posting, e.g. {example}",
+                    rule=",".join(j.id for j, _ in soft),
+                    category="pay",
+                    sources=sorted({j.source for j, _ in soft}),
+                )
+            )
+        if not sure and not maybe:
+            if facts.places or facts.work_arrangement == "remote":
+                findings.append(
+                    Finding(
+                        check="pay-transparency",
+                        severity="info",
+                        text=missing,
+                        why="No pay-transparency law in the table covers this place on this date, but "
+                        "candidates look for pay first and postings without it get fewer applicants.",
+                        suggestion=f"Add the pay range, e.g. {example}",
+                        rule="no-pay",
+                        category="pay",
+                    )
+                )
+            else:
+                findings.append(
+                    Finding(
+                        check="pay-transparency",
+                        severity="warning",
+                        text=missing,
+                        why="The posting does not say where the job is, so it cannot be checked against "
+                        f"pay-transparency laws; {len(rules.pay.jurisdictions)} US states and cities require a pay range "
+                        "in postings, and the EU Directive gives applicants a right to it.",
+                        suggestion=f"Add the location and the pay range, e.g. {example}",
+                        rule="no-pay",
+                        category="pay",
+                    )
+                )
+    if not facts.benefits:
+        need = [(j, how) for j, how in sure + maybe if j.benefits_required]
+        if need:
+            ctx.benefits_reported = True
+            findings.append(
+                Finding(
+                    check="pay-transparency",
+                    severity="warning",
+                    text="no benefits described",
+                    why=f"{_join([j.name for j, _ in need])} also require a general description of benefits "
+                    f"and other compensation in the posting ({_reasons(need)}).",
+                    suggestion="List the main benefits: health cover, retirement plan, paid time off, bonus or equity.",
+                    rule=",".join(j.id for j, _ in need),
+                    category="benefits",
+                    sources=[j.source for j, _ in need],
+                )
+            )
+    upcoming = [j for j in coming if not has_pay or (j.benefits_required and not facts.benefits)]
+    if upcoming:
+        findings.append(
+            Finding(
+                check="pay-transparency",
+                severity="info",
+                text=f"posting dated {_long_date(date)}",
+                why="Coming into force after this posting's date: "
+                + "; ".join(
+                    f"{j.name} on {_long_date(j.effective)}"
+                    + (" (pay range and benefits)" if j.benefits_required else " (pay range)")
+                    for j in sorted(upcoming, key=lambda j: j.effective)
+                )
+                + ".",
+                suggestion="A posting published or reposted after that date will need them.",
+                rule=",".join(j.id for j in upcoming),
+                category="upcoming",
+                sources=[j.source for j in upcoming],
+            )
+        )
+    return findings
+
+
+def _reasons(items: list[tuple[Jurisdiction, str]]) -> str:
+    reasons = sorted({how for _, how in items})
+    return "; ".join(reasons)
+
+
+# ---------------------------------------------------------------------------
+# Completeness
+# ---------------------------------------------------------------------------
+
+
+def check_completeness(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
+    facts = posting.facts
+    findings: list[Finding] = []
+
+    def missing(severity: Severity, text: str, why: str, suggestion: str, rule: str) -> None:
+        findings.append(
+            Finding(
+                check="completeness",
+                severity=severity,
+                text=text,
+                why=why,
+                suggestion=suggestion,
+                rule=rule,
+            )
+        )
+
+    if not facts.equal_opportunity:
+        missing(
+            "warning",
+            "no equal-opportunity statement",
+            "Candidates from under-represented groups look for it, and US federal contractors must include one.",
+            "Add a short statement: “We are an equal opportunity employer and consider all qualified "
+            "applicants without regard to race, color, religion, sex, sexual orientation, gender identity, "
+            "national origin, age, disability or veteran status.”",
+            "equal-opportunity",
+        )
+    if not facts.places and not facts.work_arrangement:
+        missing(
+            "warning",
+            "no location or work arrangement",
+            "Candidates filter by place and by remote, hybrid or on-site first; pay laws depend on where the job is.",
+            "Say where the job is and how it is worked, e.g. “Hybrid, based in Denver, CO, three days a week on site.”",
+            "location",
+        )
+    elif facts.work_arrangement == "remote" and not facts.remote_regions:
+        missing(
+            "warning",
+            "remote, but not where applicants may live",
+            "Remote jobs are usually limited by country or state (tax, employment law); without it, "
+            "people apply from places you cannot hire in, and every US pay law may apply.",
+            "Add where remote applicants may live, e.g. “Remote (US)” or “open to applicants in Colorado or Utah”.",
+            "remote-region",
+        )
+    if not facts.how_to_apply:
+        missing(
+            "warning",
+            "no how-to-apply",
+            "A posting without a way to apply loses people who read it away from the job board.",
+            "Add a link, an e-mail address or the steps, and a closing date if there is one.",
+            "how-to-apply",
+        )
+    if not facts.benefits and not ctx.benefits_reported:
+        missing(
+            "info",
+            "no benefits described",
+            "Benefits weigh with candidates almost as much as pay, and several pay laws require a description.",
+            "List the main benefits: health cover, retirement plan, paid time off.",
+            "benefits",
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------
+# Running the checks and scoring
+# ---------------------------------------------------------------------------
+
+CHECKS: dict[str, Callable[[Posting, Rules, Context], list[Finding]]] = {
+    "pay-transparency": check_pay,
+    "exclusionary": check_exclusionary,
+    "gender-coded": check_gender,
+    "readability": check_readability,
+    "length": check_length,
+    "title": check_title,
+    "completeness": check_completeness,
+}
+#: The order in which checks run (later ones read what earlier ones worked out).
+RUN_ORDER = (
+    "readability",
+    "length",
+    "gender-coded",
+    "exclusionary",
+    "title",
+    "pay-transparency",
+    "completeness",
+)
+
+
+def run_checks(posting: Posting, rules: Rules, options: LintOptions | None = None) -> LintReport:
+    options = options or LintOptions()
+    date = options.as_of or posting.facts.date_posted or dt.date.today()
+    ctx = Context(options=options, date=date)
+    results: dict[str, list[Finding]] = {}
+    for check in RUN_ORDER:
+        results[check] = CHECKS[check](posting, rules, ctx)
+    scoring = rules.checks.scoring
+    breakdown: list[CheckScore] = []
+    findings: list[Finding] = []
+    for check, name in CHECK_NAMES.items():
+        found = sorted(results[check], key=lambda f: SEVERITY_ORDER[f.severity])
+        weight = scoring.weights.get(check, 0)
+        if check == "gender-coded":
+            share = scoring.gender_verdicts.get(ctx.gender.verdict, 1.0)
+        else:
+            share = max(0.0, 1.0 - sum(scoring.penalties[f.severity] for f in found))
+        breakdown.append(
+            CheckScore(
+                check=check,
+                name=name,
+                points=round(weight * share, 1),
+                max_points=weight,
+                summary=_summary(check, found, ctx),
+                errors=sum(f.severity == "error" for f in found),
+                warnings=sum(f.severity == "warning" for f in found),
+                infos=sum(f.severity == "info" for f in found),
+            )
+        )
+        findings += found
+    stats = Stats(
+        words=ctx.words,
+        sentences=len(ctx.sentences),
+        reading_ease=ctx.reading_ease,
+        grade=ctx.grade,
+        gender=ctx.gender,
+        pay_laws=ctx.pay_laws,
+        date=date.isoformat(),
+    )
+    return LintReport(
+        source=posting.source,
+        title=posting.title,
+        score=round(sum(b.points for b in breakdown)),
+        breakdown=breakdown,
+        findings=findings,
+        stats=stats,
+    )
+
+
+def _summary(check: str, findings: list[Finding], ctx: Context) -> str:
+    if check == "gender-coded":
+        g = ctx.gender
+        return f"{g.verdict} ({len(g.masculine)} masculine-coded, {len(g.feminine)} feminine-coded words)"
+    if check == "readability":
+        if ctx.reading_ease is None:
+            return "too short to score"
+        longs = sum(f.rule == "long-sentence" for f in findings)
+        text = f"reading ease {ctx.reading_ease:g}, grade {ctx.grade:g}"
+        return text + (f", {longs} long sentence{'s' if longs != 1 else ''}" if longs else "")
+    if check == "length":
+        return f"{ctx.words} words of body text"
+    if check == "pay-transparency":
+        if ctx.pay_laws:
+            return "covered by " + ", ".join(ctx.pay_laws)
+        return "location unknown" if ctx.location_unknown else "no pay law in force here"
+    if not findings:
+        return "nothing found" if check in ("exclusionary", "title") else "complete"
+    return ", ".join(sorted({f.text or f.rule for f in findings}))[:120]

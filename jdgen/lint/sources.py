@@ -1,0 +1,755 @@
+"""Read a posting into what the checks look at: its title, blocks of text and facts.
+
+A :class:`Posting` holds the title, the text as blocks (headings, paragraphs,
+bullets, each knowing the section it is in) and the facts the pay-transparency
+and completeness checks need: where the job is, how it is worked, the pay, the
+benefits, how to apply, the equal-opportunity statement and the posting date.
+
+From a :class:`~jdgen.models.JobDescription` the facts come from its metadata;
+from a file (.md, .txt, .html, .docx) they are read from the text as well as
+plain patterns allow: pay ranges such as "$120,000–$150,000 per year", places
+such as "Denver, CO" or "Remote (US)", and "Posted: 2025-03-01".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Literal
+
+from jdgen.errors import JdgenError
+from jdgen.lint.rules import Rules
+from jdgen.models import JobDescription
+
+BlockKind = Literal["heading", "paragraph", "bullet"]
+
+#: File suffixes ``lint_file`` reads.
+SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
+
+#: Section ids of a JobDescription, and the kinds recognised from file headings.
+EEO = "equal-opportunity"
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    text: str
+    #: The heading of the section the block is in ("" before the first heading).
+    section: str = ""
+    #: What the section is about: a JobDescription section id, or a kind recognised
+    #: from the heading (equal-opportunity, compensation, location, apply), or "".
+    section_kind: str = ""
+    level: int = 0
+
+
+@dataclass
+class Place:
+    """A place the job is at or open to.  ``country`` is an ISO code when known."""
+
+    text: str
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
+
+
+@dataclass
+class Pay:
+    """Pay stated in the posting: a range, a single figure, or an open-ended one ("up to $X")."""
+
+    kind: Literal["range", "single", "open"]
+    text: str
+
+
+@dataclass
+class Facts:
+    places: list[Place] = field(default_factory=list)
+    work_arrangement: str | None = None
+    #: Where remote applicants may live, as written ("US", "Colorado", "EU").
+    remote_regions: list[str] = field(default_factory=list)
+    pay: Pay | None = None
+    benefits: bool = False
+    how_to_apply: bool = False
+    equal_opportunity: bool = False
+    date_posted: dt.date | None = None
+    #: Headcount band of the employer (min, max) when known.
+    employees: tuple[int, int | None] | None = None
+
+
+@dataclass
+class Posting:
+    source: str
+    title: str
+    blocks: list[Block]
+    facts: Facts
+
+    def body(self, *, include_eeo: bool = False) -> list[Block]:
+        """Paragraphs and bullets (no headings); without the equal-opportunity statement."""
+        return [
+            b for b in self.blocks if b.kind != "heading" and (include_eeo or b.section_kind != EEO)
+        ]
+
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.body())
+
+
+# ---------------------------------------------------------------------------
+# From a JobDescription
+# ---------------------------------------------------------------------------
+
+
+def from_job_description(jd: JobDescription, source: str = "") -> Posting:
+    blocks: list[Block] = []
+    for s in jd.sections:
+        blocks.append(Block("heading", s.heading, s.heading, s.id, 2))
+        blocks += [Block("paragraph", p, s.heading, s.id) for p in s.paragraphs]
+        blocks += [Block("bullet", b, s.heading, s.id) for b in s.bullets]
+        for sub in s.subsections:
+            blocks.append(Block("heading", sub.heading, s.heading, s.id, 3))
+            blocks += [Block("paragraph", p, s.heading, s.id) for p in sub.paragraphs]
+            blocks += [Block("bullet", b, s.heading, s.id) for b in sub.bullets]
+    m = jd.metadata
+    pay = None
+    if m.salary is not None:
+        section = jd.section("compensation")
+        text = section.paragraphs[0] if section and section.paragraphs else ""
+        pay = Pay("range" if m.salary.min < m.salary.max else "single", text)
+    apply = jd.section("apply")
+    eeo = jd.section(EEO)
+    facts = Facts(
+        places=[
+            Place(loc.label(), loc.country, loc.region, loc.city)
+            for loc in m.locations
+            if loc.label()
+        ],
+        work_arrangement=m.work_arrangement,
+        remote_regions=list(m.remote_regions),
+        pay=pay,
+        benefits=bool(m.benefits),
+        how_to_apply=bool(m.how_to_apply or (apply and apply.paragraphs)),
+        equal_opportunity=bool(eeo and eeo.paragraphs),
+        date_posted=m.date_posted,
+        employees=_size_band(m.size),
+    )
+    return Posting(source or jd.metadata.role_id, jd.title, blocks, facts)
+
+
+def _size_band(size_id: str) -> tuple[int, int | None] | None:
+    from jdgen.catalog import builtin_catalog
+
+    size = builtin_catalog().sizes.get(size_id)
+    return (size.headcount_min, size.headcount_max) if size else None
+
+
+# ---------------------------------------------------------------------------
+# From a file
+# ---------------------------------------------------------------------------
+
+
+def read_file(path: Path, rules: Rules) -> Posting:
+    """Read a .md, .txt, .html or .docx posting."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise JdgenError(
+            f"{path}: cannot read '{path.suffix or '(no suffix)'}' files "
+            f"(expected one of {', '.join(SUFFIXES)})"
+        )
+    if not path.is_file():
+        raise JdgenError(f"{path}: file not found")
+    extra: dict[str, Any] = {}
+    if suffix == ".docx":
+        title, raw = _read_docx(path)
+    else:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise JdgenError(f"{path}: not UTF-8 text") from None
+        if suffix in (".md", ".markdown"):
+            title, raw = _read_markdown(text)
+        elif suffix == ".txt":
+            title, raw = _read_text(text)
+        else:
+            title, raw, extra = _read_html(text)
+    blocks = _classify(raw, rules)
+    if not title:
+        title = next((b.text for b in blocks if b.text), "")
+    if not any(b.text.strip() for b in blocks):
+        raise JdgenError(f"{path}: no text found")
+    posting = Posting(str(path), title, blocks, Facts())
+    posting.facts = detect_facts(posting, rules, extra)
+    return posting
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def _read_markdown(text: str) -> tuple[str, list[Block]]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    blocks: list[Block] = []
+    title = ""
+    pending: tuple[BlockKind, int] | None = None
+    list_depth = 0
+    for tok in tokens:
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif tok.type == "heading_open":
+            pending = ("heading", int(tok.tag[1:]))
+        elif tok.type == "paragraph_open":
+            pending = ("bullet" if list_depth else "paragraph", 0)
+        elif tok.type == "inline" and pending is not None:
+            content = _clean(_inline_text(tok.children or []))
+            kind, level = pending
+            if content:
+                if kind == "heading" and level == 1 and not title:
+                    title = content
+                else:
+                    blocks.append(Block(kind, content, level=level))
+            pending = None
+        elif tok.type in ("html_block", "code_block", "fence"):
+            content = _clean(re.sub(r"<[^>]+>", " ", tok.content))
+            if content:
+                blocks.append(Block("paragraph", content))
+    return title, blocks
+
+
+def _inline_text(children: Iterable[Any]) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+_BULLET = re.compile(r"^\s*(?:[-*+•‣◦–—]|\d{1,2}[.)])\s+")
+
+
+def _read_text(text: str) -> tuple[str, list[Block]]:
+    """Plain text: a short line without final punctuation, on its own, is a heading."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    blocks: list[Block] = []
+    title = ""
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block("paragraph", _clean(" ".join(paragraph))))
+            paragraph.clear()
+
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        if re.fullmatch(r"[=\-_*#~]{3,}", stripped):  # an underline or a rule
+            flush()
+            continue
+        if _BULLET.match(line):
+            flush()
+            blocks.append(Block("bullet", _clean(_BULLET.sub("", line))))
+            continue
+        if blocks and blocks[-1].kind == "bullet" and line[:1].isspace() and not paragraph:
+            blocks[-1].text = _clean(blocks[-1].text + " " + stripped)  # a wrapped bullet
+            continue
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        next_line = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        underlined = bool(re.fullmatch(r"[=\-]{3,}", next_line))
+        if not title and not blocks and not paragraph:
+            title = stripped.lstrip("# ").strip()
+            continue
+        if (prev_blank and not paragraph and _looks_like_heading(stripped)) or underlined:
+            flush()
+            blocks.append(Block("heading", stripped.lstrip("# ").rstrip(":").strip(), level=2))
+            continue
+        paragraph.append(stripped)
+    flush()
+    return title, blocks
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 8 or len(line) > 70:
+        return False
+    if line.startswith("#"):
+        return True
+    if line.endswith(":"):
+        return True
+    return line[-1] not in ".!?,;" and (line[0].isupper() or line.isupper())
+
+
+class _HtmlReader(HTMLParser):
+    BLOCKS = frozenset(
+        {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "blockquote"}
+    )
+    BREAKS = frozenset(
+        {"div", "section", "article", "br", "tr", "ul", "ol", "table", "header", "footer"}
+    )
+    SKIP = frozenset({"style", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.title_tag = ""
+        self.h1 = ""
+        self.jsonld: list[str] = []
+        self._buf: list[str] = []
+        self._kind: tuple[BlockKind, int] = ("paragraph", 0)
+        self._skip = 0
+        self._in_title = False
+        self._script: str | None = None
+
+    def _flush(self) -> None:
+        text = _clean("".join(self._buf))
+        self._buf.clear()
+        if not text:
+            return
+        kind, level = self._kind
+        if kind == "heading" and level == 1 and not self.h1:
+            self.h1 = text
+        else:
+            self.blocks.append(Block(kind, text, level=level))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            kind = dict(attrs).get("type") or ""
+            self._script = "" if "ld+json" in kind else None
+            self._skip += 1
+            return
+        if tag in self.SKIP:
+            self._skip += 1
+            return
+        if tag == "title":
+            self._in_title = True
+            return
+        if tag in self.BLOCKS or tag in self.BREAKS:
+            self._flush()
+            if tag in self.BLOCKS:
+                if tag[0] == "h" and tag[1:].isdigit():
+                    self._kind = ("heading", int(tag[1:]))
+                elif tag == "li":
+                    self._kind = ("bullet", 0)
+                else:
+                    self._kind = ("paragraph", 0)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            if self._script is not None:
+                self.jsonld.append(self._script)
+            self._script = None
+            self._skip = max(0, self._skip - 1)
+            return
+        if tag in self.SKIP:
+            self._skip = max(0, self._skip - 1)
+            return
+        if tag == "title":
+            self._in_title = False
+            return
+        if tag in self.BLOCKS or tag in self.BREAKS:
+            self._flush()
+            self._kind = ("paragraph", 0)
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script += data
+        elif self._in_title:
+            self.title_tag += data
+        elif not self._skip:
+            self._buf.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _read_html(text: str) -> tuple[str, list[Block], dict[str, Any]]:
+    reader = _HtmlReader()
+    reader.feed(text)
+    reader.close()
+    title = reader.h1 or _clean(reader.title_tag)
+    return title, reader.blocks, _job_posting_jsonld(reader.jsonld)
+
+
+def _job_posting_jsonld(scripts: list[str]) -> dict[str, Any]:
+    """The first schema.org JobPosting in the page's JSON-LD, if any."""
+    for raw in scripts:
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data])
+        for item in items:
+            if isinstance(item, dict) and item.get("@type") == "JobPosting":
+                return item
+    return {}
+
+
+def _read_docx(path: Path) -> tuple[str, list[Block]]:
+    from docx import Document
+
+    try:
+        doc = Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a bad file
+        raise JdgenError(f"{path}: not a readable .docx file ({exc})") from None
+    title = ""
+    blocks: list[Block] = []
+    for p in _docx_paragraphs(doc):
+        text = _clean(p.text)
+        if not text:
+            continue
+        style = (p.style.name if p.style is not None else "") or ""
+        level = _docx_heading_level(p, style)
+        if not title and (style == "Title" or (level == 1 and not blocks)):
+            title = text
+            continue
+        if level:
+            blocks.append(Block("heading", text, level=level))
+        elif style.startswith("List") or (p._p.pPr is not None and p._p.pPr.numPr is not None):
+            blocks.append(Block("bullet", text))
+        else:
+            blocks.append(Block("paragraph", text))
+    if not title:
+        title = _clean(doc.core_properties.title or "")
+    return title, blocks
+
+
+def _docx_paragraphs(doc: Any) -> Iterator[Any]:
+    """Body paragraphs in order, including those inside tables."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, doc)
+        elif tag == "tbl":
+            for row in Table(child, doc).rows:
+                for cell in row.cells:
+                    yield from cell.paragraphs
+
+
+def _docx_heading_level(p: Any, style: str) -> int:
+    m = re.fullmatch(r"Heading (\d)", style)
+    if m:
+        return int(m.group(1))
+    runs = [r for r in p.runs if r.text.strip()]
+    # A short, wholly bold paragraph without final punctuation reads as a heading.
+    if runs and all(r.bold for r in runs) and _looks_like_heading(_clean(p.text)):
+        return 2
+    return 0
+
+
+def _classify(blocks: list[Block], rules: Rules) -> list[Block]:
+    """Give every block the heading and the kind of the section it is in."""
+    kinds = {
+        kind: re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+        for kind, words in rules.checks.sections.items()
+    }
+    eeo = rules.cues["equal_opportunity"]
+    heading, kind = "", ""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind == "heading":
+            heading = b.text
+            kind = next((k for k, rx in kinds.items() if rx.search(b.text)), "")
+        # An equal-opportunity paragraph under another heading is still the statement.
+        this = EEO if b.kind != "heading" and kind != EEO and eeo.search(b.text) else kind
+        out.append(Block(b.kind, b.text, heading, this, b.level))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Facts from text
+# ---------------------------------------------------------------------------
+
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+}  # fmt: skip
+STATE_CODES = {name.lower(): code for code, name in US_STATES.items()}
+#: Cities named on their own (without a state) that pin down a place.
+KNOWN_CITIES = {
+    "new york city": ("NY", "New York City"),
+    "nyc": ("NY", "New York City"),
+    "jersey city": ("NJ", "Jersey City"),
+    "washington, d.c.": ("DC", "Washington"),
+    "washington, dc": ("DC", "Washington"),
+    "washington d.c.": ("DC", "Washington"),
+}
+
+_CUR = r"(?:US\$|CA\$|A\$|[$€£]|USD|EUR|GBP|CAD|AUD|CHF)"
+_NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_K = r"(?:\s?[kK](?![a-zA-Z]))?"
+AMOUNT = rf"(?:{_CUR}\s?(?:{_NUM}){_K}|(?:{_NUM}){_K}\s?{_CUR})"
+_DASH = r"\s*(?:-|–|—|to|and)\s*"
+_BIG = r"(?!\s*(?:million|billion|thousand|mn\b|bn\b|m\b|b\b|M\b))"
+_RANGE = re.compile(
+    rf"(?:{AMOUNT}{_DASH}{_CUR}?\s?(?:{_NUM}){_K}(?:\s?{_CUR})?|(?:{_NUM}){_K}{_DASH}(?:{_NUM}){_K}\s?{_CUR}){_BIG}",
+    re.IGNORECASE,
+)
+_OPEN = re.compile(
+    rf"(?:up to|starting (?:at|from)|from|at least|as much as|minimum of)\s+{AMOUNT}{_BIG}|{AMOUNT}\s?\+|{AMOUNT}\s+(?:and|or) (?:up|above|more){_BIG}",
+    re.IGNORECASE,
+)
+_PERIOD = (
+    r"(?:per|an?|/)\s?(?:hour|hr|year|yr|annum|month|week|day)\b|hourly|annually|yearly|p\.?a\.?\b"
+)
+_SINGLE = re.compile(rf"{AMOUNT}{_BIG}\s*(?:{_PERIOD})", re.IGNORECASE)
+_PAY_WORDS = re.compile(
+    r"\b(?:salary|salaries|pay|compensation|wage|wages|base|ote|earnings|per hour|per year|hourly|annual|annually)\b",
+    re.IGNORECASE,
+)
+
+_LOCATION_CUES = re.compile(
+    r"\b(?:location|located|based in|based out of|office in|offices in|headquarter\w*|remote|hybrid|"
+    r"on-?site|in-office|work from|this (?:role|position|job) is in|position in|open to (?:applicants|candidates|people))\b",
+    re.IGNORECASE,
+)
+_CITY_STATE = re.compile(
+    r"\b([A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,3}),\s*("
+    + "|".join(US_STATES)
+    + "|"
+    + "|".join(sorted(US_STATES.values(), key=len, reverse=True))
+    + r")\b"
+)
+_STATE_NAME = re.compile(
+    r"\b(" + "|".join(sorted(US_STATES.values(), key=len, reverse=True)) + r")\b"
+)
+_REMOTE = re.compile(
+    r"\b(?:(?:fully|100%|completely) remote|remote(?:[- ](?:first|friendly|only))?(?= (?:position|role|job|work|opportunity|employee|team))|"
+    r"work(?:ing)? (?:from home|remotely)|telecommut\w*|wfh)\b|^remote\b|\bremote\s*[(\-–—:,]|\bremote$",
+    re.IGNORECASE,
+)
+HYBRID = re.compile(r"\bhybrid\b", re.IGNORECASE)
+ONSITE = re.compile(r"\b(?:on-?site|in-office|in office|in person|in-person)\b", re.IGNORECASE)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = (
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\.?,? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+)
+_POSTED = re.compile(
+    rf"\b(?:date posted|posted on|posted|posting date|published on|published|date)\s*:?\s*({_DATE})",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip()).replace(",", "")
+    text = re.sub(r"\.(?= )", "", text)
+    for fmt in ("%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%m/%d/%Y"):
+        try:
+            return dt.datetime.strptime(text.replace("Sept ", "Sep "), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def find_pay(blocks: list[Block]) -> Pay | None:
+    """The pay a posting states: a range wins; otherwise the first single or open-ended figure.
+
+    "Up to $90,000" and "from $25 an hour" are open-ended: pay laws ask for a minimum
+    and a maximum.  Blocks count when they are in a pay section or talk about pay.
+    """
+    first: tuple[int, int, Pay] | None = None  # (block index, position, pay)
+    for i, b in enumerate(blocks):
+        if not (b.section_kind == "compensation" or _PAY_WORDS.search(b.text)):
+            continue
+        m = _RANGE.search(b.text)
+        if m:
+            return Pay("range", m.group(0).strip())
+        opens = [(o.start(), o.end()) for o in _OPEN.finditer(b.text)]
+        candidates: list[tuple[int, Pay]] = [
+            (start, Pay("open", b.text[start:end].strip())) for start, end in opens
+        ]
+        for single in _SINGLE.finditer(b.text):
+            if not any(start < single.end() and single.start() < end for start, end in opens):
+                candidates.append((single.start(), Pay("single", single.group(0).strip())))
+        if candidates and first is None:
+            pos, pay = min(candidates, key=lambda c: c[0])
+            first = (i, pos, pay)
+    return first[2] if first else None
+
+
+def find_places(texts: Iterable[str], rules: Rules) -> list[Place]:
+    """Places named in location wording: "Denver, CO", "New York City", "Germany" …"""
+    places: list[Place] = []
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+
+    def add(place: Place) -> None:
+        key = (place.country, place.region, (place.city or "").lower() or None)
+        if key not in seen:
+            seen.add(key)
+            places.append(place)
+
+    countries = rules.pay.country_names
+    country_rx = re.compile(
+        r"(?<![\w])("
+        + "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True) if len(c) > 2)
+        + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    for text in texts:
+        taken: list[tuple[int, int]] = []  # spans already read as a place
+        lowered = text.lower()
+        for name, (region, city) in KNOWN_CITIES.items():
+            at = lowered.find(name)
+            if at >= 0 and (at == 0 or not lowered[at - 1].isalnum()):
+                add(Place(city, "US", region, city))
+                taken.append((at, at + len(name)))
+        for m in _CITY_STATE.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            city, state = m.group(1), m.group(2)
+            code = state if state in US_STATES else STATE_CODES.get(state.lower())
+            add(Place(m.group(0), "US", code, city))
+            taken.append(m.span())
+        for m in _STATE_NAME.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            name = m.group(1)
+            add(Place(name, "US", STATE_CODES[name.lower()]))
+            taken.append(m.span())
+        for m in country_rx.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            name = m.group(1).lower().removeprefix("the ")
+            code = countries.get(name)
+            if code and not (code == "US" and any(p.country == "US" for p in places)):
+                add(Place(m.group(1), code))
+    return places
+
+
+def detect_facts(posting: Posting, rules: Rules, jsonld: dict[str, Any] | None = None) -> Facts:
+    body = posting.body()
+    texts = [b.text for b in body]
+    everything = " \n".join([posting.title, *(b.text for b in posting.blocks)])
+    cues = rules.cues
+    location_texts = [posting.title] + [
+        b.text
+        for b in posting.blocks
+        if b.section_kind == "location" or (b.kind != "heading" and _LOCATION_CUES.search(b.text))
+    ]
+    places = find_places(location_texts, rules)
+    arrangement = None
+    location_blob = "\n".join(location_texts)
+    if HYBRID.search(location_blob):
+        arrangement = "hybrid"
+    elif any(_REMOTE.search(t) for t in location_texts):
+        arrangement = "remote"
+    elif ONSITE.search(location_blob):
+        arrangement = "on-site"
+    remote_regions: list[str] = []
+    if arrangement == "remote":
+        remote_regions = _remote_regions(location_texts, rules)
+    in_section = [b.text for b in posting.blocks if b.section_kind == "compensation"]
+    benefits = any(cues["benefits"].search(t) for t in texts) or any(
+        cues["benefits_in_section"].search(t) for t in in_section
+    )
+    date_posted = None
+    m = _POSTED.search(everything)
+    if m:
+        date_posted = parse_date(m.group(1))
+    facts = Facts(
+        places=places,
+        work_arrangement=arrangement,
+        remote_regions=remote_regions,
+        pay=find_pay(body),
+        benefits=benefits,
+        how_to_apply=any(b.section_kind == "apply" for b in body)
+        or bool(cues["how_to_apply"].search(everything)),
+        equal_opportunity=any(b.section_kind == EEO for b in posting.body(include_eeo=True))
+        or bool(cues["equal_opportunity"].search(everything)),
+        date_posted=date_posted,
+    )
+    if jsonld:
+        _merge_jsonld(facts, jsonld, rules)
+    return facts
+
+
+def _remote_regions(texts: list[str], rules: Rules) -> list[str]:
+    """Where a remote job is open: "Remote (US)", "anywhere in the United States" …"""
+    regions: list[str] = []
+    names = [
+        *(c for g in rules.pay.groups.values() for c in g.countries),
+        *US_STATES.values(),
+        *(m.name for m in rules.pay.eu_directive.member_states),
+    ]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    rx = re.compile(
+        rf"(?:remote\s*[(\-–—:,]\s*|anywhere in (?:the )?|open to (?:applicants|candidates|people)"
+        rf"(?: who live| based| located)? in (?:the )?|within (?:the )?|across (?:the )?)({alternatives})(?![\w])"
+        rf"|(?<![\w])({alternatives})[- ]based remote",
+        re.IGNORECASE,
+    )
+    for text in texts:
+        for m in rx.finditer(text):
+            name = m.group(1) or m.group(2)
+            if name not in regions:
+                regions.append(name)
+    return regions
+
+
+def _merge_jsonld(facts: Facts, data: dict[str, Any], rules: Rules) -> None:
+    """Facts from a schema.org JobPosting fill what the text did not show."""
+    if facts.date_posted is None and isinstance(data.get("datePosted"), str):
+        facts.date_posted = parse_date(data["datePosted"][:10])
+    salary = data.get("baseSalary")
+    if facts.pay is None and isinstance(salary, dict):
+        value = salary.get("value") or {}
+        if isinstance(value, dict) and value.get("minValue") and value.get("maxValue"):
+            facts.pay = Pay(
+                "range", f"{value['minValue']}–{value['maxValue']} {salary.get('currency', '')}"
+            )
+        elif isinstance(value, dict) and value.get("value"):
+            facts.pay = Pay("single", f"{value['value']} {salary.get('currency', '')}")
+    if data.get("jobLocationType") == "TELECOMMUTE" and facts.work_arrangement is None:
+        facts.work_arrangement = "remote"
+    requirements = data.get("applicantLocationRequirements") or []
+    if isinstance(requirements, dict):
+        requirements = [requirements]
+    for req in requirements:
+        name = req.get("name") if isinstance(req, dict) else None
+        if isinstance(name, str) and name not in facts.remote_regions:
+            facts.remote_regions.append(name)
+    locations = data.get("jobLocation") or []
+    if isinstance(locations, dict):
+        locations = [locations]
+    for loc in locations:
+        address = loc.get("address") if isinstance(loc, dict) else None
+        if not isinstance(address, dict):
+            continue
+        country = address.get("addressCountry")
+        if isinstance(country, dict):
+            country = country.get("name")
+        code = rules.pay.country_names.get(str(country or "").lower(), country)
+        region = address.get("addressRegion")
+        if code == "US" and isinstance(region, str):
+            region = STATE_CODES.get(region.lower(), region)
+        city = address.get("addressLocality")
+        if not any((p.country, p.region, p.city) == (code, region, city) for p in facts.places):
+            label = ", ".join(str(x) for x in (city, region, country) if x)
+            facts.places.append(Place(label, code, region, city))
