@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from jdgen.errors import CatalogError, UnknownChoiceError
 from jdgen.models import (
@@ -73,6 +73,8 @@ class PostingText(Strict):
     equal_opportunity: str
     kpi_intro: str
     career_intro: str
+    #: How region codes in remote_regions read in a sentence ("US" → "the United States").
+    place_names: dict[str, str] = Field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -93,7 +95,7 @@ def validation_problems(err: ValidationError, where: str, prefix: str = "") -> l
         loc = format_loc(e["loc"])
         if prefix:
             loc = prefix if loc == "(top level)" else f"{prefix}.{loc}"
-        msg = e["msg"]
+        msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
             msg = "unknown field (check the spelling)"
         problems.append(f"{where}: {loc}: {msg}")
@@ -113,6 +115,8 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[str]]:
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or "syntax error"
         return None, [f"{display}: not valid YAML{where}: {problem}"]
+    except ValueError as exc:  # a value YAML recognises but cannot build, e.g. the date 2026-13-40
+        return None, [f"{display}: not valid YAML: {exc}"]
 
 
 def _validate(
@@ -385,6 +389,61 @@ class _Loader:
         self.defined_in[key] = self.label
 
 
+#: The placeholders catalog text may use (filled by jdgen.tailor).
+PLACEHOLDERS = ("title", "a_title", "company", "vocab", "size", "industry")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment()
+
+
+def _placeholder_problems(value: Any, where: str, path: str = "") -> list[str]:
+    """Template syntax errors and unknown names in every text of a catalog entry."""
+    from jinja2 import TemplateSyntaxError, meta
+
+    if isinstance(value, dict):
+        return [
+            p
+            for k, v in value.items()
+            for p in _placeholder_problems(v, where, f"{path}.{k}" if path else str(k))
+        ]
+    if isinstance(value, list):
+        return [
+            p for i, v in enumerate(value) for p in _placeholder_problems(v, where, f"{path}.{i}")
+        ]
+    if not isinstance(value, str) or ("{{" not in value and "{%" not in value):
+        return []
+    try:
+        names = meta.find_undeclared_variables(_parser().parse(value))
+    except TemplateSyntaxError as exc:
+        return [f"{where}: {path}: placeholder syntax: {exc.message}"]
+    return [
+        f"{where}: {path}: unknown placeholder '{name}' (expected one of {', '.join(PLACEHOLDERS)})"
+        for name in sorted(names - set(PLACEHOLDERS))
+    ]
+
+
+def placeholder_problems(c: Catalog, only_outside: str | None = None) -> list[str]:
+    """Placeholder problems in every text of the catalog (or only in entries whose file is not
+    under ``only_outside``, i.e. a user's catalog)."""
+    problems: list[str] = []
+    for kind, table in (
+        ("role", c.roles),
+        ("industry", c.industries),
+        ("size", c.sizes),
+        ("responsibility", c.responsibilities),
+        ("skill", c.skills),
+    ):
+        for ident, entry in table.items():
+            where = c.origin.get((kind, ident), f"{kind} {ident}")
+            if only_outside is None or not where.startswith(only_outside):
+                problems += _placeholder_problems(entry.model_dump(by_alias=True), where)
+    return problems
+
+
 def _check(c: Catalog) -> list[str]:
     """Cross-references: every id a file names must exist."""
     problems: list[str] = []
@@ -466,6 +525,8 @@ def _check(c: Catalog) -> list[str]:
         for lv in levels - set(size.scope):
             problems.append(f"{at}: scope: no sentence for level '{lv}'")
         check_additions(size.additions, at)
+        check_lines(size.qualifications.required, at, "qualifications.required")
+        check_lines(size.qualifications.preferred, at, "qualifications.preferred")
 
     for ind in c.industries.values():
         at = where("industry", ind.id)
@@ -546,6 +607,7 @@ def _check(c: Catalog) -> list[str]:
 def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
     """Load the built-in catalog plus any user catalog directories; raise
     :class:`CatalogError` listing every problem."""
+    extra_dirs = tuple(extra_dirs)
     catalog = Catalog()
     loader = _Loader(catalog)
     loader.load_dir(data_dir("catalog"), "catalog")
@@ -555,6 +617,9 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
             continue
         loader.load_dir(extra, str(extra).rstrip("/"))
     problems = loader.problems + _check(catalog)
+    if extra_dirs:
+        # the built-in catalog's text is checked by the test suite; a user's is checked here
+        problems += placeholder_problems(catalog, only_outside="catalog/")
     if problems:
         raise CatalogError(problems)
     for role in catalog.roles.values():

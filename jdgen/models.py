@@ -292,6 +292,13 @@ class Vocab(Strict):
     business: str
 
 
+class ExtraQualifications(Strict):
+    """Qualification lines a size or an industry adds to every role it applies to."""
+
+    required: list[Line] = Field(default_factory=list)
+    preferred: list[Line] = Field(default_factory=list)
+
+
 class CompanySize(Strict):
     """A company size band: ``catalog/sizes.yaml``."""
 
@@ -303,11 +310,7 @@ class CompanySize(Strict):
     #: The sentence in "About the role" that sets the scope, by level id.
     scope: dict[str, str]
     additions: list[Addition] = Field(default_factory=list)
-
-
-class IndustryQualifications(Strict):
-    required: list[Line] = Field(default_factory=list)
-    preferred: list[Line] = Field(default_factory=list)
+    qualifications: ExtraQualifications = Field(default_factory=ExtraQualifications)
 
 
 class Industry(Strict):
@@ -329,7 +332,7 @@ class Industry(Strict):
     kpis: list[Line] = Field(default_factory=list)
     skills: list[Skill] = Field(default_factory=list)
     additions: list[Addition] = Field(default_factory=list)
-    qualifications: IndustryQualifications = Field(default_factory=IndustryQualifications)
+    qualifications: ExtraQualifications = Field(default_factory=ExtraQualifications)
     sources: list[Source] = Field(default_factory=list)
 
 
@@ -378,6 +381,8 @@ class PostingOptions(Strict):
     extra_sections: list[ExtraSection] = Field(default_factory=list)
     #: Include "Where this role leads"; ``None`` means the default for the role's level.
     career_path: bool | None = None
+    #: The employer's own id for this opening (ATS requisition number); JSON-LD ``identifier``.
+    requisition_id: str | None = None
 
 
 WorkArrangement = Literal["on-site", "hybrid", "remote"]
@@ -466,6 +471,10 @@ class PostingMetadata(Strict):
     valid_through: dt.date | None = None
     reports_to: str
     skills: list[str] = Field(default_factory=list)
+    #: The years of experience and the education line asked for in the qualifications.
+    experience_years: int | None = None
+    education: str | None = None
+    requisition_id: str | None = None
     generator: str
 
 

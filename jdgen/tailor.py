@@ -30,7 +30,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jdgen import __version__
 from jdgen.catalog import Catalog, builtin_catalog
-from jdgen.errors import TemplateError
+from jdgen.errors import JdgenError, TemplateError
 from jdgen.models import (
     Company,
     CompanySize,
@@ -197,7 +197,26 @@ def _context(
         "size": size.id,
         "industry": industry.id,
     }
-    return Context(catalog, role, company, opts, size, industry, level, title, values)
+    ctx = Context(catalog, role, company, opts, size, industry, level, title, values)
+    unknown = [i for i in opts.remove if i not in _removable_ids(ctx)]
+    if unknown:
+        raise JdgenError(
+            f"remove: {', '.join(repr(i) for i in unknown)} is not a responsibility, skill or "
+            f"group of {role.id} (see 'jdgen show {role.id}' for the ids)"
+        )
+    return ctx
+
+
+def _removable_ids(ctx: Context) -> set[str]:
+    """Ids a posting option may remove: the role's groups, duties and skills, and additions."""
+    role = ctx.role
+    ids = {g.id for g in role.responsibilities}
+    ids |= {i if isinstance(i, str) else i.id for g in role.responsibilities for i in g.items}
+    ids |= {s if isinstance(s, str) else s.id for s in role.skills}
+    ids |= {s.id for s in ctx.industry.skills}
+    for addition in (*ctx.size.additions, *ctx.industry.additions):
+        ids.add(addition.item if isinstance(addition.item, str) else addition.item.id)
+    return ids
 
 
 def _about_company(ctx: Context) -> Section | None:
@@ -279,9 +298,15 @@ def _responsibilities(ctx: Context) -> Section:
     )
 
 
+def experience_years(ctx: Context) -> int | None:
+    """Years of experience asked for: the role's by size, else its level's."""
+    q = ctx.role.qualifications
+    return pick(q.years, ctx.size.id) or pick(ctx.level.years, ctx.size.id)
+
+
 def _qualifications(ctx: Context) -> Section:
     q = ctx.role.qualifications
-    years = pick(q.years, ctx.size.id) or pick(ctx.level.years, ctx.size.id)
+    years = experience_years(ctx)
     required = [ctx.text(f"{years}+ years of {q.experience}"), ctx.text(q.education)]
     preferred = [ctx.text(q.education_preferred)] if q.education_preferred else []
     for cert in q.certifications:
@@ -289,8 +314,9 @@ def _qualifications(ctx: Context) -> Section:
             (required if cert.required else preferred).append(
                 ctx.text(f"{cert.name} certification")
             )
-    required += ctx.lines((*q.required, *ctx.industry.qualifications.required))
-    preferred += ctx.lines((*q.preferred, *ctx.industry.qualifications.preferred))
+    size_q, industry_q = ctx.size.qualifications, ctx.industry.qualifications
+    required += ctx.lines((*q.required, *size_q.required, *industry_q.required))
+    preferred += ctx.lines((*q.preferred, *size_q.preferred, *industry_q.preferred))
     regulations = [
         fill(line_text(r), ctx.values)
         for r in ctx.industry.regulations
@@ -372,7 +398,9 @@ def _location(ctx: Context) -> Section | None:
     if c.work_arrangement == "remote":
         text = f"This is a {kind} remote position"
         if c.remote_regions:
-            text += f" open to applicants who live in {join_words(c.remote_regions, 'or')}"
+            names = ctx.catalog.text.place_names
+            regions = [names.get(r.strip().upper(), r) for r in c.remote_regions]
+            text += f" open to applicants who live in {join_words(regions, 'or')}"
         if places:
             text += f". Our team is based in {places}"
     elif c.work_arrangement == "hybrid":
@@ -429,6 +457,16 @@ def tailor(
 ) -> JobDescription:
     """Tailor ``role`` to ``company``.  ``options`` defaults to ``company.posting``."""
     catalog = catalog or builtin_catalog()
+    try:
+        return _tailor(role, company, catalog, options)
+    except TemplateError as exc:
+        where = catalog.origin.get(("role", role.id), role.id)
+        raise TemplateError(f"{where}: {exc}") from None
+
+
+def _tailor(
+    role: Role, company: Company, catalog: Catalog, options: PostingOptions | None
+) -> JobDescription:
     ctx = _context(role, company, catalog, options)
     skills = _skill_list(ctx)
     extra = [
@@ -484,6 +522,9 @@ def tailor(
         valid_through=c.closing_date,
         reports_to=reports_to(ctx),
         skills=[s.name for s in skills],
+        experience_years=experience_years(ctx),
+        education=ctx.text(role.qualifications.education),
+        requisition_id=ctx.options.requisition_id,
         generator=f"jdgen {__version__}",
     )
     return JobDescription(title=ctx.title, sections=sections, metadata=metadata)

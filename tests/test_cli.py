@@ -303,3 +303,31 @@ def test_python_dash_m_runs_the_cli_and_errors_have_no_traceback(tmp_path: Path)
     assert bad.returncode == 1
     assert bad.stderr.startswith("error: --size:")
     assert "Traceback" not in bad.stderr
+
+
+def test_help_lists_every_command_without_importing_them() -> None:
+    from jdgen.cli import COMMANDS, SUMMARIES
+
+    assert set(SUMMARIES) == set(COMMANDS)
+    code = (
+        "import sys\n"
+        "from jdgen.cli import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('jdgen.models', 'pydantic', 'docx', 'rich', 'jinja2') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "HEAVY []" in out
+    for name in COMMANDS:
+        assert f"  {name} " in out
+
+
+def test_word_options_need_docx_output(tmp_path: Path) -> None:
+    brand = tmp_path / "brand.docx"
+    brand.write_bytes(b"not used")
+    code, _, err = run("generate", "vpo", "--reference-docx", str(brand), "-o", str(tmp_path / "x.md"))
+    assert code == 1
+    assert one_line_error(err) == "error: --reference-docx applies to .docx output only, not --format md"
+    assert not (tmp_path / "x.md").exists()

@@ -19,13 +19,32 @@ import click
 from jdgen import __version__
 from jdgen.errors import JdgenError
 
-#: Command name → "module:attribute".  Add a line here to add a command.
+#: Command name → "module:attribute".  Add a line here (and to SUMMARIES) to add a command.
 COMMANDS: dict[str, str] = {
     "roles": "jdgen.cli.catalog:roles",
     "show": "jdgen.cli.catalog:show",
     "catalog": "jdgen.cli.catalog:catalog_group",
     "generate": "jdgen.cli.posting:generate",
     "preview": "jdgen.cli.posting:preview",
+    "compare": "jdgen.cli.compare:compare",
+    "ladder": "jdgen.cli.compare:ladder",
+    "batch": "jdgen.cli.batch:batch",
+    "init": "jdgen.cli.init:init",
+    "lint": "jdgen.cli.lint:lint",
+}
+
+#: One line per command for `jdgen --help`, so that listing commands imports none of them.
+SUMMARIES: dict[str, str] = {
+    "roles": "List the catalog's roles: id, title and level.",
+    "show": "Show one catalog role, readable.",
+    "catalog": "Validate a catalog directory of your own.",
+    "generate": "Write a tailored posting (Markdown, Word, HTML, text, JSON).",
+    "preview": "Show a posting in the terminal.",
+    "compare": "Compare two roles side by side.",
+    "ladder": "Show the career ladder around a role.",
+    "batch": "Write one posting per row of a CSV or YAML file.",
+    "init": "Write a commented starter company file.",
+    "lint": "Check a posting's wording, length, title and pay transparency.",
 }
 
 
@@ -45,6 +64,11 @@ class JdgenGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SUMMARIES.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)

@@ -43,6 +43,12 @@ def _format_names() -> list[str]:
     type=click.Path(path_type=Path),
     help="Write to this file; its suffix picks the format. Without it, text goes to stdout.",
 )
+@click.option(
+    "--lint",
+    "lint",
+    is_flag=True,
+    help="After writing, check the posting (jdgen lint) and print the findings to stderr.",
+)
 def generate(
     role: str,
     company_file: Path | None,
@@ -54,6 +60,7 @@ def generate(
     docx_template: Path | None,
     fmt: str | None,
     output: Path | None,
+    lint: bool,
     **choices: Any,
 ) -> None:
     """Generate a tailored job posting for ROLE.
@@ -91,6 +98,8 @@ def generate(
     for option, path in (("--reference-docx", reference_docx), ("--docx-template", docx_template)):
         if path is not None and not path.is_file():
             raise JdgenError(f"{option}: {path}: file not found")
+        if path is not None and fmt != "docx":
+            raise JdgenError(f"{option} applies to .docx output only, not --format {fmt}")
     for path in template_dirs:
         if not path.is_dir():
             raise JdgenError(f"--templates: {path}: not a directory")
@@ -105,6 +114,14 @@ def generate(
         assert output is not None
         write_output(output, data)
         click.secho(f"wrote {output}", err=True, fg="green")
+    if lint:
+        from jdgen.cli.common import console
+        from jdgen.cli.lint import headcount
+        from jdgen.lint import lint_job_description, print_report
+
+        employees = headcount(company_file, size, industry, catalog_dirs)
+        report = lint_job_description(jd, source=str(output or role), employees=employees)
+        print_report(report, console(stderr=True), brief=True)
 
 
 @click.command()

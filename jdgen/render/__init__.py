@@ -46,6 +46,16 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("md", (".md", ".markdown"), False, "jdgen.render.markdown:to_bytes", "Markdown"),
         Format("docx", (".docx",), True, "jdgen.render.docx:to_bytes", "Word document"),
+        Format(
+            "html", (".html", ".htm"), False, "jdgen.render.html:to_bytes", "HTML page with JSON-LD"
+        ),
+        Format(
+            "jsonld", (".jsonld",), False, "jdgen.render.jsonld:to_bytes", "schema.org JobPosting"
+        ),
+        Format(
+            "json", (".json",), False, "jdgen.render.jsondump:to_bytes", "JobDescription as JSON"
+        ),
+        Format("txt", (".txt",), False, "jdgen.render.text:to_bytes", "plain text for ATS forms"),
     )
 }
 

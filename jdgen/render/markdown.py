@@ -53,17 +53,35 @@ def environment(template_dirs: tuple[Path, ...] = ()) -> ImmutableSandboxedEnvir
     )
 
 
-def render_template(name: str, template_dirs: Sequence[Path] = (), **values: object) -> str:
+def render_template(name: str, template_dirs: Sequence[Path] = (), /, **values: object) -> str:
     env = environment(tuple(template_dirs))
+    where = name
     try:
-        return env.get_template(name).render(**values)
+        template = env.get_template(name)
+        where = template.filename or name
+        return template.render(**values)
     except SecurityError as exc:
-        raise TemplateError(f"template {name}: not allowed in jdgen templates: {exc}") from None
+        at = _line_in(exc, where)
+        raise TemplateError(
+            f"template {where}{at}: not allowed in jdgen templates: {exc}"
+        ) from None
     except JinjaTemplateError as exc:
-        where = getattr(exc, "filename", None) or name
+        where = getattr(exc, "filename", None) or where
         line = getattr(exc, "lineno", None)
-        at = f", line {line}" if line else ""
+        at = f", line {line}" if line else _line_in(exc, where)
         raise TemplateError(f"template {where}{at}: {exc.message or exc}") from None
+
+
+def _line_in(exc: BaseException, filename: str) -> str:
+    """ ", line N" of the innermost frame in ``filename`` (Jinja maps template lines into
+    the traceback), or "" when there is none."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f", line {line}" if line else ""
 
 
 def render_markdown(jd: JobDescription, template_dirs: Sequence[Path] = ()) -> str:
