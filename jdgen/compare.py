@@ -42,7 +42,8 @@ from jdgen.models import (
     Strict,
     pick,
 )
-from jdgen.tailor import _context, sentence, tailor
+from jdgen.tailor import resolve, tailor
+from jdgen.text import sentence
 
 #: Similarity (0–100) at which two differently worded duties count as the same duty.
 SIMILAR = 72.0
@@ -219,7 +220,7 @@ def size_phrase(size: CompanySize, company: Company) -> str:
 
 def _duties(role: Role, jd: JobDescription, company: Company, catalog: Catalog) -> list[Duty]:
     """The posting's responsibilities, each with the catalog id it came from."""
-    ctx = _context(role, company, catalog, PostingOptions())
+    ctx = resolve(role, company, catalog, PostingOptions())
     candidates: list[Responsibility] = []
     for group in role.responsibilities:
         for item in group.items:
@@ -270,7 +271,7 @@ def _facts(role: Role, jd: JobDescription, company: Company, catalog: Catalog) -
         experience = sentence(f"{years}+ years of {q.experience}")
     else:
         by_size[size_id] = years  # what the posting says wins over the default table
-    ctx = _context(role, company, catalog, PostingOptions())
+    ctx = resolve(role, company, catalog, PostingOptions())
     team = pick(role.direct_reports, ctx.size.id)
     return RoleFacts(
         id=role.id,

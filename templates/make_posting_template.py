@@ -24,7 +24,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
 
-from jdgen.render.docx import _style_document
+from jdgen.render.docx import style_document
 from jdgen.render.docx_package import normalise_zip
 
 HERE = Path(__file__).resolve().parent
@@ -75,7 +75,7 @@ def section(doc: Any, condition: str | None, heading: str, body: list[tuple[str,
 
 def build() -> bytes:
     doc = Document()
-    _style_document(doc)
+    style_document(doc)
     styles = doc.styles
     styles["Title"].paragraph_format.space_after = Pt(2)
     styles["Heading 1"].font.size = Pt(13)

@@ -327,7 +327,12 @@ def test_help_lists_every_command_without_importing_them() -> None:
 def test_word_options_need_docx_output(tmp_path: Path) -> None:
     brand = tmp_path / "brand.docx"
     brand.write_bytes(b"not used")
-    code, _, err = run("generate", "vpo", "--reference-docx", str(brand), "-o", str(tmp_path / "x.md"))
+    code, _, err = run(
+        "generate", "vpo", "--reference-docx", str(brand), "-o", str(tmp_path / "x.md")
+    )
     assert code == 1
-    assert one_line_error(err) == "error: --reference-docx applies to .docx output only, not --format md"
+    assert (
+        one_line_error(err)
+        == "error: --reference-docx applies to .docx output only, not --format md"
+    )
     assert not (tmp_path / "x.md").exists()

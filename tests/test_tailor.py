@@ -6,7 +6,8 @@ import pytest
 
 from jdgen.catalog import Catalog
 from jdgen.models import Company, JobDescription, PostingOptions
-from jdgen.tailor import article, join_words, sentence, tailor
+from jdgen.tailor import tailor
+from jdgen.text import article, join_words, sentence
 
 
 def posting(catalog: Catalog, role: str, **company: object) -> JobDescription:

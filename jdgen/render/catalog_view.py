@@ -13,7 +13,8 @@ from typing import Any
 from jdgen.catalog import Catalog
 from jdgen.models import Responsibility, Role, Skill, TextItem, When, line_text, line_when, pick
 from jdgen.render.markdown import render_template
-from jdgen.tailor import fill, join_words, sentence
+from jdgen.tailor import fill
+from jdgen.text import join_words, sentence
 
 
 def describe_when(when: When) -> str:

@@ -8,44 +8,15 @@ repeats its header row on every page.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
 from typing import Any
 
 from jdgen.compare import Comparison
 from jdgen.render.comparison import Area, headings, shared_text, side_by_side
+from jdgen.render.docx import build_time, style_document
 
 #: Title-bar blue used for headings, as in the posting's .docx.
-INK = (0x1F, 0x2A, 0x44)
 TABLE_STYLE = "Light Grid Accent 1"
-
-
-def _build_time() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH when it is set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
-def _style(doc: Any) -> None:
-    from docx.shared import Pt, RGBColor
-
-    styles = doc.styles
-    normal = styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
-    styles["Title"].font.size = Pt(22)
-    styles["Title"].font.color.rgb = RGBColor(*INK)
-    for name, size in (("Heading 1", 14), ("Heading 2", 12)):
-        style = styles[name]
-        style.font.size = Pt(size)
-        style.font.color.rgb = RGBColor(*INK)
-        style.paragraph_format.space_before = Pt(14 if name == "Heading 1" else 8)
-        style.paragraph_format.space_after = Pt(4)
-    styles["List Bullet"].paragraph_format.space_after = Pt(2)
 
 
 def _repeat_header(row: Any) -> None:
@@ -123,7 +94,7 @@ def to_bytes(c: Comparison) -> bytes:
     from docx.shared import Inches
 
     doc = Document()
-    _style(doc)
+    style_document(doc)
     section = doc.sections[0]
     # Landscape, so that three columns of prose stay readable.
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -187,7 +158,7 @@ def to_bytes(c: Comparison) -> bytes:
     props.author = c.company_name or "jdgen"
     props.category = "Role comparison"
     props.comments = c.context_line[:255]
-    when = _build_time()
+    when = build_time()
     props.created = when
     props.modified = when
     buffer = io.BytesIO()

@@ -7,7 +7,7 @@ keywords) are filled in from the posting's metadata.
 
 Three routes, chosen by :class:`~jdgen.render.RenderOptions`:
 
-* default: python-docx's template with jdgen's look (:func:`_style_document`);
+* default: python-docx's template with jdgen's look (:func:`style_document`);
 * ``reference_docx``: the user's Word file, its styles, page set-up, header and
   footer kept and its body replaced (like pandoc's ``--reference-doc``);
 * ``docx_template``: a user's Word file with Jinja tags, filled by docxtpl
@@ -49,7 +49,7 @@ def build_time() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-def _style_document(doc: Any) -> None:
+def style_document(doc: Any) -> None:
     """A calm, readable look on top of python-docx's default template."""
     from docx.shared import Pt, RGBColor
 
@@ -217,7 +217,7 @@ def default_base() -> BasePackage:
     from docx import Document
 
     doc = Document()
-    _style_document(doc)
+    style_document(doc)
     style_ids, added = ensure_styles(doc)
     return build_base(doc, added, style_ids)
 

@@ -109,7 +109,7 @@ def template_fields(jd: JobDescription) -> dict[str, Any]:
     A field whose section the posting lacks is empty (``""`` or ``[]``), so
     ``{%p if pay %}`` leaves it out.
     """
-    from jdgen.tailor import long_date, money
+    from jdgen.text import long_date, money
 
     meta = jd.metadata
     by_id = {s.id: s for s in jd.sections}

@@ -16,7 +16,6 @@ changes the body changes the JSON-LD description with it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -25,15 +24,13 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import StrictUndefined, select_autoescape
-from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from jdgen.errors import TemplateError
 from jdgen.models import JobDescription
 from jdgen.render import RenderOptions
 from jdgen.render.jsonld import job_posting, posting_date
-from jdgen.render.markdown import template_loader
+from jdgen.render.markdown import render_in, template_loader
+from jdgen.text import long_date
 
 POSTING_TEMPLATE = "posting.html.j2"
 
@@ -62,19 +59,7 @@ def environment(template_dirs: tuple[Path, ...] = ()) -> ImmutableSandboxedEnvir
 
 
 def _render(name: str, template_dirs: Sequence[Path], values: dict[str, Any]) -> str:
-    try:
-        return environment(tuple(template_dirs)).get_template(name).render(values)
-    except SecurityError as exc:
-        raise TemplateError(f"template {name}: not allowed in jdgen templates: {exc}") from None
-    except JinjaTemplateError as exc:
-        where = getattr(exc, "filename", None) or name
-        line = getattr(exc, "lineno", None)
-        at = f", line {line}" if line else ""
-        raise TemplateError(f"template {where}{at}: {exc.message or exc}") from None
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
+    return render_in(environment(tuple(template_dirs)), name, values)
 
 
 def apply_href(jd: JobDescription) -> str | None:
@@ -103,9 +88,9 @@ def render_page(
         "jd": jd,
         "job_posting": job_posting_for_page,
         "date_posted": posted.isoformat(),
-        "date_posted_text": _long_date(posted),
+        "date_posted_text": long_date(posted),
         "valid_through": closes.isoformat() if closes else None,
-        "valid_through_text": _long_date(closes) if closes else None,
+        "valid_through_text": long_date(closes) if closes else None,
         "apply_href": apply_href(jd),
     }
     page = _render(POSTING_TEMPLATE, template_dirs, values)

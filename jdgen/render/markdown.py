@@ -13,10 +13,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     BaseLoader,
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
@@ -54,12 +56,17 @@ def environment(template_dirs: tuple[Path, ...] = ()) -> ImmutableSandboxedEnvir
 
 
 def render_template(name: str, template_dirs: Sequence[Path] = (), /, **values: object) -> str:
-    env = environment(tuple(template_dirs))
+    return render_in(environment(tuple(template_dirs)), name, values)
+
+
+def render_in(env: Environment, name: str, values: dict[str, Any]) -> str:
+    """Render template ``name`` of ``env``; any template problem becomes one jdgen error
+    naming the file and, where known, the line."""
     where = name
     try:
         template = env.get_template(name)
         where = template.filename or name
-        return template.render(**values)
+        return template.render(values)
     except SecurityError as exc:
         at = _line_in(exc, where)
         raise TemplateError(
