@@ -1,0 +1,158 @@
+"""Print how long jdgen's commands take to start and finish.  Figures only: nothing is asserted.
+
+    python benchmarks/bench_start.py [--runs 10] [--quick]
+
+Runs each command below as a fresh process, interleaved round-robin so that a busy
+(shared) machine slows them all alike, and prints the median CPU time (user + system of
+the child) and the median wall time, each with its ratio to ``python -c "import click"``
+measured in the same run.  ``jdgen serve`` is timed from start to the first answered HTTP
+request, when the command exists.  ``--quick`` runs everything once (for CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROLE = "Director of Operations"
+
+#: (cpu seconds, wall seconds) of one run
+Sample = tuple[float, float]
+
+
+def jdgen_argv() -> list[str]:
+    """The installed ``jdgen`` script next to this Python, else ``python -m jdgen``."""
+    script = Path(sys.executable).with_name("jdgen")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "jdgen"]
+
+
+def run_once(argv: list[str], cwd: Path) -> Sample:
+    """CPU (user + system) and wall time of one child process run to its end."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read() if proc.stderr else b""
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.decode()[-500:]}")
+    return usage.ru_utime + usage.ru_stime, wall
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve_once(argv: list[str], cwd: Path) -> Sample:
+    """CPU and wall time from starting ``jdgen serve`` to its first answered request."""
+    port = free_port()
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [*argv, "serve", "--port", str(port), "--db", str(cwd / "serve.db")],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wall = None
+    try:
+        deadline = start + 30
+        while time.perf_counter() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as resp:
+                    resp.read()
+                wall = time.perf_counter() - start
+                break
+            except OSError:
+                time.sleep(0.005)
+        cpu = _proc_cpu(proc.pid)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if wall is None:
+        raise SystemExit("jdgen serve did not answer within 30 s")
+    return cpu, wall
+
+
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds a running process has used so far (Linux /proc; clock-tick resolution)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def has_serve(argv: list[str], cwd: Path) -> bool:
+    done = subprocess.run([*argv, "serve", "--help"], cwd=cwd, capture_output=True)
+    return done.returncode == 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="runs of each command (default 10)")
+    parser.add_argument("--quick", action="store_true", help="one run of each (for CI)")
+    args = parser.parse_args()
+    runs = 1 if args.quick else max(1, args.runs)
+    py = sys.executable
+    jd = jdgen_argv()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = Path(tmp)
+        run_once([*jd, "generate", ROLE, "-o", "lint-me.docx"], cwd)
+        commands: list[tuple[str, Callable[[], Sample]]] = [
+            ("python -c pass", lambda: run_once([py, "-c", "pass"], cwd)),
+            ('python -c "import click"', lambda: run_once([py, "-c", "import click"], cwd)),
+            ("jdgen --help", lambda: run_once([*jd, "--help"], cwd)),
+            ("jdgen roles", lambda: run_once([*jd, "roles"], cwd)),
+            (f'jdgen generate "{ROLE}"', lambda: run_once([*jd, "generate", ROLE], cwd)),
+            (
+                f'jdgen generate "{ROLE}" -o x.docx',
+                lambda: run_once([*jd, "generate", ROLE, "-o", "x.docx"], cwd),
+            ),
+            ("jdgen lint x.docx", lambda: run_once([*jd, "lint", "lint-me.docx"], cwd)),
+        ]
+        serve_note = ""
+        if has_serve(jd, cwd):
+            commands.append(("jdgen serve (to first response)", lambda: serve_once(jd, cwd)))
+        else:
+            serve_note = "jdgen serve: not timed (this jdgen has no serve command)"
+
+        samples: dict[str, list[Sample]] = {name: [] for name, _ in commands}
+        for _ in range(runs):
+            for name, fn in commands:
+                samples[name].append(fn())
+
+    cpu = {n: statistics.median(s[0] for s in v) for n, v in samples.items()}
+    wall = {n: statistics.median(s[1] for s in v) for n, v in samples.items()}
+    base = 'python -c "import click"'
+    print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores, ", end="")
+    print(f"medians of {runs} run{'s' if runs != 1 else ''}; load average {os.getloadavg()[0]:.1f}")
+    width = max(len(n) for n in samples)
+    print(f"{'command':<{width}}  {'CPU ms':>8}  {'× click':>7}  {'wall ms':>8}  {'× click':>7}")
+    for name in samples:
+        print(
+            f"{name:<{width}}  {cpu[name] * 1000:8.0f}  {cpu[name] / cpu[base]:6.1f}×"
+            f"  {wall[name] * 1000:8.0f}  {wall[name] / wall[base]:6.1f}×"
+        )
+    if serve_note:
+        print(serve_note)
+    if jd[0] == py:
+        print("(jdgen run as python -m jdgen)")
+
+
+if __name__ == "__main__":
+    main()
