@@ -62,6 +62,9 @@ POSTING_COLUMNS = (
 LOCATION_COLUMNS = ("city", "region", "country", "postal_code", "street")
 #: ``salary_min`` → ``salary.min`` …
 SALARY_COLUMNS = {f"salary_{part}": part for part in ("min", "max", "currency", "period")}
+#: ``ote_min`` → ``variable_pay.on_target_earnings.min`` …; the other variable-pay parts by name.
+OTE_COLUMNS = {"ote_min": "min", "ote_max": "max"}
+VARIABLE_PAY_COLUMNS = ("bonus_target_percent", "commission", "equity")
 #: Columns that hold several values: ``;`` or a line break between them in a CSV cell.
 LIST_COLUMNS = frozenset(
     {"remote_regions", "benefits", "add_responsibilities", "add_skills", "remove", "sections"}
@@ -81,6 +84,18 @@ COLUMN_ALIASES = {
     "postcode": "postal_code",
     "benefit": "benefits",
     "remote_region": "remote_regions",
+    "bonus": "bonus_target_percent",
+    "bonus_percent": "bonus_target_percent",
+    "bonus_target": "bonus_target_percent",
+    "on_target_earnings_min": "ote_min",
+    "on_target_earnings_max": "ote_max",
+    "flsa": "flsa_status",
+    "sponsorship": "visa_sponsorship",
+    "visa": "visa_sponsorship",
+    "clearance": "security_clearance",
+    "driver_s_license": "drivers_license",
+    "driving_licence": "drivers_license",
+    "drivers_licence": "drivers_license",
     "filename": "file",
 }
 #: Every column a row may have.
@@ -92,6 +107,8 @@ COLUMNS = (
     "location",
     *LOCATION_COLUMNS,
     *SALARY_COLUMNS,
+    *VARIABLE_PAY_COLUMNS,
+    *OTE_COLUMNS,
 )
 
 #: Suffixes of the input files this module reads.
@@ -177,7 +194,9 @@ def _cell(value: Any, key: str) -> Any:
         if key in LIST_COLUMNS or key == "location":
             parts = [p.strip() for p in re.split(r"[;\n]", value)]
             return [p for p in parts if p]
-        if key in ("salary_min", "salary_max"):
+        if key == "bonus_target_percent":
+            return value.removesuffix("%").strip()
+        if key in ("salary_min", "salary_max", *OTE_COLUMNS):
             plain = re.sub(r"[,_\s]", "", value)
             return plain if re.fullmatch(r"\d+(\.\d+)?", plain) else value
         return value
@@ -471,6 +490,10 @@ def _column_for(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
         if "location" in data:
             return "location"
         return str(loc[-1]) if len(loc) > 2 and loc[-1] in LOCATION_COLUMNS else "location"
+    if loc and loc[0] == "variable_pay" and len(loc) > 1:
+        if loc[1] == "on_target_earnings" and len(loc) > 2 and f"ote_{loc[2]}" in OTE_COLUMNS:
+            return f"ote_{loc[2]}"
+        return str(loc[1]) if loc[1] in data else format_loc(loc)
     if loc and loc[0] == "posting" and len(loc) > 1:
         return "sections" if loc[1] == "extra_sections" else str(loc[1])
     return format_loc(loc)
@@ -517,7 +540,26 @@ def company_data(data: dict[str, Any], defaults: dict[str, Any], where: str) -> 
     if salary_parts:
         base = merged.get("salary")
         merged["salary"] = {**(base if isinstance(base, dict) else {}), **salary_parts}
+    _variable_pay(data, merged)
     return merged
+
+
+def _variable_pay(data: dict[str, Any], merged: dict[str, Any]) -> None:
+    """The row's bonus, commission, equity and on-target earnings on top of the company's."""
+    parts = {k: data[k] for k in VARIABLE_PAY_COLUMNS if k in data}
+    ote = {part: data[col] for col, part in OTE_COLUMNS.items() if col in data}
+    if not parts and not ote:
+        return
+    base = merged.get("variable_pay")
+    pay = dict(base) if isinstance(base, dict) else {}
+    pay.update(parts)
+    if ote:
+        old = pay.get("on_target_earnings")
+        found = merged.get("salary")
+        salary: dict[str, Any] = found if isinstance(found, dict) else {}
+        keep = {k: salary[k] for k in ("currency", "period") if k in salary}
+        pay["on_target_earnings"] = {**keep, **(old if isinstance(old, dict) else {}), **ote}
+    merged["variable_pay"] = pay
 
 
 def posting_data(data: dict[str, Any], defaults: dict[str, Any], where: str) -> dict[str, Any]:

@@ -20,7 +20,7 @@ Every problem in every file is collected and reported at once, each as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +46,7 @@ from jdgen.models import (
     When,
 )
 from jdgen.resources import data_dir
+from jdgen.work import WorkCatalog
 
 M = TypeVar("M", bound=BaseModel)
 C = TypeVar("C", bound="_Named")
@@ -178,6 +179,8 @@ class Catalog:
     skills: dict[str, Skill] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     posting_text: PostingText | None = None
+    #: ``work.yaml``: FLSA rules and the sentences for pay and terms beyond the duties.
+    work_data: WorkCatalog | None = None
     default_company: dict[str, Any] = field(default_factory=dict)
     #: Where each entry came from, for error messages: ("role", id) → display path.
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -190,6 +193,12 @@ class Catalog:
         if self.posting_text is None:
             raise CatalogError(["posting.yaml: missing (section headings and standard wording)"])
         return self.posting_text
+
+    @property
+    def work(self) -> WorkCatalog:
+        if self.work_data is None:
+            raise CatalogError(["work.yaml: missing (FLSA rules, pay and terms wording)"])
+        return self.work_data
 
     def role_keys(self, role: Role) -> Iterator[str]:
         yield normalize_name(role.id)
@@ -317,14 +326,11 @@ class _Loader:
                 for item in items:
                     self._put(table, item, kind, display(path))
 
-        path = root / "posting.yaml"
-        if path.is_file():
-            data, errs = read_yaml(path, display(path))
-            self.problems += errs
-            if not errs:
-                posting_text, errs = _validate(PostingText, data, display(path))
-                self.problems += errs
-                c.posting_text = posting_text or c.posting_text
+        c.posting_text = self._single(root / "posting.yaml", PostingText, display) or c.posting_text
+        work = self._single(root / "work.yaml", WorkCatalog, display)
+        if work is not None:
+            c.work_data = work
+            c.origin[("work", "work")] = display(root / "work.yaml")
 
         path = root / "default-company.yaml"
         if path.is_file():
@@ -377,6 +383,18 @@ class _Loader:
                         f"'{path.stem}'"
                     )
                 self._put(table, entry, kind, display(path))
+
+    def _single(self, path: Path, model: type[M], display: Callable[[Path], str]) -> M | None:
+        """A file holding one model (posting.yaml, work.yaml), or None when absent or invalid."""
+        if not path.is_file():
+            return None
+        data, errs = read_yaml(path, display(path))
+        self.problems += errs
+        if errs:
+            return None
+        entry, errs = _validate(model, data, display(path))
+        self.problems += errs
+        return entry
 
     def _put(self, table: dict[str, Any], item: Any, kind: str, where: str) -> None:
         key = (kind, item.id)
@@ -601,6 +619,15 @@ def _check(c: Catalog) -> list[str]:
                 )
     if c.posting_text is None:
         problems.append("posting.yaml: missing (section headings and standard wording)")
+    if c.work_data is None:
+        problems.append("work.yaml: missing (FLSA rules, pay and terms wording)")
+    else:
+        for i, lv in enumerate(c.work_data.flsa.exempt_levels):
+            if lv not in levels:
+                problems.append(
+                    f"{where('work', 'work')}: flsa.exempt_levels.{i}: unknown level '{lv}' "
+                    f"(expected one of {', '.join(levels)})"
+                )
     return problems
 
 

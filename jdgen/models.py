@@ -365,6 +365,22 @@ class Salary(Strict):
         return self
 
 
+class VariablePay(Strict):
+    """Pay beyond the base range; each part optional."""
+
+    #: Annual bonus target as a percentage of base pay, e.g. 15.
+    bonus_target_percent: float | None = Field(default=None, gt=0, le=1000)
+    #: On-target earnings (base plus commission at target), for revenue roles.
+    on_target_earnings: Salary | None = None
+    #: How commission is paid, in the company's words ("uncapped commission on new bookings").
+    commission: str | None = None
+    #: Equity, in the company's words ("stock options that vest over four years").
+    equity: str | None = None
+
+    def is_set(self) -> bool:
+        return any(v is not None for v in self.model_dump().values())
+
+
 class ExtraSection(Strict):
     heading: str
     paragraphs: list[str] = Field(default_factory=list)
@@ -387,6 +403,8 @@ class PostingOptions(Strict):
 
 WorkArrangement = Literal["on-site", "hybrid", "remote"]
 EmploymentType = Literal["full-time", "part-time", "contract", "temporary", "internship"]
+FlsaStatus = Literal["exempt", "non-exempt"]
+YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
 
 
 class Company(Strict):
@@ -403,6 +421,16 @@ class Company(Strict):
     remote_regions: list[str] = Field(default_factory=list)
     employment_type: EmploymentType = "full-time"
     salary: Salary | None = None
+    #: Bonus target, on-target earnings, commission, equity.
+    variable_pay: VariablePay = Field(default_factory=VariablePay)
+    #: Overrides the FLSA status worked out from the role's level and the pay (US jobs only).
+    flsa_status: FlsaStatus | None = None
+    #: True: "we can sponsor a work visa"; False: applicants must already be authorized.
+    visa_sponsorship: bool | None = None
+    #: A clearance the job needs, e.g. "U.S. government Secret".
+    security_clearance: str | None = None
+    #: True for the standard driver's license line, or your own wording.
+    drivers_license: bool | str | None = None
     benefits: list[str] = Field(default_factory=list)
     equal_opportunity: str | None = None
     how_to_apply: str | None = None
@@ -415,6 +443,14 @@ class Company(Strict):
     def _size_text_or_headcount(cls, value: object) -> object:
         if isinstance(value, bool):
             raise ValueError("expected a size name or a headcount")
+        return value
+
+    @field_validator("drivers_license", mode="before")
+    @classmethod
+    def _yes_no(cls, value: object) -> object:
+        """A spreadsheet's "yes"/"no" is a choice, not the licence wording."""
+        if isinstance(value, str) and value.strip().lower() in YES_NO:
+            return YES_NO[value.strip().lower()]
         return value
 
     @model_validator(mode="after")
@@ -465,6 +501,15 @@ class PostingMetadata(Strict):
     remote_regions: list[str] = Field(default_factory=list)
     employment_type: EmploymentType = "full-time"
     salary: Salary | None = None
+    variable_pay: VariablePay | None = None
+    #: The variable-pay sentences (JSON-LD ``incentiveCompensation``).
+    incentive_compensation: str | None = None
+    #: exempt / non-exempt; only for US jobs.
+    flsa_status: FlsaStatus | None = None
+    #: The work-authorization sentence (JSON-LD ``eligibilityToWorkRequirement``).
+    eligibility_to_work: str | None = None
+    #: The clearance line (JSON-LD ``securityClearanceRequirement``).
+    security_clearance: str | None = None
     benefits: list[str] = Field(default_factory=list)
     how_to_apply: str | None = None
     date_posted: dt.date | None = None

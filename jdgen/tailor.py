@@ -27,12 +27,13 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from jdgen import __version__
+from jdgen import __version__, work
 from jdgen.catalog import Catalog, builtin_catalog
 from jdgen.errors import JdgenError, TemplateError
 from jdgen.models import (
     Company,
     CompanySize,
+    FlsaStatus,
     Industry,
     JobDescription,
     Level,
@@ -113,6 +114,10 @@ class Context:
 
     def text(self, raw: str) -> str:
         return sentence(fill(raw, self.values))
+
+    def render(self, raw: str, **extra: Any) -> str:
+        """A catalog sentence with its own placeholders (``{{ percent }}`` …) besides the usual."""
+        return sentence(fill(raw, {**self.values, **extra}))
 
     def wording(self, r: Responsibility) -> str:
         raw = r.by_industry.get(self.industry.id) or r.by_size.get(self.size.id) or r.text
@@ -259,6 +264,7 @@ def _qualifications(ctx: Context) -> Section:
             )
     size_q, industry_q = ctx.size.qualifications, ctx.industry.qualifications
     required += ctx.lines((*q.required, *size_q.required, *industry_q.required))
+    required += work.requirement_lines(ctx)
     preferred += ctx.lines((*q.preferred, *size_q.preferred, *industry_q.preferred))
     regulations = [
         fill(line_text(r), ctx.values)
@@ -321,9 +327,11 @@ def _career(ctx: Context) -> Section | None:
 
 def _compensation(ctx: Context) -> Section | None:
     c = ctx.company
-    if not c.salary and not c.benefits:
-        return None
     paragraphs = [pay_sentence(c.salary)] if c.salary else []
+    paragraphs += work.variable_pay(ctx)
+    paragraphs += work.flsa_sentence(ctx, flsa_status(ctx))
+    if not paragraphs and not c.benefits:
+        return None
     return Section(
         id="compensation",
         heading="",
@@ -334,8 +342,9 @@ def _compensation(ctx: Context) -> Section | None:
 
 def _location(ctx: Context) -> Section | None:
     c = ctx.company
+    extra = [p for p in (work.eligibility(ctx),) if p]
     if not c.locations and not c.work_arrangement:
-        return None
+        return Section(id="location", heading="", paragraphs=extra) if extra else None
     places = join_words([loc.label() for loc in c.locations], "or")
     kind = c.employment_type
     if c.work_arrangement == "remote":
@@ -354,7 +363,12 @@ def _location(ctx: Context) -> Section | None:
         text += f" at our {ctx.industry.vocab.site} in {places}" if places else ""
     else:
         text = f"This is a {kind} position based in {places}"
-    return Section(id="location", heading="", paragraphs=[sentence(text)])
+    return Section(id="location", heading="", paragraphs=[sentence(text), *extra])
+
+
+def flsa_status(ctx: Context) -> FlsaStatus | None:
+    """The job's FLSA status (US jobs only): the company's, else from level and pay."""
+    return work.flsa_status(ctx.catalog.work.flsa, ctx.level.id, ctx.company)
 
 
 def _apply(ctx: Context) -> Section | None:
@@ -459,6 +473,11 @@ def _tailor(
         remote_regions=c.remote_regions,
         employment_type=c.employment_type,
         salary=c.salary,
+        variable_pay=c.variable_pay if c.variable_pay.is_set() else None,
+        incentive_compensation=" ".join(work.variable_pay(ctx)) or None,
+        flsa_status=flsa_status(ctx),
+        eligibility_to_work=work.eligibility(ctx),
+        security_clearance=work.clearance(ctx),
         benefits=c.benefits,
         how_to_apply=c.how_to_apply,
         date_posted=c.date_posted,

@@ -238,6 +238,9 @@ def job_posting(jd: JobDescription, description: str, **overrides: Any) -> dict[
             ),
             "experienceInPlaceOfEducation": True if experience_instead else None,
             "jobBenefits": _bullets(jd.section("compensation")) or m.benefits,
+            "incentiveCompensation": m.incentive_compensation,
+            "eligibilityToWorkRequirement": m.eligibility_to_work,
+            "securityClearanceRequirement": m.security_clearance,
         }
     )
     data.update(overrides)
