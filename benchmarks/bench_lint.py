@@ -2,8 +2,8 @@
 
     python benchmarks/bench_lint.py [--n 200]
 
-Measures: the first lint in a process (loading the rules and textstat's
-dictionary), one file of each type (.md, .txt, .html,
+Measures: the first lint in a process (loading the rules and the syllable
+table), one file of each type (.md, .txt, .html,
 .docx, rendered from the same posting), a full `jdgen lint` run, and N distinct
 postings in a loop over roles × sizes × industries.
 """

@@ -21,3 +21,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite tests/golden/*.md from current output"
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """jdgen's caches (catalog, syllable table) go to a directory of the test session's,
+    never the user's; CLI subprocesses inherit it."""
+    import os
+
+    os.environ["JDGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("jdgen-cache"))
+    os.environ.pop("JDGEN_NO_CACHE", None)

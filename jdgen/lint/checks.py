@@ -282,10 +282,10 @@ def check_readability(posting: Posting, rules: Rules, ctx: Context) -> list[Find
     findings: list[Finding] = []
     flesch = [s.url for s in rules.checks.sources[:2]]
     if ctx.words >= r.too_few_words:
-        import textstat
+        from jdgen.lint.readability import readability
 
-        ctx.reading_ease = round(float(textstat.flesch_reading_ease(text)), 1)
-        ctx.grade = round(float(textstat.flesch_kincaid_grade(text)), 1)
+        scores = readability(text)
+        ctx.reading_ease, ctx.grade = round(scores.reading_ease, 1), round(scores.grade, 1)
         ease, grade = ctx.reading_ease, ctx.grade
         if ease < r.reading_ease_info_below:
             hard = ease < r.reading_ease_warning_below

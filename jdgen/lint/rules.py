@@ -20,6 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from jdgen.errors import CatalogError
 from jdgen.resources import data_dir
 
+#: libyaml's C loader when PyYAML was built with it (several times faster), else the pure one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 Severity = Literal["error", "warning", "info"]
 
 CHECK_IDS = (
@@ -323,7 +326,7 @@ def load_rules(root: Path | None = None) -> Rules:
         path = root / name
         label = f"catalog/lint/{name}" if root == lint_dir() else str(path)
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
         except FileNotFoundError:
             problems.append(f"{label}: missing")
             continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -396,56 +396,39 @@ def _job_posting_jsonld(scripts: list[str]) -> dict[str, Any]:
 
 
 def _read_docx(path: Path) -> tuple[str, list[Block]]:
-    from docx import Document
+    from jdgen.lint.docx_text import DocxError, read_docx_text
 
     try:
-        doc = Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds for a bad file
+        doc = read_docx_text(path)
+    except DocxError as exc:
         raise JdgenError(f"{path}: not a readable .docx file ({exc})") from None
     title = ""
     blocks: list[Block] = []
-    for p in _docx_paragraphs(doc):
+    for p in doc.paragraphs:
         text = _clean(p.text)
         if not text:
             continue
-        style = (p.style.name if p.style is not None else "") or ""
-        level = _docx_heading_level(p, style)
-        if not title and (style == "Title" or (level == 1 and not blocks)):
+        level = _docx_heading_level(p.style, p.bold, text)
+        if not title and (p.style == "Title" or (level == 1 and not blocks)):
             title = text
             continue
         if level:
             blocks.append(Block("heading", text, level=level))
-        elif style.startswith("List") or (p._p.pPr is not None and p._p.pPr.numPr is not None):
+        elif p.style.startswith("List") or p.numbered:
             blocks.append(Block("bullet", text))
         else:
             blocks.append(Block("paragraph", text))
     if not title:
-        title = _clean(doc.core_properties.title or "")
+        title = _clean(doc.title)
     return title, blocks
 
 
-def _docx_paragraphs(doc: Any) -> Iterator[Any]:
-    """Body paragraphs in order, including those inside tables."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for child in doc.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield Paragraph(child, doc)
-        elif tag == "tbl":
-            for row in Table(child, doc).rows:
-                for cell in row.cells:
-                    yield from cell.paragraphs
-
-
-def _docx_heading_level(p: Any, style: str) -> int:
+def _docx_heading_level(style: str, bold: bool, text: str) -> int:
     m = re.fullmatch(r"Heading (\d)", style)
     if m:
         return int(m.group(1))
-    runs = [r for r in p.runs if r.text.strip()]
     # A short, wholly bold paragraph without final punctuation reads as a heading.
-    if runs and all(r.bold for r in runs) and _looks_like_heading(_clean(p.text)):
+    if bold and _looks_like_heading(text):
         return 2
     return 0
 
