@@ -37,19 +37,15 @@ from jdgen.models import (
     CompanySize,
     JobDescription,
     PostingOptions,
-    Responsibility,
     Role,
     Strict,
     pick,
 )
-from jdgen.tailor import resolve, tailor
+from jdgen.tailor import tailor
 from jdgen.text import sentence
 
 #: Similarity (0–100) at which two differently worded duties count as the same duty.
 SIMILAR = 72.0
-
-#: "12+ years of …", the experience line tailoring writes first among the requirements.
-_YEARS_LINE = re.compile(r"^(\d+)\+ years? of (.+)$")
 
 
 class RoleFacts(Strict):
@@ -218,36 +214,30 @@ def size_phrase(size: CompanySize, company: Company) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _duties(role: Role, jd: JobDescription, company: Company, catalog: Catalog) -> list[Duty]:
+def _duties(jd: JobDescription) -> list[Duty]:
     """The posting's responsibilities, each with the catalog id it came from."""
-    ctx = resolve(role, company, catalog, PostingOptions())
-    candidates: list[Responsibility] = []
-    for group in role.responsibilities:
-        for item in group.items:
-            candidates.append(catalog.responsibilities[item] if isinstance(item, str) else item)
-    for addition in (*ctx.size.additions, *ctx.industry.additions):
-        item = addition.item
-        candidates.append(catalog.responsibilities[item] if isinstance(item, str) else item)
-    ids: dict[str, str] = {}
-    for r in candidates:
-        ids.setdefault(ctx.wording(r).lower(), r.id)
-    groups = {ctx.text(g.heading).rstrip("."): g.id for g in role.responsibilities}
     section = jd.section("responsibilities")
-    duties = []
-    for sub in section.subsections if section else []:
-        for bullet in sub.bullets:
-            duties.append(
-                Duty(
-                    id=ids.get(bullet.lower()),
-                    text=bullet,
-                    area=sub.heading,
-                    group=groups.get(sub.heading),
-                )
-            )
-    return duties
+    return [
+        Duty(
+            id=bullet.id if bullet.source.kind != "user" else None,
+            text=bullet.text,
+            area=sub.heading,
+            group=sub.id,
+        )
+        for sub in (section.subsections if section else [])
+        for bullet in sub.bullets
+    ]
 
 
-def _facts(role: Role, jd: JobDescription, company: Company, catalog: Catalog) -> RoleFacts:
+def _experience_line(jd: JobDescription) -> str:
+    """The posting's "N+ years of …" requirement, by its bullet id."""
+    quals = jd.section("qualifications")
+    required = quals.subsection("required") if quals else None
+    line = next((b for b in required.bullets if b.id == "experience"), None) if required else None
+    return line.text if line else ""
+
+
+def _facts(role: Role, jd: JobDescription, catalog: Catalog) -> RoleFacts:
     level = catalog.level_of(role)
     focus = role.focus or level.focus
     label, detail = split_focus(focus)
@@ -257,42 +247,34 @@ def _facts(role: Role, jd: JobDescription, company: Company, catalog: Catalog) -
         for s in catalog.sizes
         if (years := pick(q.years, s) or pick(level.years, s)) is not None
     }
-    experience, years = None, None
-    quals = jd.section("qualifications")
-    required = quals.subsections[0].bullets if quals and quals.subsections else []
-    for line in required:
-        m = _YEARS_LINE.match(line)
-        if m:
-            experience, years = line, int(m.group(1))
-            break
-    size_id = jd.metadata.size
-    if years is None:
-        years = by_size.get(size_id)
-        experience = sentence(f"{years}+ years of {q.experience}")
-    else:
-        by_size[size_id] = years  # what the posting says wins over the default table
-    ctx = resolve(role, company, catalog, PostingOptions())
-    team = pick(role.direct_reports, ctx.size.id)
+    m = jd.metadata
     return RoleFacts(
         id=role.id,
         title=role.title,
         level=level.id,
         level_name=level.name,
         level_rank=level.rank,
-        reports_to=jd.metadata.reports_to,
-        direct_reports=ctx.text(team).rstrip(".") if team else None,
+        reports_to=m.reports_to.title,
+        direct_reports=sentence(m.team).rstrip(".") if m.team else None,
         scope=sentence(role.scope or level.scope),
         focus=sentence(focus),
         focus_label=label,
         focus_detail=sentence(detail) if detail else "",
         strategic_weight=strategic_weight(label),
         decision_authority=sentence(role.decision_authority or level.decision_authority),
-        years=years,
+        years=m.experience_years,
         years_by_size=by_size,
-        experience=experience or "",
-        education=ctx.text(q.education),
-        education_preferred=ctx.text(q.education_preferred) if q.education_preferred else None,
+        experience=_experience_line(jd),
+        education=m.education or "",
+        education_preferred=_education_preferred(jd),
     )
+
+
+def _education_preferred(jd: JobDescription) -> str | None:
+    quals = jd.section("qualifications")
+    preferred = quals.subsection("preferred") if quals else None
+    bullets = preferred.bullets if preferred else []
+    return next((b.text for b in bullets if b.id == "education-preferred"), None)
 
 
 def _similarity(a: str, b: str) -> float:
@@ -385,11 +367,9 @@ def compare(
     options = PostingOptions()  # the company's per-posting choices belong to one posting
     jd_a = tailor(role_a, company, catalog, options)
     jd_b = tailor(role_b, company, catalog, options)
-    a = _facts(role_a, jd_a, company, catalog)
-    b = _facts(role_b, jd_b, company, catalog)
-    shared, only_a, only_b = match_duties(
-        _duties(role_a, jd_a, company, catalog), _duties(role_b, jd_b, company, catalog)
-    )
+    a = _facts(role_a, jd_a, catalog)
+    b = _facts(role_b, jd_b, catalog)
+    shared, only_a, only_b = match_duties(_duties(jd_a), _duties(jd_b))
     size = catalog.find_size(company.size)
     industry = catalog.find_industry(company.industry)
     phrase = size_phrase(size, company)

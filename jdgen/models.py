@@ -186,6 +186,16 @@ class Addition(Strict):
     when: When = Field(default_factory=When)
 
 
+#: Google's ``credentialCategory`` values for ``educationRequirements``.
+CredentialCategory = Literal[
+    "high school",
+    "associate degree",
+    "bachelor degree",
+    "professional certificate",
+    "postgraduate degree",
+]
+
+
 class Certification(Strict):
     name: str
     required: bool = False
@@ -200,6 +210,10 @@ class Qualifications(Strict):
     #: Completes "N+ years of …", e.g. "progressively senior operations management experience".
     experience: str
     education: str
+    #: The minimum education ``education`` asks for (Google's ``credentialCategory``).
+    education_level: CredentialCategory | None = None
+    #: True when ``education`` says experience may stand in for it ("or equivalent experience").
+    experience_in_place_of_education: bool = False
     education_preferred: str | None = None
     certifications: list[Certification] = Field(default_factory=list)
     required: list[Line] = Field(default_factory=list)
@@ -467,24 +481,84 @@ class Company(Strict):
 # ---------------------------------------------------------------------------
 
 
-class Subsection(Strict):
-    heading: str
-    paragraphs: list[str] = Field(default_factory=list)
-    bullets: list[str] = Field(default_factory=list)
+#: Where a part of a posting came from: ``role`` (the role's own entry), ``library``
+#: (a shared responsibility or skill), ``size`` or ``industry`` (a tailoring rule),
+#: ``catalog`` (standard wording in ``posting.yaml``), ``company`` (a field of the
+#: company profile) or ``user`` (a per-posting addition).
+OriginKind = Literal["role", "library", "size", "industry", "catalog", "company", "user"]
 
 
-class Section(Strict):
-    """A posting section.  ``id`` is stable (renderers and checks may key on it)."""
+class Origin(Strict):
+    """Where a section, subsection or bullet of a posting came from."""
+
+    kind: OriginKind
+    #: The catalog id of the entry (role, library item, size or industry id), the
+    #: company field (``benefits``) or the posting option (``add_responsibilities``).
+    ref: str
+
+
+class Bullet(Strict):
+    """One bullet of a posting.  ``id`` is stable: a catalog responsibility or skill id
+    where the bullet has one (so ``--remove`` keeps its meaning), else an id made from
+    where it came from (``experience``, ``kpi-2``, ``user-1``)."""
+
+    id: str
+    text: str
+    source: Origin
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class _Part(Strict):
+    """What sections and subsections share: an id, a heading, paragraphs and bullets."""
 
     id: str
     heading: str
     paragraphs: list[str] = Field(default_factory=list)
-    bullets: list[str] = Field(default_factory=list)
+    bullets: list[Bullet] = Field(default_factory=list)
+    source: Origin | None = None
+
+    @property
+    def bullet_texts(self) -> list[str]:
+        """The bullets as plain text."""
+        return [b.text for b in self.bullets]
+
+
+class Subsection(_Part):
+    """A group of bullets under a sub-heading.  ``id`` is stable within its section:
+    the responsibility group id, ``required`` / ``preferred``, ``hard`` / ``soft``."""
+
+
+class Section(_Part):
+    """A posting section.  ``id`` is stable (renderers and checks key on it)."""
+
     subsections: list[Subsection] = Field(default_factory=list)
+
+    def subsection(self, subsection_id: str) -> Subsection | None:
+        return next((s for s in self.subsections if s.id == subsection_id), None)
+
+    def all_bullets(self) -> list[Bullet]:
+        """The section's bullets, then those of its subsections, in reading order."""
+        return [*self.bullets, *(b for sub in self.subsections for b in sub.bullets)]
+
+
+class RoleRef(Strict):
+    """A role the posting names: its catalog id (``None`` for a title outside the catalog)."""
+
+    id: str | None = None
+    title: str
+
+
+class SkillFact(Strict):
+    id: str
+    name: str
+    kind: Literal["hard", "soft"]
 
 
 class PostingMetadata(Strict):
-    """Plain facts about the posting, for renderers that need structure (JSON-LD, docx properties)."""
+    """The structured facts the posting's text was made from, for renderers and tools
+    that need structure (JSON-LD, docx properties, compare, lint)."""
 
     role_id: str
     role_title: str
@@ -500,6 +574,7 @@ class PostingMetadata(Strict):
     work_arrangement: WorkArrangement | None = None
     remote_regions: list[str] = Field(default_factory=list)
     employment_type: EmploymentType = "full-time"
+    #: The pay (the compensation section states it).
     salary: Salary | None = None
     variable_pay: VariablePay | None = None
     #: The variable-pay sentences (JSON-LD ``incentiveCompensation``).
@@ -514,11 +589,16 @@ class PostingMetadata(Strict):
     how_to_apply: str | None = None
     date_posted: dt.date | None = None
     valid_through: dt.date | None = None
-    reports_to: str
-    skills: list[str] = Field(default_factory=list)
-    #: The years of experience and the education line asked for in the qualifications.
+    reports_to: RoleRef
+    #: Who reports to the role, as the posting says it ("a team of 5 to 15 supervisors").
+    team: str | None = None
+    skills: list[SkillFact] = Field(default_factory=list)
+    #: The years of experience asked for in the qualifications.
     experience_years: int | None = None
+    #: The education line, its level and whether experience may stand in for it.
     education: str | None = None
+    education_level: CredentialCategory | None = None
+    experience_in_place_of_education: bool = False
     requisition_id: str | None = None
     generator: str
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaTemplateError
@@ -31,18 +31,23 @@ from jdgen import __version__, work
 from jdgen.catalog import Catalog, builtin_catalog
 from jdgen.errors import JdgenError, TemplateError
 from jdgen.models import (
+    Addition,
+    Bullet,
     Company,
     CompanySize,
     FlsaStatus,
     Industry,
     JobDescription,
     Level,
+    Origin,
     PostingMetadata,
     PostingOptions,
     Responsibility,
     Role,
+    RoleRef,
     Section,
     Skill,
+    SkillFact,
     Subsection,
     TextItem,
     When,
@@ -131,7 +136,7 @@ def resolve(
     role: Role, company: Company, catalog: Catalog, options: PostingOptions | None
 ) -> Context:
     """Resolve the company's size and industry and the role's level once, for the rules
-    (and for jdgen.compare, which traces posting bullets back to catalog ids)."""
+    (and for jdgen.compare, which reads the role's catalog facts at the same size)."""
     opts = options if options is not None else company.posting
     size = catalog.find_size(company.size)
     industry = catalog.find_industry(company.industry)
@@ -145,18 +150,12 @@ def resolve(
         "size": size.id,
         "industry": industry.id,
     }
-    ctx = Context(catalog, role, company, opts, size, industry, level, title, values)
-    unknown = [i for i in opts.remove if i not in _removable_ids(ctx)]
-    if unknown:
-        raise JdgenError(
-            f"remove: {', '.join(repr(i) for i in unknown)} is not a responsibility, skill or "
-            f"group of {role.id} (see 'jdgen show {role.id}' for the ids)"
-        )
-    return ctx
+    return Context(catalog, role, company, opts, size, industry, level, title, values)
 
 
-def _removable_ids(ctx: Context) -> set[str]:
-    """Ids a posting option may remove: the role's groups, duties and skills, and additions."""
+def _catalog_ids(ctx: Context) -> set[str]:
+    """Catalog ids a posting option may remove even when this posting lacks them: the
+    role's groups, duties and skills, and the size and industry additions."""
     role = ctx.role
     ids = {g.id for g in role.responsibilities}
     ids |= {i if isinstance(i, str) else i.id for g in role.responsibilities for i in g.items}
@@ -167,11 +166,79 @@ def _removable_ids(ctx: Context) -> set[str]:
     return ids
 
 
+# ---------------------------------------------------------------------------
+# Where things come from
+# ---------------------------------------------------------------------------
+
+
+def _role(ctx: Context) -> Origin:
+    return Origin(kind="role", ref=ctx.role.id)
+
+
+def _company(field: str) -> Origin:
+    return Origin(kind="company", ref=field)
+
+
+def _user(option: str) -> Origin:
+    return Origin(kind="user", ref=option)
+
+
+#: Who owns a catalog line: the role, or the size or industry rule that adds it.
+Owner = Literal["role", "size", "industry"]
+
+
+def _owner_origin(ctx: Context, owner: Owner) -> Origin:
+    """The origin of a line from ``owner``: ``role``, ``size`` or ``industry``."""
+    ref = {"role": ctx.role.id, "size": ctx.size.id, "industry": ctx.industry.id}[owner]
+    return Origin(kind=owner, ref=ref)
+
+
+def _line_bullets(
+    ctx: Context, lines: Iterable[str | TextItem], owner: Owner, name: str
+) -> list[Bullet]:
+    """The catalog lines that apply here, as bullets with ids from where they sit in the
+    catalog (``kpi-2``; ``healthcare-kpi-1`` for an industry's; ``small-required-1``)."""
+    origin = _owner_origin(ctx, owner)
+    prefix = "" if owner == "role" else f"{origin.ref}-"
+    return [
+        Bullet(id=f"{prefix}{name}-{i}", text=ctx.text(line_text(x)), source=origin)
+        for i, x in enumerate(lines, 1)
+        if ctx.applies(line_when(x))
+    ]
+
+
+def _user_bullets(texts: list[str], option: str, first: int) -> list[Bullet]:
+    """Per-posting additions, ``user-<n>`` counted from ``first``."""
+    return [
+        Bullet(id=f"user-{n}", text=sentence(t), source=_user(option))
+        for n, t in enumerate(texts, first)
+    ]
+
+
+def _unique(items: list[Bullet]) -> list[Bullet]:
+    seen: set[str] = set()
+    out = []
+    for i in items:
+        if i.text and i.text.lower() not in seen:
+            seen.add(i.text.lower())
+            out.append(i)
+    return out
+
+
+def _section(ctx: Context, section_id: str, source: Origin, **parts: Any) -> Section:
+    return Section(id=section_id, heading="", source=source, **parts)
+
+
+# ---------------------------------------------------------------------------
+# The sections, in posting order
+# ---------------------------------------------------------------------------
+
+
 def _about_company(ctx: Context) -> Section | None:
     if not ctx.company.about:
         return None
     paragraphs = [sentence(p) for p in ctx.company.about.split("\n\n") if p.strip()]
-    return Section(id="about-company", heading="", paragraphs=paragraphs)
+    return _section(ctx, "about-company", _company("about"), paragraphs=paragraphs)
 
 
 def _about_role(ctx: Context) -> Section:
@@ -180,70 +247,102 @@ def _about_role(ctx: Context) -> Section:
         fill(ctx.size.scope[ctx.level.id], ctx.values),
         fill(ctx.industry.context_by_domain.get(ctx.role.domain, ctx.industry.context), ctx.values),
     ]
-    return Section(id="about-role", heading="", paragraphs=[" ".join(sentence(p) for p in parts)])
+    paragraphs = [" ".join(sentence(p) for p in parts)]
+    return _section(ctx, "about-role", _role(ctx), paragraphs=paragraphs)
 
 
-def reports_to(ctx: Context) -> str:
+def reports_to(ctx: Context) -> RoleRef:
+    """Who the role reports to at this size: a catalog role (id and title) or a title."""
     ref = pick(ctx.role.reports_to, ctx.size.id)
     assert ref is not None  # the catalog check guarantees a value for every size
-    return ctx.catalog.role_title(ref)
+    return RoleRef(id=ref if ref in ctx.catalog.roles else None, title=ctx.catalog.role_title(ref))
+
+
+def team(ctx: Context) -> str | None:
+    """Who reports to the role at this size, placeholders filled."""
+    text = pick(ctx.role.direct_reports, ctx.size.id)
+    return fill(text, ctx.values) if text else None
 
 
 def _reporting(ctx: Context) -> Section:
-    paragraphs = [sentence(f"You will report to the {reports_to(ctx)}")]
-    team = pick(ctx.role.direct_reports, ctx.size.id)
-    if team:
-        paragraphs.append(ctx.text(f"You will lead {team}"))
+    paragraphs = [sentence(f"You will report to the {reports_to(ctx).title}")]
+    lead = team(ctx)
+    if lead:
+        paragraphs.append(sentence(f"You will lead {lead}"))
     if ctx.role.works_with:
         paragraphs.append(
             ctx.text(f"You will work most closely with {join_words(ctx.role.works_with)}")
         )
-    return Section(id="reporting", heading="", paragraphs=[" ".join(paragraphs)])
+    return _section(ctx, "reporting", _role(ctx), paragraphs=[" ".join(paragraphs)])
 
 
-def _responsibilities(ctx: Context) -> Section:
-    catalog = ctx.catalog
-    groups: list[tuple[str, str, list[str]]] = []  # (group id, heading, bullets)
-    seen: set[str] = set()
+class _Duties:
+    """Responsibility bullets: each duty once (by wording), removed ones left out."""
 
-    def add(bullets: list[str], r: Responsibility) -> None:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.seen: set[str] = set()
+
+    def add(self, bullets: list[Bullet], item: str | Responsibility, source: Origin) -> None:
+        ctx = self.ctx
+        r = ctx.catalog.responsibilities[item] if isinstance(item, str) else item
         if ctx.removed(r.id) or not ctx.applies(r.when):
             return
         text = ctx.wording(r)
-        if text.lower() not in seen:
-            seen.add(text.lower())
-            bullets.append(text)
+        if text.lower() not in self.seen:
+            self.seen.add(text.lower())
+            bullets.append(Bullet(id=r.id, text=text, source=source))
 
+
+def _role_groups(ctx: Context, duties: _Duties) -> list[Subsection]:
+    groups = []
     for group in ctx.role.responsibilities:
         if not ctx.applies(group.when) or ctx.removed(group.id):
             continue
-        bullets: list[str] = []
+        bullets: list[Bullet] = []
         for item in group.items:
-            add(bullets, catalog.responsibilities[item] if isinstance(item, str) else item)
-        groups.append((group.id, ctx.text(group.heading).rstrip("."), bullets))
+            source = Origin(kind="library", ref=item) if isinstance(item, str) else _role(ctx)
+            duties.add(bullets, item, source)
+        heading = ctx.text(group.heading).rstrip(".")
+        groups.append(Subsection(id=group.id, heading=heading, bullets=bullets, source=_role(ctx)))
+    return groups
 
-    by_id = {gid: bullets for gid, _, bullets in groups}
+
+def _add_rules(ctx: Context, groups: list[Subsection], duties: _Duties) -> set[str]:
+    """Put the size's and the industry's additions into their groups; return the ids of
+    the duties they replace."""
+    by_id = {g.id: g.bullets for g in groups}
     replaced: set[str] = set()
-    for addition in (*ctx.size.additions, *ctx.industry.additions):
+    rules: list[tuple[Owner, Addition]] = [("size", a) for a in ctx.size.additions]
+    rules += [("industry", a) for a in ctx.industry.additions]
+    for owner, addition in rules:
         if not ctx.applies(addition.when):
             continue
         target = next((by_id[g] for g in addition.into if g in by_id), None)
         if target is not None:
-            item = addition.item
-            add(target, catalog.responsibilities[item] if isinstance(item, str) else item)
+            duties.add(target, addition.item, _owner_origin(ctx, owner))
             replaced.update(addition.replaces)
-    if replaced:
-        gone = {ctx.wording(catalog.responsibilities[r]) for r in replaced}
-        groups = [(g, h, [b for b in bullets if b not in gone]) for g, h, bullets in groups]
+    return replaced
 
-    extra = [sentence(t) for t in ctx.options.add_responsibilities]
+
+def _responsibilities(ctx: Context) -> Section:
+    duties = _Duties(ctx)
+    groups = _role_groups(ctx, duties)
+    replaced = _add_rules(ctx, groups, duties)
+    for g in groups:
+        g.bullets = [b for b in g.bullets if b.id not in replaced]
+    extra = _user_bullets(ctx.options.add_responsibilities, "add_responsibilities", 1)
     if extra:
-        groups.append(("additional", "Also in this role", extra))
-    return Section(
-        id="responsibilities",
-        heading="",
-        subsections=[Subsection(heading=h, bullets=b) for _, h, b in groups if b],
-    )
+        groups.append(
+            Subsection(
+                id="additional",
+                heading="Also in this role",
+                bullets=extra,
+                source=_user("add_responsibilities"),
+            )
+        )
+    subsections = [g for g in groups if g.bullets]
+    return _section(ctx, "responsibilities", _role(ctx), subsections=subsections)
 
 
 def experience_years(ctx: Context) -> int | None:
@@ -252,65 +351,131 @@ def experience_years(ctx: Context) -> int | None:
     return pick(q.years, ctx.size.id) or pick(ctx.level.years, ctx.size.id)
 
 
-def _qualifications(ctx: Context) -> Section:
-    q = ctx.role.qualifications
-    years = experience_years(ctx)
-    required = [ctx.text(f"{years}+ years of {q.experience}"), ctx.text(q.education)]
-    preferred = [ctx.text(q.education_preferred)] if q.education_preferred else []
-    for cert in q.certifications:
-        if ctx.applies(cert.when):
-            (required if cert.required else preferred).append(
-                ctx.text(f"{cert.name} certification")
-            )
-    size_q, industry_q = ctx.size.qualifications, ctx.industry.qualifications
-    required += ctx.lines((*q.required, *size_q.required, *industry_q.required))
-    required += work.requirement_lines(ctx)
-    preferred += ctx.lines((*q.preferred, *size_q.preferred, *industry_q.preferred))
+def _certifications(ctx: Context, required: bool) -> list[Bullet]:
+    return [
+        Bullet(id=f"certification-{i}", text=ctx.text(f"{c.name} certification"), source=_role(ctx))
+        for i, c in enumerate(ctx.role.qualifications.certifications, 1)
+        if ctx.applies(c.when) and c.required == required
+    ]
+
+
+def _regulations(ctx: Context) -> list[Bullet]:
     regulations = [
         fill(line_text(r), ctx.values)
         for r in ctx.industry.regulations
         if ctx.applies(line_when(r))
     ]
-    if regulations:
-        preferred.append(sentence(f"Working knowledge of {join_words(regulations)}"))
+    if not regulations:
+        return []
+    text = sentence(f"Working knowledge of {join_words(regulations)}")
+    return [Bullet(id="regulations", text=text, source=_owner_origin(ctx, "industry"))]
+
+
+def _required(ctx: Context) -> list[Bullet]:
+    q, role = ctx.role.qualifications, _role(ctx)
+    return [
+        Bullet(
+            id="experience",
+            text=ctx.text(f"{experience_years(ctx)}+ years of {q.experience}"),
+            source=role,
+        ),
+        Bullet(id="education", text=ctx.text(q.education), source=role),
+        *_certifications(ctx, required=True),
+        *_line_bullets(ctx, q.required, "role", "required"),
+        *_line_bullets(ctx, ctx.size.qualifications.required, "size", "required"),
+        *_line_bullets(ctx, ctx.industry.qualifications.required, "industry", "required"),
+        *_company_requirements(ctx),
+    ]
+
+
+def _company_requirements(ctx: Context) -> list[Bullet]:
+    """Required qualifications the company's settings add (clearance, licence)."""
+    lines = (
+        ("security_clearance", work.clearance(ctx)),
+        ("drivers_license", work.licence(ctx)),
+    )
+    return [
+        Bullet(id=field.replace("_", "-"), text=text, source=_company(field))
+        for field, text in lines
+        if text
+    ]
+
+
+def _preferred(ctx: Context) -> list[Bullet]:
+    q = ctx.role.qualifications
+    education = (
+        [Bullet(id="education-preferred", text=ctx.text(q.education_preferred), source=_role(ctx))]
+        if q.education_preferred
+        else []
+    )
+    return [
+        *education,
+        *_certifications(ctx, required=False),
+        *_line_bullets(ctx, q.preferred, "role", "preferred"),
+        *_line_bullets(ctx, ctx.size.qualifications.preferred, "size", "preferred"),
+        *_line_bullets(ctx, ctx.industry.qualifications.preferred, "industry", "preferred"),
+        *_regulations(ctx),
+    ]
+
+
+def _qualifications(ctx: Context) -> Section:
     headings = ctx.catalog.text.qualification_headings
-    subsections = [Subsection(heading=headings["required"], bullets=_unique(required))]
-    if preferred:
-        subsections.append(Subsection(heading=headings["preferred"], bullets=_unique(preferred)))
-    return Section(id="qualifications", heading="", subsections=subsections)
+    subsections = [
+        Subsection(id=kind, heading=headings[kind], bullets=_unique(bullets), source=_role(ctx))
+        for kind, bullets in (("required", _required(ctx)), ("preferred", _preferred(ctx)))
+        if bullets
+    ]
+    return _section(ctx, "qualifications", _role(ctx), subsections=subsections)
 
 
-def _skill_list(ctx: Context) -> list[Skill]:
+def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
     catalog = ctx.catalog
-    skills = [catalog.skills[s] if isinstance(s, str) else s for s in ctx.role.skills]
-    skills += ctx.industry.skills
-    chosen: list[Skill] = []
-    for s in skills:
-        if ctx.applies(s.when) and not ctx.removed(s.id) and all(c.id != s.id for c in chosen):
-            chosen.append(s)
+    skills = [
+        (catalog.skills[s], Origin(kind="library", ref=s))
+        if isinstance(s, str)
+        else (s, _role(ctx))
+        for s in ctx.role.skills
+    ]
+    skills += [(s, _owner_origin(ctx, "industry")) for s in ctx.industry.skills]
+    chosen: list[tuple[Skill, Origin]] = []
+    for s, origin in skills:
+        if ctx.applies(s.when) and not ctx.removed(s.id) and all(c.id != s.id for c, _ in chosen):
+            chosen.append((s, origin))
     return chosen
 
 
-def _skills(ctx: Context, skills: list[Skill]) -> Section:
+def _skills(ctx: Context, skills: list[tuple[Skill, Origin]]) -> Section:
     headings = ctx.catalog.text.skill_headings
     subsections = []
+    first_user = len(ctx.options.add_responsibilities) + 1
     for kind in ("hard", "soft"):
         bullets = [
-            ctx.text(f"{s.name}: {s.detail}" if s.detail else s.name)
-            for s in skills
+            Bullet(
+                id=s.id, text=ctx.text(f"{s.name}: {s.detail}" if s.detail else s.name), source=o
+            )
+            for s, o in skills
             if s.kind == kind
         ]
         if kind == "hard":
-            bullets += [sentence(t) for t in ctx.options.add_skills]
+            bullets += _user_bullets(ctx.options.add_skills, "add_skills", first_user)
         if bullets:
-            subsections.append(Subsection(heading=headings[kind], bullets=_unique(bullets)))
-    return Section(id="skills", heading="", subsections=subsections)
+            subsections.append(
+                Subsection(
+                    id=kind, heading=headings[kind], bullets=_unique(bullets), source=_role(ctx)
+                )
+            )
+    return _section(ctx, "skills", _role(ctx), subsections=subsections)
 
 
 def _kpis(ctx: Context) -> Section:
-    bullets = _unique(ctx.lines((*ctx.role.kpis, *ctx.industry.kpis)))
-    return Section(
-        id="kpis", heading="", paragraphs=[sentence(ctx.catalog.text.kpi_intro)], bullets=bullets
+    bullets = _line_bullets(ctx, ctx.role.kpis, "role", "kpi")
+    bullets += _line_bullets(ctx, ctx.industry.kpis, "industry", "kpi")
+    return _section(
+        ctx,
+        "kpis",
+        _role(ctx),
+        paragraphs=[sentence(ctx.catalog.text.kpi_intro)],
+        bullets=_unique(bullets),
     )
 
 
@@ -322,7 +487,23 @@ def _career(ctx: Context) -> Section | None:
         return None
     titles = [ctx.catalog.role_title(r) for r in ctx.role.career.to_roles]
     text = f"{ctx.catalog.text.career_intro} {join_words(titles, 'or')}"
-    return Section(id="career", heading="", paragraphs=[sentence(text)])
+    return _section(ctx, "career", _role(ctx), paragraphs=[sentence(text)])
+
+
+def _extra(ctx: Context) -> list[Section]:
+    return [
+        Section(
+            id=f"extra-{n}",
+            heading=s.heading,
+            source=_user("extra_sections"),
+            paragraphs=[sentence(p) for p in s.paragraphs],
+            bullets=[
+                Bullet(id=f"extra-{n}-{i}", text=sentence(b), source=_user("extra_sections"))
+                for i, b in enumerate(s.bullets, 1)
+            ],
+        )
+        for n, s in enumerate(ctx.options.extra_sections, 1)
+    ]
 
 
 def _compensation(ctx: Context) -> Section | None:
@@ -332,19 +513,20 @@ def _compensation(ctx: Context) -> Section | None:
     paragraphs += work.flsa_sentence(ctx, flsa_status(ctx))
     if not paragraphs and not c.benefits:
         return None
-    return Section(
-        id="compensation",
-        heading="",
+    return _section(
+        ctx,
+        "compensation",
+        _company("salary" if c.salary else "benefits"),
         paragraphs=paragraphs,
-        bullets=[sentence(b) for b in c.benefits],
+        bullets=[
+            Bullet(id=f"benefit-{i}", text=sentence(b), source=_company("benefits"))
+            for i, b in enumerate(c.benefits, 1)
+        ],
     )
 
 
-def _location(ctx: Context) -> Section | None:
+def _location_text(ctx: Context) -> str:
     c = ctx.company
-    extra = [p for p in (work.eligibility(ctx),) if p]
-    if not c.locations and not c.work_arrangement:
-        return Section(id="location", heading="", paragraphs=extra) if extra else None
     places = join_words([loc.label() for loc in c.locations], "or")
     kind = c.employment_type
     if c.work_arrangement == "remote":
@@ -363,7 +545,20 @@ def _location(ctx: Context) -> Section | None:
         text += f" at our {ctx.industry.vocab.site} in {places}" if places else ""
     else:
         text = f"This is a {kind} position based in {places}"
-    return Section(id="location", heading="", paragraphs=[sentence(text), *extra])
+    return sentence(text)
+
+
+def _location(ctx: Context) -> Section | None:
+    c = ctx.company
+    extra = [p for p in (work.eligibility(ctx),) if p]
+    if not c.locations and not c.work_arrangement:
+        return (
+            _section(ctx, "location", _company("visa_sponsorship"), paragraphs=extra)
+            if extra
+            else None
+        )
+    paragraphs = [_location_text(ctx), *extra]
+    return _section(ctx, "location", _company("locations"), paragraphs=paragraphs)
 
 
 def flsa_status(ctx: Context) -> FlsaStatus | None:
@@ -387,23 +582,22 @@ def _apply(ctx: Context) -> Section | None:
         paragraphs.append(sentence(how))
     if c.closing_date:
         paragraphs.append(f"Applications close on {long_date(c.closing_date)}.")
-    return Section(id="apply", heading="", paragraphs=paragraphs)
+    return _section(ctx, "apply", _company("how_to_apply"), paragraphs=paragraphs)
 
 
 def _equal_opportunity(ctx: Context) -> Section:
-    text = ctx.company.equal_opportunity or ctx.catalog.text.equal_opportunity
+    own = ctx.company.equal_opportunity
+    text = own or ctx.catalog.text.equal_opportunity
+    source = (
+        _company("equal_opportunity") if own else Origin(kind="catalog", ref="equal_opportunity")
+    )
     paragraphs = [sentence(p) for p in text.split("\n\n") if p.strip()]
-    return Section(id="equal-opportunity", heading="", paragraphs=paragraphs)
+    return _section(ctx, "equal-opportunity", source, paragraphs=paragraphs)
 
 
-def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for i in items:
-        if i and i.lower() not in seen:
-            seen.add(i.lower())
-            out.append(i)
-    return out
+# ---------------------------------------------------------------------------
+# The posting
+# ---------------------------------------------------------------------------
 
 
 def tailor(
@@ -421,20 +615,7 @@ def tailor(
         raise TemplateError(f"{where}: {exc}") from None
 
 
-def _tailor(
-    role: Role, company: Company, catalog: Catalog, options: PostingOptions | None
-) -> JobDescription:
-    ctx = resolve(role, company, catalog, options)
-    skills = _skill_list(ctx)
-    extra = [
-        Section(
-            id=f"extra-{i}",
-            heading=s.heading,
-            paragraphs=[sentence(p) for p in s.paragraphs],
-            bullets=[sentence(b) for b in s.bullets],
-        )
-        for i, s in enumerate(ctx.options.extra_sections, 1)
-    ]
+def _sections(ctx: Context, skills: list[tuple[Skill, Origin]]) -> list[Section]:
     candidates = [
         _about_company(ctx),
         _about_role(ctx),
@@ -444,20 +625,55 @@ def _tailor(
         _skills(ctx, skills),
         _kpis(ctx),
         _career(ctx),
-        *extra,
+        *_extra(ctx),
         _compensation(ctx),
         _location(ctx),
         _apply(ctx),
         _equal_opportunity(ctx),
     ]
-    headings = catalog.text.headings
-    sections = [
+    headings = ctx.catalog.text.headings
+    return [
         s if s.heading else s.model_copy(update={"heading": headings[s.id]})
         for s in candidates
         if s is not None and (s.paragraphs or s.bullets or s.subsections)
     ]
-    c = company
-    metadata = PostingMetadata(
+
+
+def _apply_removals(ctx: Context, sections: list[Section]) -> list[Section]:
+    """Drop the bullets ``remove`` names by id (catalog duties and skills are already left
+    out while tailoring, so that the next duty with the same wording can take their
+    place); an id neither in the catalog for this role nor in the posting is an error."""
+    remove = set(ctx.options.remove)
+    if not remove:
+        return sections
+    posting_ids = {b.id for s in sections for b in s.all_bullets()}
+    unknown = [i for i in ctx.options.remove if i not in posting_ids | _catalog_ids(ctx)]
+    if unknown:
+        raise JdgenError(
+            f"remove: {', '.join(repr(i) for i in unknown)} is not a responsibility, skill, "
+            f"group or bullet of {ctx.role.id} (see 'jdgen show {ctx.role.id}' and "
+            "'--format json' for the ids)"
+        )
+    out = []
+    for s in sections:
+        subs = [
+            sub.model_copy(update={"bullets": [b for b in sub.bullets if b.id not in remove]})
+            for sub in s.subsections
+        ]
+        s = s.model_copy(
+            update={
+                "bullets": [b for b in s.bullets if b.id not in remove],
+                "subsections": [sub for sub in subs if sub.bullets or sub.paragraphs],
+            }
+        )
+        if s.paragraphs or s.bullets or s.subsections:
+            out.append(s)
+    return out
+
+
+def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetadata:
+    c, role, q = ctx.company, ctx.role, ctx.role.qualifications
+    return PostingMetadata(
         role_id=role.id,
         role_title=role.title,
         level=ctx.level.id,
@@ -483,10 +699,21 @@ def _tailor(
         date_posted=c.date_posted,
         valid_through=c.closing_date,
         reports_to=reports_to(ctx),
-        skills=[s.name for s in skills],
+        team=team(ctx),
+        skills=[SkillFact(id=s.id, name=s.name, kind=s.kind) for s, _ in skills],
         experience_years=experience_years(ctx),
-        education=ctx.text(role.qualifications.education),
+        education=ctx.text(q.education),
+        education_level=q.education_level,
+        experience_in_place_of_education=q.experience_in_place_of_education,
         requisition_id=ctx.options.requisition_id,
         generator=f"jdgen {__version__}",
     )
-    return JobDescription(title=ctx.title, sections=sections, metadata=metadata)
+
+
+def _tailor(
+    role: Role, company: Company, catalog: Catalog, options: PostingOptions | None
+) -> JobDescription:
+    ctx = resolve(role, company, catalog, options)
+    skills = _skill_list(ctx)
+    sections = _apply_removals(ctx, _sections(ctx, skills))
+    return JobDescription(title=ctx.title, sections=sections, metadata=_metadata(ctx, skills))

@@ -42,9 +42,9 @@ def body_blocks(jd: JobDescription) -> list[str]:
     """Every paragraph and bullet of the posting (no headings)."""
     out: list[str] = []
     for s in jd.sections:
-        out += s.paragraphs + s.bullets
+        out += s.paragraphs + s.bullet_texts
         for sub in s.subsections:
-            out += sub.paragraphs + sub.bullets
+            out += sub.paragraphs + sub.bullet_texts
     return out
 
 
@@ -54,9 +54,9 @@ def word_count(jd: JobDescription) -> int:
     for s in jd.sections:
         if s.id == "equal-opportunity":
             continue
-        blocks += s.paragraphs + s.bullets
+        blocks += s.paragraphs + s.bullet_texts
         for sub in s.subsections:
-            blocks += sub.paragraphs + sub.bullets
+            blocks += sub.paragraphs + sub.bullet_texts
     return sum(len(b.split()) for b in blocks)
 
 
@@ -85,14 +85,14 @@ def posting_problems(jd: JobDescription, markdown: str) -> list[str]:
     """Everything wrong with one posting, as readable lines (empty when it is fine)."""
     problems: list[str] = []
     resp = jd.section("responsibilities")
-    n_resp = sum(len(s.bullets) for s in resp.subsections) if resp else 0
+    n_resp = sum(len(s.bullet_texts) for s in resp.subsections) if resp else 0
     if n_resp < 6:
         problems.append(f"only {n_resp} responsibility bullets (want 6 or more)")
     for s in jd.sections:
-        if not (s.paragraphs or s.bullets or s.subsections):
+        if not (s.paragraphs or s.bullet_texts or s.subsections):
             problems.append(f"empty section {s.heading!r}")
         for sub in s.subsections:
-            if not (sub.paragraphs or sub.bullets):
+            if not (sub.paragraphs or sub.bullet_texts):
                 problems.append(f"empty subsection {sub.heading!r}")
     bullets = [line[2:].strip().lower() for line in markdown.splitlines() if line.startswith("- ")]
     for b in sorted({b for b in bullets if bullets.count(b) > 1}):

@@ -150,8 +150,8 @@ def test_office_roles_never_get_warehouse_or_plant_duties(industry: str) -> None
             jd = tailor(role, Company(size=size, industry=industry), CATALOG)
             resp = jd.section("responsibilities")
             assert resp is not None
-            text = " ".join(b for s in resp.subsections for b in s.bullets).lower()
-            kpis = " ".join(jd.section("kpis").bullets).lower()  # type: ignore[union-attr]
+            text = " ".join(b for s in resp.subsections for b in s.bullet_texts).lower()
+            kpis = " ".join(jd.section("kpis").bullet_texts).lower()  # type: ignore[union-attr]
             for word in ("warehouse", "inventory", "osha", "oee", "shop floor", "dock"):
                 assert word not in text + kpis, (role.id, size, industry, word)
 
@@ -160,7 +160,7 @@ def test_revenue_operations_manager_at_a_software_company() -> None:
     jd = tailor(
         CATALOG.roles["revenue-operations-manager"], Company(industry="technology"), CATALOG
     )
-    md = " ".join(b for s in jd.sections for b in [*s.paragraphs, *s.bullets])
+    md = " ".join(b for s in jd.sections for b in [*s.paragraphs, *s.bullet_texts])
     assert "inventory" not in md.lower() and "warehouse" not in md.lower()
 
 

@@ -253,7 +253,7 @@ def test_every_posting_duty_is_in_exactly_one_place(catalog: Catalog) -> None:
     def bullets(role) -> list[str]:
         section = tailor(role, company, catalog).section("responsibilities")
         assert section is not None
-        return [x for sub in section.subsections for x in sub.bullets]
+        return [x for sub in section.subsections for x in sub.bullet_texts]
 
     assert sorted([s.a.text for s in c.shared] + [d.text for d in c.only_a]) == sorted(bullets(a))
     assert sorted([s.b.text for s in c.shared] + [d.text for d in c.only_b]) == sorted(bullets(b))

@@ -342,14 +342,14 @@ def test_template_fields_come_from_the_job_description(acme_posting) -> None:
     assert [g["heading"] for g in fields["responsibilities"]] == [
         s.heading for s in duties.subsections
     ]
-    assert fields["responsibilities"][0]["bullets"] == duties.subsections[0].bullets
+    assert fields["responsibilities"][0]["bullets"] == duties.subsections[0].bullet_texts
     quals = jd.section("qualifications").subsections
-    assert fields["qualifications"]["required"] == quals[0].bullets
-    assert fields["qualifications"]["preferred"] == quals[1].bullets
-    assert fields["kpis"] == jd.section("kpis").bullets
+    assert fields["qualifications"]["required"] == quals[0].bullet_texts
+    assert fields["qualifications"]["preferred"] == quals[1].bullet_texts
+    assert fields["kpis"] == jd.section("kpis").bullet_texts
     assert fields["company"] == "Acme Widgets"
     assert fields["pay_range"] == "$120,000 to $150,000 per year"
-    assert fields["benefits"] == jd.section("compensation").bullets
+    assert fields["benefits"] == jd.section("compensation").bullet_texts
     assert fields["locations"] == ["Denver, CO, US"]
     assert fields["apply_by"] == "December 31, 2026"
     assert fields["how_to_apply"] == "\a".join(jd.section("apply").paragraphs)

@@ -175,15 +175,17 @@ def test_recommended_properties_say_what_the_posting_says(acme: JobDescription) 
     assert data["educationRequirements"]["credentialCategory"] in CREDENTIALS
     responsibilities = acme.section("responsibilities")
     assert responsibilities is not None
-    assert data["responsibilities"] == [b for s in responsibilities.subsections for b in s.bullets]
+    assert data["responsibilities"] == [
+        b for s in responsibilities.subsections for b in s.bullet_texts
+    ]
     qualifications = acme.section("qualifications")
     assert qualifications is not None
-    assert data["qualifications"] == qualifications.subsections[0].bullets  # the required ones
-    preferred = qualifications.subsections[1].bullets
+    assert data["qualifications"] == qualifications.subsections[0].bullet_texts  # the required ones
+    preferred = qualifications.subsections[1].bullet_texts
     assert preferred and not set(preferred) & set(data["qualifications"])
     skills = acme.section("skills")
     assert skills is not None
-    assert data["skills"] == [b for s in skills.subsections for b in s.bullets]
+    assert data["skills"] == [b for s in skills.subsections for b in s.bullet_texts]
     assert len(data["skills"]) >= 6
     assert data["jobBenefits"] == [
         "Health, dental and vision insurance.",
@@ -435,7 +437,7 @@ def test_page_is_a_standalone_semantic_document(acme: JobDescription) -> None:
     bullets = [
         b
         for s in acme.sections
-        for b in (*s.bullets, *(x for u in s.subsections for x in u.bullets))
+        for b in (*s.bullet_texts, *(x for u in s.subsections for x in u.bullet_texts))
     ]
     assert [li.text_content() for li in tree.xpath("//article//li")] == bullets
     assert tree.xpath("//ul[@class='facts']/li/text()") == [

@@ -45,4 +45,4 @@ def test_docx_holds_the_same_text_for_every_size_and_industry(role_id: str) -> N
             n_bullets = sum(p.style.name == "List Bullet" for p in doc.paragraphs)
             resp = jd.section("responsibilities")
             assert resp is not None
-            assert n_bullets >= sum(len(s.bullets) for s in resp.subsections) >= 6
+            assert n_bullets >= sum(len(s.bullet_texts) for s in resp.subsections) >= 6

@@ -19,9 +19,9 @@ def text_of(jd: JobDescription, section_id: str | None = None) -> str:
     for s in jd.sections:
         if section_id and s.id != section_id:
             continue
-        parts += s.paragraphs + s.bullets
+        parts += s.paragraphs + s.bullet_texts
         for sub in s.subsections:
-            parts += [sub.heading, *sub.paragraphs, *sub.bullets]
+            parts += [sub.heading, *sub.paragraphs, *sub.bullet_texts]
     return "\n".join(parts)
 
 
@@ -40,7 +40,7 @@ def test_reporting_line_follows_company_size(
 ) -> None:
     jd = posting(catalog, role, size=size)
     assert text_of(jd, "reporting").startswith(f"You will report to the {boss}.")
-    assert jd.metadata.reports_to == boss
+    assert jd.metadata.reports_to.title == boss
 
 
 def test_small_company_posting_is_hands_on_and_enterprise_is_multi_site(catalog: Catalog) -> None:

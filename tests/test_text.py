@@ -38,8 +38,8 @@ def expected(jd: JobDescription) -> tuple[str, Structure]:
         (
             s.heading.upper(),
             s.paragraphs,
-            s.bullets,
-            [(sub.heading, sub.bullets) for sub in s.subsections],
+            s.bullet_texts,
+            [(sub.heading, sub.bullet_texts) for sub in s.subsections],
         )
         for s in jd.sections
     ]
@@ -141,7 +141,7 @@ def test_plain_text_has_no_markup_and_nothing_that_paste_loses(acme: JobDescript
     for section in acme.sections:
         for p in section.paragraphs:
             assert p in lines
-        for b in [*section.bullets, *(b for s in section.subsections for b in s.bullets)]:
+        for b in [*section.bullet_texts, *(b for s in section.subsections for b in s.bullet_texts)]:
             assert f"- {b}" in lines
 
 

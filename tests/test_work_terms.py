@@ -60,9 +60,9 @@ def section_text(jd: JobDescription, section_id: str) -> str:
     s = jd.section(section_id)
     if s is None:
         return ""
-    parts = [*s.paragraphs, *s.bullets]
+    parts = [*s.paragraphs, *s.bullet_texts]
     for sub in s.subsections:
-        parts += [*sub.paragraphs, *sub.bullets]
+        parts += [*sub.paragraphs, *sub.bullet_texts]
     return "\n".join(parts)
 
 
@@ -73,7 +73,7 @@ def test_pay_section_carries_variable_pay_and_flsa_in_order(catalog: Catalog) ->
     assert pay.paragraphs[0].startswith("The base pay range for this role is $120,000")
     assert pay.paragraphs[1:5] == [BONUS, OTE, COMMISSION, EQUITY]
     assert pay.paragraphs[5].startswith(EXEMPT)
-    required = jd.section("qualifications").subsections[0].bullets  # type: ignore[union-attr]
+    required = jd.section("qualifications").subsection("required").bullet_texts  # type: ignore[union-attr]
     assert required[-2:] == [CLEARANCE, LICENSE]
     assert NO_VISA in section_text(jd, "location")
     m = jd.metadata

@@ -105,7 +105,11 @@ def posting_options(f: F) -> F:
                 "--remove",
                 multiple=True,
                 metavar="ID",
-                help="Leave out a catalog responsibility, skill or group by id (see jdgen show); repeatable.",
+                help=(
+                    "Leave out a bullet or a responsibility group by id: a catalog "
+                    "responsibility or skill id (see jdgen show), or any bullet id of "
+                    "--format json; repeatable."
+                ),
             ),
             click.option(
                 "--section",

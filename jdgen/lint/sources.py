@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from jdgen.errors import JdgenError
 from jdgen.lint.rules import Rules
-from jdgen.models import JobDescription
+from jdgen.models import JobDescription, Salary
 
 BlockKind = Literal["heading", "paragraph", "bullet"]
 
@@ -102,22 +102,29 @@ class Posting:
 # ---------------------------------------------------------------------------
 
 
+def _pay_text(salary: Salary) -> str:
+    """The pay as figures ("$120,000 to $150,000 per year"), from the posting's metadata."""
+    from jdgen.text import money
+
+    low, high = money(salary.min, salary.currency), money(salary.max, salary.currency)
+    amount = low if salary.min == salary.max else f"{low} to {high}"
+    return f"{amount} per {salary.period}"
+
+
 def from_job_description(jd: JobDescription, source: str = "") -> Posting:
     blocks: list[Block] = []
     for s in jd.sections:
         blocks.append(Block("heading", s.heading, s.heading, s.id, 2))
         blocks += [Block("paragraph", p, s.heading, s.id) for p in s.paragraphs]
-        blocks += [Block("bullet", b, s.heading, s.id) for b in s.bullets]
+        blocks += [Block("bullet", b.text, s.heading, s.id) for b in s.bullets]
         for sub in s.subsections:
             blocks.append(Block("heading", sub.heading, s.heading, s.id, 3))
             blocks += [Block("paragraph", p, s.heading, s.id) for p in sub.paragraphs]
-            blocks += [Block("bullet", b, s.heading, s.id) for b in sub.bullets]
+            blocks += [Block("bullet", b.text, s.heading, s.id) for b in sub.bullets]
     m = jd.metadata
     pay = None
     if m.salary is not None:
-        section = jd.section("compensation")
-        text = section.paragraphs[0] if section and section.paragraphs else ""
-        pay = Pay("range" if m.salary.min < m.salary.max else "single", text)
+        pay = Pay("range" if m.salary.min < m.salary.max else "single", _pay_text(m.salary))
     apply = jd.section("apply")
     eeo = jd.section(EEO)
     facts = Facts(

@@ -75,10 +75,11 @@ def _text(paragraphs: list[str]) -> str:
 
 def _part(part: Section | Subsection) -> dict[str, Any]:
     return {
+        "id": part.id,
         "heading": _clean(part.heading),
         "text": _text(part.paragraphs),
         "paragraphs": [_clean(p) for p in part.paragraphs],
-        "bullets": [_clean(b) for b in part.bullets],
+        "bullets": [_clean(b) for b in part.bullet_texts],
     }
 
 
@@ -119,12 +120,15 @@ def template_fields(jd: JobDescription) -> dict[str, Any]:
         return _text(by_id.get(section_id, empty).paragraphs)
 
     def bullets(section_id: str) -> list[str]:
-        return [_clean(b) for b in by_id.get(section_id, empty).bullets]
+        return [_clean(b) for b in by_id.get(section_id, empty).bullet_texts]
 
     def groups(section_id: str) -> list[dict[str, Any]]:
         return [_part(sub) for sub in by_id.get(section_id, empty).subsections]
 
-    qualification_groups = by_id.get("qualifications", empty).subsections
+    def qualifications(kind: str) -> list[str]:
+        sub = by_id.get("qualifications", empty).subsection(kind)
+        return [_clean(b) for b in sub.bullet_texts] if sub else []
+
     salary = meta.salary
     return {
         "title": _clean(jd.title),
@@ -133,20 +137,15 @@ def template_fields(jd: JobDescription) -> dict[str, Any]:
         "about_company": text("about-company"),
         "about_role": text("about-role"),
         "reporting": text("reporting"),
-        "reports_to": _clean(meta.reports_to),
+        "reports_to": _clean(meta.reports_to.title),
         "responsibilities": groups("responsibilities"),
         "qualifications": {
-            # The tailoring writes required first (always), then preferred (when any).
-            "required": [_clean(b) for b in qualification_groups[0].bullets]
-            if qualification_groups
-            else [],
-            "preferred": [_clean(b) for b in qualification_groups[1].bullets]
-            if len(qualification_groups) > 1
-            else [],
+            "required": qualifications("required"),
+            "preferred": qualifications("preferred"),
             "groups": groups("qualifications"),
         },
         "skills": groups("skills"),
-        "skill_names": [_clean(s) for s in meta.skills],
+        "skill_names": [_clean(s.name) for s in meta.skills],
         "kpis_intro": text("kpis"),
         "kpis": bullets("kpis"),
         "career": text("career"),

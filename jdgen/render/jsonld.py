@@ -30,7 +30,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -49,22 +48,6 @@ EMPLOYMENT_TYPES = {
 }
 
 UNIT_TEXT = {"hour": "HOUR", "day": "DAY", "week": "WEEK", "month": "MONTH", "year": "YEAR"}
-
-#: Google's ``credentialCategory`` values, lowest first: the lowest one named in
-#: the education line is the minimum asked for.
-CREDENTIALS = (
-    ("high school", re.compile(r"\bhigh[- ]school\b|\bGED\b", re.IGNORECASE)),
-    ("associate degree", re.compile(r"\bassociate'?s? degree\b", re.IGNORECASE)),
-    ("bachelor degree", re.compile(r"\bbachelor'?s?\b|\bB\.?A\.?\b|\bB\.?S\.?c?\b", re.IGNORECASE)),
-    (
-        "postgraduate degree",
-        re.compile(r"\bmaster'?s?\b|\bMBA\b|\bdoctora(te|l)\b|\bPh\.?D\b", re.IGNORECASE),
-    ),
-)
-EXPERIENCE_INSTEAD = re.compile(
-    r"\bor (an )?(equivalent|comparable) (work |practical |professional )?experience\b",
-    re.IGNORECASE,
-)
 
 #: Region names that ISO 3166 spells differently.
 COUNTRY_ALIASES = {"UK": "GB", "USA": "US"}
@@ -145,20 +128,24 @@ def _place(loc: Location) -> dict[str, Any]:
 
 
 def _bullets(section: Section | None) -> list[str]:
+    return [b.text for b in section.all_bullets()] if section else []
+
+
+def _required(section: Section | None) -> list[str]:
+    """The required qualifications: the ``required`` subsection, else the section's own
+    bullets (never the preferred ones)."""
     if section is None:
         return []
-    return [*section.bullets, *(b for sub in section.subsections for b in sub.bullets)]
+    required = section.subsection("required")
+    return required.bullet_texts if required else section.bullet_texts
 
 
-def _education(text: str | None) -> tuple[Any, bool]:
-    """``educationRequirements`` and ``experienceInPlaceOfEducation`` from the education line."""
-    if not text:
-        return None, False
-    category = next((name for name, pattern in CREDENTIALS if pattern.search(text)), None)
-    if category is None:
-        return text, False
-    credential = {"@type": "EducationalOccupationalCredential", "credentialCategory": category}
-    return credential, bool(EXPERIENCE_INSTEAD.search(text))
+def _education(jd: JobDescription) -> Any:
+    """``educationRequirements``: the education level the catalog records for the role."""
+    level = jd.metadata.education_level
+    if level is None:
+        return jd.metadata.education
+    return {"@type": "EducationalOccupationalCredential", "credentialCategory": level}
 
 
 def identifier_value(jd: JobDescription) -> str:
@@ -213,21 +200,14 @@ def job_posting(jd: JobDescription, description: str, **overrides: Any) -> dict[
     data["directApply"] = False
 
     about = jd.section("about-company")
-    qualifications = jd.section("qualifications")
-    education, experience_instead = _education(m.education)
     data.update(
         {
             "industry": m.industry_name if m.industry != "general" else None,
             "employerOverview": "\n\n".join(about.paragraphs) if about else None,
             "responsibilities": _bullets(jd.section("responsibilities")),
-            # The first subsection holds the required qualifications (preferred ones follow).
-            "qualifications": (
-                qualifications.subsections[0].bullets
-                if qualifications and qualifications.subsections
-                else _bullets(qualifications)
-            ),
+            "qualifications": _required(jd.section("qualifications")),
             "skills": _bullets(jd.section("skills")),
-            "educationRequirements": education,
+            "educationRequirements": _education(jd),
             "experienceRequirements": (
                 {
                     "@type": "OccupationalExperienceRequirements",
@@ -236,7 +216,9 @@ def job_posting(jd: JobDescription, description: str, **overrides: Any) -> dict[
                 if m.experience_years
                 else None
             ),
-            "experienceInPlaceOfEducation": True if experience_instead else None,
+            "experienceInPlaceOfEducation": (
+                True if m.education_level and m.experience_in_place_of_education else None
+            ),
             "jobBenefits": _bullets(jd.section("compensation")) or m.benefits,
             "incentiveCompensation": m.incentive_compensation,
             "eligibilityToWorkRequirement": m.eligibility_to_work,
