@@ -109,6 +109,11 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[str]]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         return None, [f"{display}: cannot read ({exc.strerror})"]
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> tuple[Any, list[str]]:
+    """Parse YAML text (of a file, or standard input), returning (data, problems)."""
     try:
         return yaml.load(text, Loader=_YAML_LOADER), []
     except yaml.YAMLError as exc:
@@ -184,6 +189,8 @@ class Catalog:
     default_company: dict[str, Any] = field(default_factory=dict)
     #: Where each entry came from, for error messages: ("role", id) → display path.
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: Entries defined (or replaced) by a user catalog directory, not the built-in one.
+    user_entries: set[tuple[str, str]] = field(default_factory=set)
     _role_index: dict[str, str] = field(default_factory=dict, repr=False)
 
     # -- lookups -----------------------------------------------------------
@@ -302,8 +309,10 @@ class _Loader:
         self.problems: list[str] = []
         self.label = ""
         #: Which catalog directory defined each entry: a later directory may replace an
-        #: entry of an earlier one, but one directory may not define an id twice.
-        self.defined_in: dict[tuple[str, str], str] = {}
+        #: entry of an earlier one, but one directory may not define an id twice.  Keyed by
+        #: the directory's position, not its label: a user's ``catalog/`` is not the built-in one.
+        self.defined_in: dict[tuple[str, str], int] = {}
+        self.dir_index = -1
 
     def load_dir(self, root: Path, label: str) -> None:
         def display(p: Path) -> str:
@@ -311,6 +320,7 @@ class _Loader:
 
         c = self.catalog
         self.label = label
+        self.dir_index += 1
         lists: list[tuple[str, type[BaseModel], dict[str, Any], str]] = [
             ("levels.yaml", Level, c.levels, "level"),
             ("domains.yaml", Domain, c.domains, "domain"),
@@ -398,13 +408,15 @@ class _Loader:
 
     def _put(self, table: dict[str, Any], item: Any, kind: str, where: str) -> None:
         key = (kind, item.id)
-        if self.defined_in.get(key) == self.label:
+        if self.defined_in.get(key) == self.dir_index:
             previous = self.catalog.origin[key]
             self.problems.append(f"{where}: id: '{item.id}' is already defined in {previous}")
             return
         table[item.id] = item
         self.catalog.origin[key] = where
-        self.defined_in[key] = self.label
+        self.defined_in[key] = self.dir_index
+        if self.dir_index > 0:
+            self.catalog.user_entries.add(key)
 
 
 #: The placeholders catalog text may use (filled by jdgen.tailor).
@@ -637,11 +649,14 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
     extra_dirs = tuple(extra_dirs)
     catalog = Catalog()
     loader = _Loader(catalog)
-    loader.load_dir(data_dir("catalog"), "catalog")
+    builtin = data_dir("catalog")
+    loader.load_dir(builtin, "catalog")
     for extra in extra_dirs:
         if not extra.is_dir():
             loader.problems.append(f"{extra}: not a directory")
             continue
+        if extra.resolve() == builtin.resolve():
+            continue  # the built-in catalog itself (jdgen catalog validate catalog): loaded once
         loader.load_dir(extra, str(extra).rstrip("/"))
     problems = loader.problems + _check(catalog)
     if extra_dirs:

@@ -8,12 +8,15 @@ valid choices::
 
 from __future__ import annotations
 
+import os
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from jdgen.catalog import Catalog, read_yaml, validation_problems
+from jdgen.catalog import Catalog, parse_yaml, read_yaml, validation_problems
 from jdgen.errors import CompanyFileError, UnknownChoiceError
 from jdgen.models import Company
 
@@ -47,20 +50,97 @@ def check_choices(company: Company, where: str, catalog: Catalog) -> None:
         raise CompanyFileError(f"{where}: industry: {exc}") from None
 
 
+#: The environment variable that names a company file.
+COMPANY_ENV = "JDGEN_COMPANY"
+#: Company files looked for in the current folder, in this order.
+LOCAL_NAMES = ("company.yaml", "jdgen.yaml")
+#: ``--company -`` reads the company file from standard input.
+STDIN = "-"
+
+
+def global_company_path() -> Path:
+    """The user's default company profile (``jdgen init --global`` writes it).
+
+    In the user's config folder from platformdirs: ``~/.config/jdgen/company.yaml``
+    on Linux, ``~/Library/Application Support/jdgen/company.yaml`` on macOS,
+    ``%LOCALAPPDATA%\\jdgen\\company.yaml`` on Windows.
+    """
+    from platformdirs import user_config_path
+
+    return user_config_path("jdgen") / "company.yaml"
+
+
+@dataclass(frozen=True)
+class CompanySource:
+    """Which company file a run uses, and how it was found."""
+
+    path: Path | None
+    #: "--company", "JDGEN_COMPANY", "current folder", "default profile" or "built-in".
+    how: str
+
+    def describe(self) -> str:
+        """One line for stderr: ``company: company.yaml (found in the current folder)``."""
+        if self.path is None:
+            return "company: the built-in default"
+        reason = {
+            COMPANY_ENV: f"named by {COMPANY_ENV}",
+            "current folder": "found in the current folder",
+            "default profile": "your default profile, from jdgen init --global",
+        }.get(self.how, self.how)
+        return f"company: {self.path} ({reason})"
+
+
+def find_company_file(given: Path | None, cwd: Path | None = None) -> CompanySource:
+    """The company file a run uses, in this order (the first that applies wins):
+
+    1. ``--company FILE`` (``-`` for standard input);
+    2. the file named by ``JDGEN_COMPANY``;
+    3. ``company.yaml``, then ``jdgen.yaml``, in the current folder;
+    4. the user's default profile (:func:`global_company_path`);
+    5. the built-in default company (``path`` None).
+
+    A file named by ``--company`` or ``JDGEN_COMPANY`` that does not exist is an error;
+    the others are only used when present.
+    """
+    if given is not None:
+        return CompanySource(given, "--company")
+    named = os.environ.get(COMPANY_ENV, "").strip()
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file() and named != STDIN:
+            raise CompanyFileError(f"{COMPANY_ENV}={named}: file not found")
+        return CompanySource(path, COMPANY_ENV)
+    folder = cwd or Path()
+    for name in LOCAL_NAMES:
+        if (folder / name).is_file():
+            return CompanySource(folder / name, "current folder")
+    profile = global_company_path()
+    if profile.is_file():
+        return CompanySource(profile, "default profile")
+    return CompanySource(None, "built-in")
+
+
+def _read_company_file(path: Path) -> tuple[Any, list[str]]:
+    if str(path) == STDIN:
+        return parse_yaml(sys.stdin.read(), "<stdin>")
+    if not path.exists():
+        raise CompanyFileError(f"{path}: file not found")
+    if path.is_dir():
+        raise CompanyFileError(f"{path}: is a directory, expected a YAML file")
+    return read_yaml(path, str(path))
+
+
 def load_company(path: Path | None, catalog: Catalog) -> Company:
-    """The company in ``path``, or the embedded default company when ``path`` is None.
+    """The company in ``path`` (``-``: standard input), or the embedded default
+    company when ``path`` is None.
 
     Fields missing from the file take the default company's values.
     """
     data: dict[str, Any] = dict(catalog.default_company)
     where = "default company"
     if path is not None:
-        where = str(path)
-        if not path.exists():
-            raise CompanyFileError(f"{where}: file not found")
-        if path.is_dir():
-            raise CompanyFileError(f"{where}: is a directory, expected a YAML file")
-        parsed, problems = read_yaml(path, where)
+        where = "<stdin>" if str(path) == STDIN else str(path)
+        parsed, problems = _read_company_file(path)
         if problems:
             raise CompanyFileError(problems[0])
         if parsed is not None and not isinstance(parsed, dict):

@@ -31,3 +31,10 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     os.environ["JDGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("jdgen-cache"))
     os.environ.pop("JDGEN_NO_CACHE", None)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_company(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Tests never see the developer's own company profile or JDGEN_COMPANY."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("JDGEN_COMPANY", raising=False)

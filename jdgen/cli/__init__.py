@@ -106,7 +106,7 @@ class JdgenGroup(click.Group):
 
 
 @click.group(cls=JdgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="jdgen")
+@click.version_option(__version__, "-V", "--version", prog_name="jdgen")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def cli(debug: bool) -> None:
     """Write tailored, publishable job descriptions.

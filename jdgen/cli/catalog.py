@@ -80,6 +80,10 @@ def show(role: str, catalog_dirs: tuple[Path, ...]) -> None:
     print_markdown(text)
 
 
+#: Plurals of the catalog's kinds of entry that do not just add an "s".
+PLURALS = {"industry": "industries", "responsibility": "responsibilities"}
+
+
 @click.group(name="catalog")
 def catalog_group() -> None:
     """Check catalog directories of your own.
@@ -104,13 +108,18 @@ def validate(directory: Path) -> None:
       jdgen catalog validate my-catalog/
     """
     from jdgen.catalog import load_catalog
+    from jdgen.resources import data_dir
 
     if not directory.is_dir():
         raise JdgenError(f"{directory}: not a directory")
     catalog = load_catalog([directory])
-    mine = [k for k, where in catalog.origin.items() if not where.startswith("catalog/")]
+    is_builtin = directory.resolve() == data_dir("catalog").resolve()
+    mine = list(catalog.origin) if is_builtin else sorted(catalog.user_entries)
     counts: dict[str, int] = {}
     for kind, _ in mine:
         counts[kind] = counts.get(kind, 0) + 1
-    summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(counts.items()))
+    summary = ", ".join(
+        f"{n} {kind if n == 1 else PLURALS.get(kind, kind + 's')}"
+        for kind, n in sorted(counts.items())
+    )
     click.secho(f"{directory}: valid ({summary or 'no entries'})", fg="green")

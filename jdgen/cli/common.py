@@ -34,7 +34,9 @@ def company_options(f: F) -> F:
                 "--company",
                 "company_file",
                 type=click.Path(path_type=Path, dir_okay=False),
-                help="Company profile (YAML). Without it, a built-in default company is used.",
+                help="Company profile (YAML; - reads standard input). Default: $JDGEN_COMPANY, "
+                "else ./company.yaml or ./jdgen.yaml, else your default profile (jdgen init "
+                "--global), else a built-in default company.",
             ),
             click.option(
                 "--size",
@@ -58,13 +60,33 @@ def load_catalog_for(catalog_dirs: tuple[Path, ...]) -> Catalog:
     return load_catalog(catalog_dirs) if catalog_dirs else builtin_catalog()
 
 
+def run_company(catalog: Catalog, company_file: Path | None) -> Company:
+    """The run's company: ``--company``, else the one found (see
+    :func:`jdgen.company.find_company_file`), loaded once per command run (standard input
+    can be read only once) and, when a file was found rather than named by ``--company``,
+    announced on stderr (the built-in default is not: errors stay one line).
+    """
+    from jdgen.company import find_company_file, load_company
+
+    ctx = click.get_current_context(silent=True)
+    meta: dict[str, Any] = ctx.find_root().meta if ctx else {}
+    cache: dict[tuple[Path | None, int], Company] = meta.setdefault("jdgen.company", {})
+    source = find_company_file(company_file)
+    key = (source.path, id(catalog))
+    if key not in cache:
+        cache[key] = load_company(source.path, catalog)
+        quiet = bool(ctx and ctx.params.get("quiet"))
+        if source.path is not None and source.how != "--company" and not quiet:
+            click.secho(source.describe(), err=True, fg="cyan")
+    return cache[key]
+
+
 def build_company(
     catalog: Catalog, company_file: Path | None, size: str | None, industry: str | None
 ) -> Company:
-    from jdgen.company import load_company
     from jdgen.errors import UnknownChoiceError
 
-    company = load_company(company_file, catalog)
+    company = run_company(catalog, company_file)
     updates: dict[str, Any] = {}
     for option, value, finder in (
         ("--size", size, catalog.find_size),

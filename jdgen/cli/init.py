@@ -47,7 +47,7 @@ def _ask(label: str, default: Any, check: Any = None) -> Any:
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path, dir_okay=False), default="company.yaml")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False), required=False)
 @click.option("--name", help="Company name.")
 @click.option("--about", help="A paragraph about the company.")
 @click.option("--website", help="The company's website.")
@@ -84,8 +84,14 @@ def _ask(label: str, default: Any, check: Any = None) -> Any:
 @click.option("--benefit", "benefits", multiple=True, help="A benefit; repeatable.")
 @click.option("--how-to-apply", help="A URL, an e-mail address or a sentence.")
 @click.option("--no-input", is_flag=True, help="Never ask questions, even at a terminal.")
+@click.option(
+    "--global",
+    "global_",
+    is_flag=True,
+    help="Write your default profile (used when no --company, JDGEN_COMPANY or ./company.yaml).",
+)
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-def init(path: Path, no_input: bool, force: bool, **values: Any) -> None:
+def init(path: Path | None, no_input: bool, global_: bool, force: bool, **values: Any) -> None:
     """Write a commented starter company file (default: company.yaml).
 
     At a terminal it asks for the main fields, offering any flags you gave as
@@ -96,14 +102,20 @@ def init(path: Path, no_input: bool, force: bool, **values: Any) -> None:
     Examples:
       jdgen init
       jdgen init acme.yaml --name "Acme Widgets" --size 60 --industry manufacturing --no-input
+      jdgen init --global                  # your default profile, used in any folder
     """
     from jdgen.catalog import builtin_catalog
-    from jdgen.company import load_company
-    from jdgen.render import check_writable, write_output
+    from jdgen.company import global_company_path, load_company
+    from jdgen.render import check_writable, refuse_overwrite, write_output
     from jdgen.render.markdown import render_template
 
-    if path.exists() and not force:
-        raise JdgenError(f"{path} already exists (use --force to overwrite it)")
+    if global_ and path is not None:
+        raise JdgenError("--global writes your default profile: give no PATH with it")
+    if global_:
+        path = global_company_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path = path or Path("company.yaml")
+    refuse_overwrite(path, force)
     check_writable(path)
     catalog = builtin_catalog()
 

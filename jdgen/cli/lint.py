@@ -47,7 +47,34 @@ def headcount(
 
 def _is_file_source(source: str) -> bool:
     path = Path(source)
-    return path.suffix.lower() in FILE_SUFFIXES or path.exists()
+    return source == "-" or path.suffix.lower() in FILE_SUFFIXES or path.exists()
+
+
+def stdin_suffix(data: bytes) -> str:
+    """The kind of posting piped in: a .docx (a zip), HTML, Markdown (``#`` headings) or text."""
+    if data.startswith(b"PK\x03\x04"):
+        return ".docx"
+    head = data[:2000].decode("utf-8", "replace").lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<h1", "<article")):
+        return ".html"
+    if any(line.startswith(("# ", "## ")) for line in head.splitlines()):
+        return ".md"
+    return ".txt"
+
+
+def lint_stdin(as_of: dt.date | None, employees: int | None) -> Any:
+    """``jdgen lint -``: check a posting read from standard input."""
+    import sys
+    import tempfile
+
+    from jdgen.lint import lint_file
+
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="jdgen-lint-") as folder:
+        path = Path(folder) / f"stdin{stdin_suffix(data)}"
+        path.write_bytes(data)
+        report = lint_file(path, as_of=as_of, employees=employees)
+    return report.model_copy(update={"source": "<stdin>"})
 
 
 @click.command()
@@ -96,8 +123,9 @@ def lint(
 ) -> None:
     """Check a job posting and say what to change.
 
-    SOURCE is a posting file (.md, .txt, .html or .docx) or a ROLE, which is
-    generated first with the usual --company/--size/--industry options.
+    SOURCE is a posting file (.md, .txt, .html or .docx; - reads standard input,
+    its kind told from its content) or a ROLE, which is generated first with the
+    usual --company/--size/--industry options.
 
     Checks: gender-coded wording, exclusionary terms, readability, length, the
     title, pay transparency (a pay range where the law requires one) and
@@ -109,6 +137,7 @@ def lint(
       jdgen lint posting.docx
       jdgen lint "Director of Operations" --company company.yaml
       jdgen lint posting.md --format json --fail-under 80
+      pbpaste | jdgen lint -
     """
     from jdgen.lint import lint_file, lint_job_description, print_report
 
@@ -133,7 +162,10 @@ def lint(
             raise JdgenError(
                 f"{given[0]}: applies only when SOURCE is a ROLE, not a file ({source})"
             )
-        report = lint_file(Path(source), as_of=day, employees=employees)
+        if source == "-":
+            report = lint_stdin(day, employees)
+        else:
+            report = lint_file(Path(source), as_of=day, employees=employees)
     else:
         jd = build_posting(
             source, company_file, size, industry, catalog_dirs, posting_choices(**choices)

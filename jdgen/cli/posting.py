@@ -49,6 +49,7 @@ def _format_names() -> list[str]:
     is_flag=True,
     help="After writing, check the posting (jdgen lint) and print the findings to stderr.",
 )
+@click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
 def generate(
     role: str,
     company_file: Path | None,
@@ -61,6 +62,7 @@ def generate(
     fmt: str | None,
     output: Path | None,
     lint: bool,
+    force: bool,
     **choices: Any,
 ) -> None:
     """Generate a tailored job posting for ROLE.
@@ -80,6 +82,7 @@ def generate(
         check_writable,
         format_for_path,
         format_for_suffix,
+        refuse_overwrite,
         render,
         write_output,
     )
@@ -91,6 +94,7 @@ def generate(
         if fmt is not None and suffix_fmt is not None and suffix_fmt != fmt:
             raise JdgenError(f"{output}: the suffix says {suffix_fmt} but --format says {fmt}")
         fmt = fmt or format_for_path(output)
+        refuse_overwrite(output, force)
         check_writable(output)
     fmt = fmt or "md"
     if to_stdout and FORMATS[fmt].binary:

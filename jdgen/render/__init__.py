@@ -88,6 +88,13 @@ def render(jd: JobDescription, fmt: str, options: RenderOptions | None = None) -
     return data
 
 
+def refuse_overwrite(path: Path, force: bool) -> None:
+    """jdgen's one overwrite rule (generate, batch, init): an existing file is kept unless
+    ``--force`` is given."""
+    if not force and (path.exists() or path.is_symlink()) and not path.is_dir():
+        raise OutputError(f"{path} already exists (use --force to overwrite it)")
+
+
 def check_writable(path: Path) -> None:
     """Fail early, before any work, if ``path`` cannot be written."""
     parent = path.parent if str(path.parent) else Path(".")
