@@ -215,13 +215,25 @@ class Catalog:
 
     def find_role(self, query: str) -> Role:
         """A role by id, title or alias, ignoring case and punctuation."""
-        key = normalize_name(query)
-        role_id = self._role_index.get(key)
-        if role_id is not None:
-            return self.roles[role_id]
+        role = self.named_role(query)
+        if role is not None:
+            return role
         raise UnknownChoiceError(f"no role '{query}'{self._suggest_roles(query)}")
 
+    def named_role(self, query: str) -> Role | None:
+        """The role ``query`` names exactly (id, title or alias in any case), or None."""
+        role_id = self._role_index.get(normalize_name(query))
+        return self.roles[role_id] if role_id is not None else None
+
     def _suggest_roles(self, query: str) -> str:
+        ids = self.near_roles(query)
+        if not ids:
+            return " (run 'jdgen roles' to list them)"
+        names = ", ".join(f"{rid} ({self.roles[rid].title})" for rid in ids[:3])
+        return f" — did you mean: {names}?"
+
+    def near_roles(self, query: str) -> list[str]:
+        """Ids of the roles whose names are near ``query`` (fuzzy), best first."""
         from rapidfuzz import fuzz, process, utils
 
         def scorer(a: str, b: str, **kwargs: Any) -> float:
@@ -243,10 +255,7 @@ class Catalog:
             rid = choices[key]
             if score >= 60 and rid not in ids:
                 ids.append(rid)
-        if not ids:
-            return " (run 'jdgen roles' to list them)"
-        names = ", ".join(f"{rid} ({self.roles[rid].title})" for rid in ids[:3])
-        return f" — did you mean: {names}?"
+        return ids
 
     def find_level(self, query: str) -> Level:
         return _find_choice(self.levels, query)

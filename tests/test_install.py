@@ -63,7 +63,8 @@ def test_wheel_ships_catalog_and_templates(wheel: Path) -> None:
     assert not any(n.startswith(("catalog/", "templates/", "tests/")) for n in names)
 
 
-def test_installed_wheel_generates_a_posting(wheel: Path, tmp_path: Path) -> None:
+def install(wheel: Path, tmp_path: Path) -> Path:
+    """The wheel installed (non-editable) into a folder of its own."""
     site = tmp_path / "site"
     subprocess.run(
         [
@@ -80,6 +81,11 @@ def test_installed_wheel_generates_a_posting(wheel: Path, tmp_path: Path) -> Non
         check=True,
         capture_output=True,
     )
+    return site
+
+
+def test_installed_wheel_generates_a_posting(wheel: Path, tmp_path: Path) -> None:
+    site = install(wheel, tmp_path)
     env = {**os.environ, "PYTHONPATH": str(site)}
     where = subprocess.run(
         [sys.executable, "-c", "import jdgen.resources as r; print(r.data_dir('catalog'))"],
@@ -112,3 +118,38 @@ def test_installed_wheel_generates_a_posting(wheel: Path, tmp_path: Path) -> Non
     )
     assert run.returncode == 0, run.stderr
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_wheel_ships_the_web_page_and_htmx(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in (
+        "jdgen/web/static/htmx.min.js",
+        "jdgen/web/static/htmx.LICENSE",
+        "jdgen/web/static/jdgen.css",
+        "jdgen/_data/templates/web/build.html.j2",
+    ):
+        assert name in names
+
+
+def test_installed_wheel_serves_the_page(wheel: Path, tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    site = install(wheel, tmp_path)
+    script = (
+        "from pathlib import Path\n"
+        "from fastapi.testclient import TestClient\n"
+        "from jdgen.web.app import create_app\n"
+        "c = TestClient(create_app(Path('d.sqlite3')))\n"
+        "page = c.get('/?role=vpo')\n"
+        "js = c.get('/static/htmx.min.js')\n"
+        "print(page.status_code, '<h1>VP of Operations</h1>' in page.text, js.status_code, 'htmx' in js.text)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    out = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    )
+    assert out.stdout.split() == ["200", "True", "200", "True"]

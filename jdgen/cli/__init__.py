@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "batch": "jdgen.cli.batch:batch",
     "init": "jdgen.cli.init:init",
     "lint": "jdgen.cli.lint:lint",
+    "serve": "jdgen.cli.serve:serve",
 }
 
 #: One line per command for `jdgen --help`, so that listing commands imports none of them.
@@ -45,6 +46,7 @@ SUMMARIES: dict[str, str] = {
     "batch": "Write one posting per row of a CSV or YAML file.",
     "init": "Write a commented starter company file.",
     "lint": "Check a posting's wording, length, title and pay transparency.",
+    "serve": "Start the web page to build, edit, check and download postings.",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,7 +11,7 @@ from jdgen.cli.common import catalog_options, console, load_catalog_for, print_m
 from jdgen.errors import JdgenError
 
 if TYPE_CHECKING:
-    from jdgen.catalog import Catalog
+    pass
 
 
 @click.command()
@@ -28,19 +28,10 @@ def roles(level: str | None, search: str | None, catalog_dirs: tuple[Path, ...])
     """
     from rich.table import Table
 
-    from jdgen.catalog import normalize_name
+    from jdgen.role_search import search_roles
 
     catalog = load_catalog_for(catalog_dirs)
-    chosen = sorted(
-        catalog.roles.values(),
-        key=lambda r: (-catalog.levels[r.level].rank, r.specialized, r.title),
-    )
-    if level:
-        wanted = catalog.find_level(level).id
-        chosen = [r for r in chosen if r.level == wanted]
-    if search:
-        needle = normalize_name(search)
-        chosen = [r for r in chosen if needle in normalize_name(_search_text(catalog, r))]
+    chosen = search_roles(catalog, search or "", level)
     if not chosen:
         raise JdgenError("no roles match" + (f" '{search}'" if search else ""))
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -49,16 +40,6 @@ def roles(level: str | None, search: str | None, catalog_dirs: tuple[Path, ...])
     for r in chosen:
         table.add_row(r.id, r.title, catalog.levels[r.level].name)
     console().print(table)
-
-
-def _search_text(catalog: Catalog, role: Any) -> str:
-    parts = [role.id, role.title, *role.aliases]
-    for group in role.responsibilities:
-        parts.append(group.heading)
-        for item in group.items:
-            r = catalog.responsibilities[item] if isinstance(item, str) else item
-            parts.append(r.text)
-    return " ".join(parts)
 
 
 @click.command()

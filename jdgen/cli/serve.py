@@ -1,0 +1,81 @@
+"""``jdgen serve``: the web page, on this computer."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+import click
+
+from jdgen.errors import JdgenError
+
+TOKEN_ENV = "JDGEN_TOKEN"
+
+
+def default_db() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("jdgen", appauthor=False) / "drafts.sqlite3"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any other than loopback needs --token.",
+)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="SQLite file for drafts and profiles (default: in your user data folder).",
+)
+@click.option(
+    "--token", envvar=TOKEN_ENV, help=f"Access token every request must carry (or set {TOKEN_ENV})."
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in your browser.")
+def serve(port: int, host: str, db: Path | None, token: str | None, open_browser: bool) -> None:
+    """Start the web page: build, preview, edit, check and download postings.
+
+    \b
+    Examples:
+      jdgen serve --open
+      jdgen serve --port 8080 --db team-drafts.sqlite3
+      JDGEN_TOKEN=s3cret jdgen serve --host 0.0.0.0
+    """
+    if not is_loopback(host) and not token:
+        raise JdgenError(
+            f"--host {host}: listening beyond this computer needs an access token "
+            f"(--token TOKEN or the {TOKEN_ENV} environment variable)"
+        )
+    if token is not None and len(token) < 12:
+        raise JdgenError("--token: use at least 12 characters")
+    import uvicorn
+
+    from jdgen.web.app import create_app
+
+    path = db or default_db()
+    try:
+        app = create_app(path, token=token)
+    except OSError as exc:
+        raise JdgenError(f"--db {path}: {exc.strerror or exc}") from None
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    click.secho(f"jdgen serve: {address}  (drafts in {path}; Ctrl+C stops)", fg="green", err=True)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(0.8, webbrowser.open, [address]).start()
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,78 @@
+"""The FastAPI application: routes, static files, safety middleware and error pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from jdgen import __version__
+from jdgen.web.security import SecurityMiddleware
+from jdgen.web.store import Store
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+HEADINGS = {
+    404: "Not found",
+    403: "Not allowed",
+    405: "Not allowed",
+    413: "Too large",
+    422: "Cannot use this input",
+}
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _error_page(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request) or "csrf" not in request.state._state:
+        return JSONResponse({"detail": message}, status_code=status)
+    from jdgen.web.pages import render_page
+
+    heading = HEADINGS.get(status, "Something went wrong")
+    return render_page(
+        request, "error.html.j2", status, code=status, heading=heading, message=message
+    )
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    return _error_page(request, exc.status_code, str(exc.detail))
+
+
+async def validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    if _wants_json(request):
+        from fastapi.encoders import jsonable_encoder
+
+        return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
+    )
+    return _error_page(request, 422, problems)
+
+
+def create_app(db: Path, token: str | None = None, secure_cookies: bool = False) -> Any:
+    """The app, storing drafts in ``db``; with ``token``, every request must carry it."""
+    from jdgen.web import api, pages
+
+    app = FastAPI(
+        title="jdgen",
+        version=__version__,
+        description="Build, check and render job postings; drafts and company profiles.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = Store(db)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    return SecurityMiddleware(app, token=token, secure_cookies=secure_cookies)

@@ -1,0 +1,176 @@
+"""The build form ↔ a posting request: form fields are the company file's field paths.
+
+``salary.min``, ``locations.0.city``, ``posting.title`` … name the same fields as
+``company.yaml``; fields that hold a list in the file are one item per line in the form
+(``benefits``) or comma-separated (``remote_regions``, ``posting.remove``).  Empty fields
+are left out, so the default company's values apply, as for a file without them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from jdgen.edits import Edit
+from jdgen.web.service import FieldError, PostingRequest
+
+#: Company fields written one item per line.
+LINE_LISTS = {
+    "benefits",
+    "posting.add_responsibilities",
+    "posting.add_skills",
+    "posting.extra_sections.*.paragraphs",
+    "posting.extra_sections.*.bullets",
+}
+#: Company fields written as a comma-separated list.
+COMMA_LISTS = {"remote_regions", "posting.remove"}
+#: Form fields that are not company fields.
+OTHER_FIELDS = {
+    "role",
+    "edits",
+    "csrf_token",
+    "draft_id",
+    "base_version",
+    "draft_name",
+    "note",
+    "format",
+    "reference_docx",
+    "q",
+    "new_text",
+    "add_text",
+    "op",
+    "bullet",
+    "target",
+    "index",
+    "profile_name",
+}
+TOP_FIELDS = [
+    "name",
+    "about",
+    "website",
+    "size",
+    "industry",
+    "work_arrangement",
+    "employment_type",
+    "equal_opportunity",
+    "how_to_apply",
+    "date_posted",
+    "closing_date",
+]
+LOCATION_FIELDS = ("city", "region", "country", "postal_code", "street")
+SALARY_FIELDS = ("min", "max", "currency", "period")
+POSTING_FIELDS = ("title", "requisition_id", "career_path")
+MAX_ROWS = 20
+
+_EDITS = TypeAdapter(list[Edit])
+_PATH = re.compile(r"^[a-z_]+(\.([a-z_]+|\d{1,2}))*$")
+
+
+def _pattern(path: str) -> str:
+    return re.sub(r"\.\d+(?=\.|$)", ".*", path)
+
+
+def _value(path: str, raw: str) -> Any:
+    pattern = _pattern(path)
+    if pattern in LINE_LISTS:
+        return [line.strip() for line in raw.splitlines() if line.strip()]
+    if pattern in COMMA_LISTS:
+        return [p.strip() for p in re.split(r"[,\n]", raw) if p.strip()]
+    if path == "posting.career_path":
+        return {"yes": True, "no": False}.get(raw, raw)
+    return raw
+
+
+def _put(tree: dict[str, Any], parts: list[str], value: Any) -> None:
+    node = tree
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+
+
+def _lists(value: Any) -> Any:
+    """Mappings keyed 0, 1, 2 … (``locations.0.city``) become lists, in index order."""
+    if not isinstance(value, dict):
+        return value
+    if value and all(k.isdigit() for k in value):
+        return [_lists(value[k]) for k in sorted(value, key=int)]
+    return {k: _lists(v) for k, v in value.items()}
+
+
+def _drop_empty(value: Any) -> Any:
+    if isinstance(value, dict):
+        kept = {k: _drop_empty(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ({}, [], None, "")}
+    if isinstance(value, list):
+        kept_items = [_drop_empty(v) for v in value]
+        return [v for v in kept_items if v not in ({}, [], None, "")]
+    return value
+
+
+def company_from_form(form: Mapping[str, str]) -> dict[str, Any]:
+    """The company fields of a form, as the mapping a company file holds."""
+    tree: dict[str, Any] = {}
+    for name, raw in form.items():
+        if name in OTHER_FIELDS or not isinstance(raw, str) or not _PATH.match(name):
+            continue
+        if not raw.strip():
+            continue
+        _put(tree, name.split("."), _value(name, raw.strip()))
+    salary = tree.get("salary")
+    if isinstance(salary, dict) and not ({"min", "max"} & set(salary)):
+        del tree["salary"]  # currency and period alone are no pay range
+    return dict(_drop_empty(_lists(tree)))
+
+
+def edits_from_form(form: Mapping[str, str]) -> tuple[list[Edit], list[FieldError]]:
+    raw = form.get("edits") or "[]"
+    try:
+        return _EDITS.validate_json(raw), []
+    except ValidationError:
+        return [], [FieldError(("edits",), "the edits could not be read; they were reset")]
+
+
+def request_from_form(form: Mapping[str, str]) -> tuple[PostingRequest | None, list[FieldError]]:
+    edits, problems = edits_from_form(form)
+    role = (form.get("role") or "").strip()
+    if not role:
+        return None, [FieldError(("role",), "choose a role")]
+    try:
+        return PostingRequest(role=role, company=company_from_form(form), edits=edits), problems
+    except ValidationError as err:
+        return None, [FieldError(tuple(e["loc"]), e["msg"]) for e in err.errors()]
+
+
+def flatten(company: Mapping[str, Any]) -> dict[str, str]:
+    """Form field values for a company mapping (the inverse of :func:`company_from_form`)."""
+    values: dict[str, str] = {}
+
+    def walk(prefix: str, value: Any) -> None:
+        pattern = _pattern(prefix)
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(f"{prefix}.{k}" if prefix else str(k), v)
+        elif isinstance(value, list) and pattern in LINE_LISTS:
+            values[prefix] = "\n".join(str(v) for v in value)
+        elif isinstance(value, list) and pattern in COMMA_LISTS:
+            values[prefix] = ", ".join(str(v) for v in value)
+        elif isinstance(value, list):
+            for i, v in enumerate(value[:MAX_ROWS]):
+                walk(f"{prefix}.{i}", v)
+        elif isinstance(value, bool):
+            values[prefix] = "yes" if value else "no"
+        elif isinstance(value, float) and value.is_integer():
+            values[prefix] = str(int(value))
+        elif value is not None:
+            values[prefix] = str(value)
+
+    walk("", dict(company))
+    return values
+
+
+def edits_json(edits: list[Edit]) -> str:
+    return json.dumps([e.model_dump(exclude_none=True) for e in edits], ensure_ascii=False)

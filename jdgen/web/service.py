@@ -1,0 +1,209 @@
+"""What the web app asks of jdgen: the same stages as the CLI, with errors as field paths.
+
+``posting(request)`` runs catalog → company → tailor → edits, exactly as
+``jdgen generate ROLE --company FILE`` does for a company file holding the same fields;
+nothing here decides what a posting says.  Problems come back as :class:`FieldError`
+(a field path and the CLI's own message), never as an exception a client could turn
+into a server error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from threading import Lock
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from jdgen.edits import Edit, Edited
+
+if TYPE_CHECKING:
+    from jdgen.catalog import Catalog
+    from jdgen.lint import LintReport
+    from jdgen.models import Company, Role
+
+
+class PostingRequest(BaseModel):
+    """A posting to build: a role, the company (the fields of a company file) and edits."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: str = Field(min_length=1, max_length=200, description="A catalog id, title or alias.")
+    company: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The fields of a company file (name, size, industry, salary, posting …), "
+        "as in company.yaml; missing fields take the default company's values.",
+    )
+    edits: list[Edit] = Field(default_factory=list, max_length=500)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A problem with one field: its path (``("company", "salary", "min")``) and message."""
+
+    loc: tuple[str | int, ...]
+    msg: str
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(str(p) for p in self.loc)
+
+    def as_detail(self) -> dict[str, Any]:
+        return {"loc": ["body", *self.loc], "msg": self.msg, "type": "value_error"}
+
+
+class InputError(Exception):
+    """The request cannot be built into a posting; carries every field problem."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{e.dotted}: {e.msg}" for e in errors))
+
+
+@dataclass
+class Built:
+    """A posting built from a request: the role, the company, and the edited posting."""
+
+    role: Role
+    company: Company
+    edited: Edited
+    lint: LintReport | None = field(default=None)
+
+
+def catalog() -> Catalog:
+    from jdgen.catalog import builtin_catalog
+
+    return builtin_catalog()
+
+
+def company_errors(data: dict[str, Any], cat: Catalog) -> tuple[Company | None, list[FieldError]]:
+    """Validate company fields as ``load_company`` does a file, with the same messages."""
+    from jdgen.catalog import validation_problems
+    from jdgen.errors import UnknownChoiceError
+    from jdgen.models import Company
+
+    merged = {**cat.default_company, **data}
+    try:
+        company = Company.model_validate(merged)
+    except ValidationError as err:
+        errors = []
+        for problem in validation_problems(err, "company"):
+            _, path, msg = problem.split(": ", 2)
+            loc = tuple(int(p) if p.isdigit() else p for p in path.split("."))
+            errors.append(FieldError(("company", *loc), msg))
+        return None, errors
+    errors = []
+    for name, finder in (("size", cat.find_size), ("industry", cat.find_industry)):
+        try:
+            finder(getattr(company, name))
+        except UnknownChoiceError as exc:
+            errors.append(FieldError(("company", name), str(exc)))
+    return (None, errors) if errors else (company, [])
+
+
+def find_role(query: str, cat: Catalog) -> Role:
+    from jdgen.errors import UnknownChoiceError
+
+    try:
+        return cat.find_role(query)
+    except UnknownChoiceError as exc:
+        raise InputError([FieldError(("role",), str(exc))]) from None
+
+
+class _Cache:
+    """The last few postings built, by request: a page asks for the preview and then
+    its checks for the same input."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self.items: OrderedDict[str, Built] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, key: str) -> Built | None:
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, key: str, value: Built) -> None:
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_CACHE = _Cache()
+
+
+def request_key(request: PostingRequest) -> str:
+    return json.dumps(request.model_dump(mode="json"), sort_keys=True, default=str)
+
+
+def build(request: PostingRequest) -> Built:
+    """Tailor the posting for ``request`` and apply its edits; :class:`InputError` on bad input."""
+    key = request_key(request)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    from jdgen.edits import apply_edits
+    from jdgen.errors import JdgenError
+    from jdgen.tailor import tailor
+
+    cat = catalog()
+    errors: list[FieldError] = []
+    role = None
+    try:
+        role = find_role(request.role, cat)
+    except InputError as exc:
+        errors += exc.errors
+    company, problems = company_errors(request.company, cat)
+    errors += problems
+    if errors or role is None or company is None:
+        raise InputError(errors)
+    try:
+        jd = tailor(role, company, cat)
+    except JdgenError as exc:  # e.g. posting.remove naming an id the role does not have
+        message = str(exc)
+        head, sep, rest = message.partition(": ")
+        loc = ("company", "posting", head) if sep and head.isidentifier() else ("company",)
+        raise InputError(
+            [FieldError(loc, rest if sep and head.isidentifier() else message)]
+        ) from None
+    built = Built(role, company, apply_edits(jd, request.edits))
+    _CACHE.put(key, built)
+    return built
+
+
+def headcount(company: Company) -> int | None:
+    value = str(company.size).strip()
+    return int(value) if value.isdigit() else None
+
+
+def lint(built: Built) -> LintReport:
+    """The checks ``jdgen generate --lint`` runs, on the edited posting (cached with it)."""
+    if built.lint is None:
+        from jdgen.lint import lint_job_description
+
+        built.lint = lint_job_description(
+            built.edited.jd, source=built.role.id, employees=headcount(built.company)
+        )
+    return built.lint
+
+
+def render(built: Built, fmt: str, reference_docx: bytes | None = None) -> bytes:
+    """The posting in ``fmt``, as ``jdgen generate --format FMT`` writes it."""
+    from jdgen.render import RenderOptions
+    from jdgen.render import render as render_format
+
+    if reference_docx is None:
+        return render_format(built.edited.jd, fmt, RenderOptions())
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="jdgen-web-") as tmp:
+        path = Path(tmp) / "reference.docx"
+        path.write_bytes(reference_docx)
+        return render_format(built.edited.jd, fmt, RenderOptions(reference_docx=path))

@@ -1,0 +1,177 @@
+"""What the pages show: the values the web templates receive, built from the stages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from jdgen.web import service
+from jdgen.web.forms import (
+    LOCATION_FIELDS,
+    MAX_ROWS,
+    POSTING_FIELDS,
+    SALARY_FIELDS,
+    TOP_FIELDS,
+    edits_json,
+    flatten,
+)
+from jdgen.web.service import FieldError, InputError, PostingRequest
+
+if TYPE_CHECKING:
+    from jdgen.edits import Edited
+    from jdgen.lint import LintReport
+
+#: Downloads offered, in order, with their button text.
+DOWNLOADS = [
+    ("docx", "Word (.docx)"),
+    ("md", "Markdown (.md)"),
+    ("html", "Web page (.html)"),
+    ("txt", "Plain text (.txt)"),
+    ("json", "Data (.json)"),
+]
+PERIODS = [(p, p) for p in ("year", "month", "week", "day", "hour")]
+ARRANGEMENTS = [(a, a.capitalize()) for a in ("on-site", "hybrid", "remote")]
+EMPLOYMENT = [
+    (e, e.capitalize()) for e in ("full-time", "part-time", "contract", "temporary", "internship")
+]
+LIST_FIELDS = (
+    "benefits",
+    "remote_regions",
+    "posting.add_responsibilities",
+    "posting.add_skills",
+    "posting.remove",
+)
+
+
+def slot_paths(location_rows: int, section_rows: int) -> list[str]:
+    """Every place an error message can be shown in the build form."""
+    paths = ["form", "role", "salary", "locations", "reference_docx", *TOP_FIELDS, *LIST_FIELDS]
+    paths += [f"salary.{f}" for f in SALARY_FIELDS]
+    paths += [f"posting.{f}" for f in POSTING_FIELDS]
+    for i in range(location_rows):
+        paths += [f"locations.{i}", *(f"locations.{i}.{f}" for f in LOCATION_FIELDS)]
+    for i in range(section_rows):
+        base = f"posting.extra_sections.{i}"
+        paths += [base, *(f"{base}.{f}" for f in ("heading", "paragraphs", "bullets"))]
+    return paths
+
+
+def field_path(e: FieldError) -> str:
+    """The form field an error is about: its path without the leading ``company``."""
+    loc = e.loc[1:] if e.loc[:1] == ("company",) and len(e.loc) > 1 else e.loc
+    return ".".join(str(p) for p in loc)
+
+
+def error_slots(errors: list[FieldError], slots: list[str]) -> dict[str, str]:
+    """Each error under the most specific slot its path falls in (else the form's)."""
+    known = set(slots)
+    shown: dict[str, str] = {}
+    for e in errors:
+        own = field_path(e)
+        parts = own.split(".")
+        while parts and ".".join(parts) not in known:
+            parts.pop()
+        path = ".".join(parts) if parts else "form"
+        message = e.msg if path == own else f"{own}: {e.msg}"
+        shown[path] = f"{shown[path]}; {message}" if path in shown else message
+    return shown
+
+
+def rows(company: dict[str, Any], key: str, nested: str | None = None) -> int:
+    holder: Any = company.get(nested, {}) if nested else company
+    items = holder.get(key, []) if isinstance(holder, dict) else []
+    return min(MAX_ROWS, max(1, len(items) if isinstance(items, list) else 1))
+
+
+def lists_by_heading(edited: Edited) -> dict[str, Any]:
+    return {
+        (lst.section if not lst.heading else f"{lst.section}/{lst.heading}"): lst
+        for lst in edited.lists
+    }
+
+
+def preview_values(
+    request: PostingRequest | None, errors: list[FieldError], slots: list[str]
+) -> dict[str, Any]:
+    """The preview of a request, or the problems that stop it being built."""
+    values: dict[str, Any] = {
+        "jd": None,
+        "lists": {},
+        "dropped": [],
+        "report": None,
+        "pay_errors": [],
+    }
+    built = None
+    if request is not None and not errors:
+        try:
+            built = service.build(request)
+        except InputError as exc:
+            errors = exc.errors
+    values["errors"] = error_slots(errors, slots)
+    values["problems"] = [f"{field_path(e)}: {e.msg}" for e in errors]
+    values["slots"] = slots
+    values["edits_json"] = edits_json(request.edits if request else [])
+    if built is not None:
+        values.update(
+            jd=built.edited.jd, lists=lists_by_heading(built.edited), dropped=built.edited.dropped
+        )
+        values["built"] = built
+    return values
+
+
+def lint_values(built: service.Built) -> dict[str, Any]:
+    from jdgen.lint.report import CHECK_NAMES
+
+    report = service.lint(built)
+    return {
+        "report": report,
+        "check_names": CHECK_NAMES,
+        "anchors": anchors(report, built.edited),
+        "pay_errors": [
+            f for f in report.findings if f.check == "pay-transparency" and f.severity == "error"
+        ],
+    }
+
+
+def element_id(key: str) -> str:
+    return "b-" + key.replace(":", "-").replace("/", "-")
+
+
+def anchors(report: LintReport, edited: Edited) -> dict[int, str]:
+    """Finding index → the id of the bullet its sentence is in, where there is one."""
+    found: dict[int, str] = {}
+    for i, f in enumerate(report.findings):
+        needle = (f.context or f.text).strip().lower()
+        if not needle:
+            continue
+        for lst in edited.lists:
+            key = next(
+                (k for k, t in lst.items if needle in t.lower() or t.lower() in needle), None
+            )
+            if key is not None:
+                found[i] = element_id(key)
+                break
+    return found
+
+
+def form_values(company: dict[str, Any], cat: Any) -> dict[str, Any]:
+    """What the build form needs besides the state: choices, rows, open sections."""
+    v = flatten({**cat.default_company, **company})
+    return {
+        "v": v,
+        "industries": [(i.id, i.name) for i in cat.industries.values()],
+        "sizes": list(cat.sizes.values()),
+        "periods": PERIODS,
+        "arrangements": ARRANGEMENTS,
+        "employment_types": EMPLOYMENT,
+        "formats": DOWNLOADS,
+        "location_rows": rows(company, "locations"),
+        "section_rows": rows(company, "extra_sections", "posting"),
+        "open_sections": {
+            "location": any(k.startswith(("locations", "work_arr", "remote")) for k in v),
+            "pay": any(k.startswith(("salary", "benefits")) for k in v),
+            "apply": any(
+                k in v for k in ("date_posted", "closing_date", "how_to_apply", "equal_opportunity")
+            ),
+            "posting": any(k.startswith("posting") for k in v),
+        },
+    }

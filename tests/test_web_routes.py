@@ -1,0 +1,232 @@
+"""jdgen serve, route by route with FastAPI's test client: pages, fragments, the JSON API."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from webhelpers import ACME_FORM, FIXTURES, acme, client_for, csrf, post_form
+
+FORMATS = ["docx", "md", "html", "txt", "json"]
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    return client_for(tmp_path / "drafts.sqlite3")
+
+
+def cli_bytes(tmp_path: Path, fmt: str, env: dict[str, str]) -> bytes:
+    out = tmp_path / f"cli.{fmt}"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jdgen",
+            "generate",
+            "director-of-operations",
+            "--company",
+            str(FIXTURES / "acme.yaml"),
+            "-o",
+            str(out),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_download_is_byte_identical_to_the_cli(
+    client, tmp_path: Path, monkeypatch, fmt: str
+) -> None:
+    import os
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    expected = cli_bytes(tmp_path, fmt, {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"})
+    page = post_form(client, "/download", {**ACME_FORM, "format": fmt})
+    assert page.status_code == 200
+    assert (
+        page.headers["content-disposition"]
+        == f'attachment; filename="director-of-operations.{fmt}"'
+    )
+    assert page.content == expected
+    api = client.post(
+        f"/api/render/{fmt}", json={"role": "Director of Operations", "company": acme()}
+    )
+    assert api.status_code == 200
+    assert api.content == expected
+
+
+def test_build_page_shows_form_roles_preview_and_checks(client) -> None:
+    page = client.get("/?role=vpo")
+    assert page.status_code == 200
+    html = page.text
+    assert '<input type="radio" name="role" value="vp-of-operations" checked>' in html
+    assert "<h1>VP of Operations</h1>" in html
+    assert 'id="f-salary-min"' in html and 'id="err-salary-min"' in html
+    assert 'class="score' in html  # the checks are beside the preview
+    assert "<script>" not in html and "style=" not in html  # nothing inline (CSP)
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_preview_follows_size_and_industry(client) -> None:
+    small = post_form(
+        client,
+        "/preview",
+        {"role": "director-of-operations", "size": "small", "industry": "manufacturing"},
+    )
+    large = post_form(
+        client,
+        "/preview",
+        {"role": "director-of-operations", "size": "enterprise", "industry": "manufacturing"},
+    )
+    assert small.status_code == large.status_code == 200
+    assert "report to the CEO" in small.text or "Chief Executive" in small.text
+    assert small.text != large.text
+    assert 'hx-post="/checks"' in small.text  # the checks follow the preview
+
+
+def test_field_errors_have_the_cli_messages_beside_the_field(client) -> None:
+    page = post_form(client, "/preview", {"role": "vpo", "size": "huge"})
+    assert page.status_code == 200
+    assert (
+        '<p class="err" hx-swap-oob="true" id="err-size" role="alert">'
+        "expected one of small, mid-size, enterprise or a headcount, got &#39;huge&#39;</p>"
+    ) in page.text
+    page = post_form(
+        client, "/preview", {"role": "vpo", "salary.min": "150000", "salary.max": "120000"}
+    )
+    assert 'id="err-salary" role="alert">min (150000) is greater than max (120000)</p>' in page.text
+    page = post_form(client, "/preview", {"role": "Director of Opps"})
+    assert "did you mean: director-of-operations (Director of Operations)," in page.text
+
+
+def test_user_values_are_escaped(client) -> None:
+    page = post_form(
+        client,
+        "/preview",
+        {"role": "vpo", "name": "<b>A</b>", "about": "<script>alert(1)</script>"},
+    )
+    assert "<script>alert(1)" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+def test_form_posts_need_the_csrf_token(client) -> None:
+    client.get("/")
+    refused = client.post("/preview", data={"role": "vpo"})
+    assert refused.status_code == 403
+    cross = client.post(
+        "/preview",
+        data={"role": "vpo", "csrf_token": csrf(client)},
+        headers={"origin": "https://evil.example"},
+    )
+    assert cross.status_code == 403
+
+
+def test_role_search_is_fuzzy_and_grouped_by_level(client) -> None:
+    found = client.get("/api/roles", params={"q": "supply"}).json()
+    titles = [r["title"] for g in found["groups"] for r in g["roles"]]
+    assert "Chief Supply Chain Officer" in titles
+    levels = [g["level"] for g in found["groups"]]
+    assert levels == sorted(set(levels), key=levels.index)  # one group per level
+    near = client.get("/api/roles", params={"q": "Director of Opps"}).json()
+    assert near["groups"][0]["roles"][0]["id"] == "director-of-operations"
+    fragment = client.get("/roles/search", params={"q": "vpo"})
+    assert 'value="vp-of-operations"' in fragment.text
+
+
+def test_api_posting_is_the_cli_json(client, tmp_path: Path) -> None:
+    body = client.post("/api/posting", json={"role": "vpo", "company": {"size": "small"}})
+    assert body.status_code == 200
+    jd = body.json()
+    assert jd["title"] == "VP of Operations" and jd["metadata"]["size"] == "small"
+
+
+@pytest.mark.parametrize(
+    ("payload", "loc", "message"),
+    [
+        ({"role": "vpo", "company": {"size": "huge"}}, ["body", "company", "size"], "got 'huge'"),
+        (
+            {"role": "vpo", "company": {"industy": "x"}},
+            ["body", "company", "industy"],
+            "unknown field",
+        ),
+        ({"role": "nope-nope"}, ["body", "role"], "no role 'nope-nope'"),
+        (
+            {"role": "vpo", "company": {"salary": {"min": 3, "max": 1}}},
+            ["body", "company", "salary"],
+            "greater than max",
+        ),
+        (
+            {"role": "vpo", "company": {"posting": {"remove": ["x-y"]}}},
+            ["body", "company", "posting", "remove"],
+            "is not a responsibility",
+        ),
+        (
+            {"role": "vpo", "edits": [{"op": "explode", "bullet": "x"}]},
+            ["body", "edits", 0, "op"],
+            "Input should be",
+        ),
+    ],
+)
+def test_api_bad_input_is_422_with_the_field_path(client, payload, loc, message) -> None:
+    answer = client.post("/api/lint", json=payload)
+    assert answer.status_code == 422
+    detail = answer.json()["detail"]
+    assert any(d["loc"] == loc and message in d["msg"] for d in detail), detail
+
+
+def test_api_lint_reports_pay_transparency(client) -> None:
+    company = {**acme(), "salary": None}
+    company.pop("salary")
+    report = client.post(
+        "/api/lint",
+        json={
+            "role": "vpo",
+            "company": {
+                **company,
+                "locations": [{"city": "Denver", "region": "CO", "country": "US"}],
+            },
+        },
+    ).json()
+    pay = [f for f in report["findings"] if f["check"] == "pay-transparency"]
+    assert pay and pay[0]["severity"] == "error"
+
+
+def test_pay_transparency_errors_show_beside_the_download(client) -> None:
+    form = {k: v for k, v in ACME_FORM.items() if not k.startswith("salary")}
+    checks = post_form(client, "/checks", form)
+    assert 'id="download-checks" hx-swap-oob="true"' in checks.text
+    assert "Before you publish:" in checks.text
+
+
+def test_openapi_schema_lists_the_api(client) -> None:
+    schema = client.get("/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {"/api/roles", "/api/posting", "/api/render/{fmt}", "/api/lint", "/api/drafts"} <= paths
+    assert not any(not p.startswith("/api/") for p in paths)
+
+
+def test_a_large_body_is_refused(client) -> None:
+    big = client.post(
+        "/api/posting",
+        content=b"{" + b" " * (600 * 1024) + b"}",
+        headers={"content-type": "application/json"},
+    )
+    assert big.status_code == 413
+
+
+def test_json_api_refuses_form_encoded_bodies(client) -> None:
+    # a cross-site form can send only form encodings, which the JSON API does not read
+    answer = client.post(
+        "/api/posting", content=json.dumps({"role": "vpo"}), headers={"content-type": "text/plain"}
+    )
+    assert answer.status_code == 422
