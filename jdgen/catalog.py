@@ -5,6 +5,7 @@ Layout of a catalog directory (the built-in one is ``catalog/`` in the repositor
     levels.yaml              list of Level
     sizes.yaml               list of CompanySize
     posting.yaml             section headings and standard wording (PostingText)
+    countries.yaml           texts by country: EEO statement, privacy, locale (CountryTable)
     default-company.yaml     the company used when no --company file is given
     industries/<id>.yaml     one Industry each
     library/*.yaml           shared ``responsibilities:`` and ``skills:`` referenced by id
@@ -29,6 +30,7 @@ from typing import Any, Protocol, TypeVar
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
+from jdgen.countries import CountryTable
 from jdgen.errors import CatalogError, UnknownChoiceError
 from jdgen.models import (
     DEFAULT_KEY,
@@ -71,7 +73,8 @@ class PostingText(Strict):
     headings: dict[str, str]
     skill_headings: dict[str, str]
     qualification_headings: dict[str, str]
-    equal_opportunity: str
+    #: One statement for every country, instead of ``countries.yaml``'s (for a user catalog).
+    equal_opportunity: str | None = None
     kpi_intro: str
     career_intro: str
     #: How region codes in remote_regions read in a sentence ("US" → "the United States").
@@ -186,6 +189,8 @@ class Catalog:
     posting_text: PostingText | None = None
     #: ``work.yaml``: FLSA rules and the sentences for pay and terms beyond the duties.
     work_data: WorkCatalog | None = None
+    #: ``countries.yaml``: what postings say differently by country.
+    country_table: CountryTable | None = None
     default_company: dict[str, Any] = field(default_factory=dict)
     #: Where each entry came from, for error messages: ("role", id) → display path.
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -194,6 +199,12 @@ class Catalog:
     _role_index: dict[str, str] = field(default_factory=dict, repr=False)
 
     # -- lookups -----------------------------------------------------------
+
+    @property
+    def countries(self) -> CountryTable:
+        if self.country_table is None:
+            raise CatalogError(["countries.yaml: missing (texts by country)"])
+        return self.country_table
 
     @property
     def text(self) -> PostingText:
@@ -350,6 +361,9 @@ class _Loader:
         if work is not None:
             c.work_data = work
             c.origin[("work", "work")] = display(root / "work.yaml")
+        c.country_table = self._single(root / "countries.yaml", CountryTable, display) or (
+            c.country_table
+        )
 
         path = root / "default-company.yaml"
         if path.is_file():
@@ -429,7 +443,7 @@ class _Loader:
 
 
 #: The placeholders catalog text may use (filled by jdgen.tailor).
-PLACEHOLDERS = ("title", "a_title", "company", "vocab", "size", "industry")
+PLACEHOLDERS = ("title", "a_title", "company", "vocab", "size", "industry", "country")
 
 
 @lru_cache(maxsize=1)
@@ -649,6 +663,8 @@ def _check(c: Catalog) -> list[str]:
                     f"{where('work', 'work')}: flsa.exempt_levels.{i}: unknown level '{lv}' "
                     f"(expected one of {', '.join(levels)})"
                 )
+    if c.country_table is None:
+        problems.append("countries.yaml: missing (texts by country)")
     return problems
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from jdgen.catalog import Catalog, parse_yaml, read_yaml, validation_problems
+from jdgen.countries import check_locale
 from jdgen.errors import CompanyFileError, UnknownChoiceError
 from jdgen.models import Company
 
@@ -39,7 +40,7 @@ def company_from_data(data: Any, where: str, catalog: Catalog) -> Company:
 
 
 def check_choices(company: Company, where: str, catalog: Catalog) -> None:
-    """Size and industry must be known to the catalog."""
+    """Size and industry must be known to the catalog, and the locale to Babel."""
     try:
         catalog.find_size(company.size)
     except UnknownChoiceError as exc:
@@ -48,6 +49,10 @@ def check_choices(company: Company, where: str, catalog: Catalog) -> None:
         catalog.find_industry(company.industry)
     except UnknownChoiceError as exc:
         raise CompanyFileError(f"{where}: industry: {exc}") from None
+    if company.locale is not None:
+        problem = check_locale(company.locale)
+        if problem:
+            raise CompanyFileError(f"{where}: locale: {problem}")
 
 
 #: The environment variable that names a company file.

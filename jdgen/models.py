@@ -450,6 +450,11 @@ class Company(Strict):
     how_to_apply: str | None = None
     date_posted: dt.date | None = None
     closing_date: dt.date | None = None
+    #: Babel locale for money, numbers and dates (default: the country's, e.g. en_GB).
+    locale: str | None = None
+    #: Gender-neutral title suffix: a text such as "(w/m/d)", or false for none
+    #: (default: the country's, "(m/w/d)" in Germany and Austria).
+    title_suffix: str | bool | None = None
     posting: PostingOptions = Field(default_factory=PostingOptions)
 
     @field_validator("size", mode="before")
@@ -600,6 +605,10 @@ class PostingMetadata(Strict):
     education_level: CredentialCategory | None = None
     experience_in_place_of_education: bool = False
     requisition_id: str | None = None
+    #: ISO code of the country the posting is for (None: not one country, e.g. "EU").
+    country: str | None = None
+    #: Babel locale its money and dates are written in.
+    locale: str = "en_US"
     generator: str
 
 

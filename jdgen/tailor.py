@@ -29,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jdgen import __version__, work
 from jdgen.catalog import Catalog, builtin_catalog
+from jdgen.countries import Country, posting_country, title_with_suffix, written_out
 from jdgen.errors import JdgenError, TemplateError
 from jdgen.models import (
     Addition,
@@ -39,6 +40,7 @@ from jdgen.models import (
     Industry,
     JobDescription,
     Level,
+    Location,
     Origin,
     PostingMetadata,
     PostingOptions,
@@ -102,6 +104,9 @@ class Context:
     level: Level
     title: str
     values: dict[str, Any]
+    #: The country the posting is for (countries.yaml) and the locale it is written in.
+    country: Country
+    locale: str
 
     def applies(self, when: When) -> bool:
         return when.matches(
@@ -142,6 +147,7 @@ def resolve(
     industry = catalog.find_industry(company.industry)
     level = catalog.level_of(role)
     title = opts.title or role.title
+    country = posting_country(company, catalog.countries)
     values: dict[str, Any] = {
         "title": title,
         "a_title": f"{article(title)} {title}",
@@ -149,8 +155,12 @@ def resolve(
         "vocab": industry.vocab.model_dump(),
         "size": size.id,
         "industry": industry.id,
+        "country": country.placeholders(),
     }
-    return Context(catalog, role, company, opts, size, industry, level, title, values)
+    locale = company.locale or country.locale
+    return Context(
+        catalog, role, company, opts, size, industry, level, title, values, country, locale
+    )
 
 
 def _catalog_ids(ctx: Context) -> set[str]:
@@ -508,7 +518,7 @@ def _extra(ctx: Context) -> list[Section]:
 
 def _compensation(ctx: Context) -> Section | None:
     c = ctx.company
-    paragraphs = [pay_sentence(c.salary)] if c.salary else []
+    paragraphs = [pay_sentence(c.salary, ctx.locale)] if c.salary else []
     paragraphs += work.variable_pay(ctx)
     paragraphs += work.flsa_sentence(ctx, flsa_status(ctx))
     if not paragraphs and not c.benefits:
@@ -527,7 +537,7 @@ def _compensation(ctx: Context) -> Section | None:
 
 def _location_text(ctx: Context) -> str:
     c = ctx.company
-    places = join_words([loc.label() for loc in c.locations], "or")
+    places = join_words([loc.label() for loc in _locations(ctx)], "or")
     kind = c.employment_type
     if c.work_arrangement == "remote":
         text = f"This is a {kind} remote position"
@@ -581,18 +591,23 @@ def _apply(ctx: Context) -> Section | None:
     elif how:
         paragraphs.append(sentence(how))
     if c.closing_date:
-        paragraphs.append(f"Applications close on {long_date(c.closing_date)}.")
+        paragraphs.append(f"Applications close on {long_date(c.closing_date, ctx.locale)}.")
     return _section(ctx, "apply", _company("how_to_apply"), paragraphs=paragraphs)
 
 
 def _equal_opportunity(ctx: Context) -> Section:
     own = ctx.company.equal_opportunity
-    text = own or ctx.catalog.text.equal_opportunity
-    source = (
-        _company("equal_opportunity") if own else Origin(kind="catalog", ref="equal_opportunity")
-    )
+    shared = ctx.catalog.text.equal_opportunity
+    text = own or shared or ctx.country.entry.equal_opportunity
+    ref = "equal_opportunity" if shared else f"countries.{ctx.country.entry.code}"
+    source = _company("equal_opportunity") if own else Origin(kind="catalog", ref=ref)
     paragraphs = [sentence(p) for p in text.split("\n\n") if p.strip()]
     return _section(ctx, "equal-opportunity", source, paragraphs=paragraphs)
+
+
+def _locations(ctx: Context) -> list[Location]:
+    """The company's locations with country names written out ("Berlin, Germany")."""
+    return [written_out(loc, ctx.catalog.countries) for loc in ctx.company.locations]
 
 
 # ---------------------------------------------------------------------------
@@ -684,7 +699,7 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         industry_name=ctx.industry.name,
         company_name=c.name,
         website=c.website,
-        locations=c.locations,
+        locations=_locations(ctx),
         work_arrangement=c.work_arrangement,
         remote_regions=c.remote_regions,
         employment_type=c.employment_type,
@@ -706,6 +721,8 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         education_level=q.education_level,
         experience_in_place_of_education=q.experience_in_place_of_education,
         requisition_id=ctx.options.requisition_id,
+        country=ctx.country.code,
+        locale=ctx.locale,
         generator=f"jdgen {__version__}",
     )
 
@@ -716,4 +733,5 @@ def _tailor(
     ctx = resolve(role, company, catalog, options)
     skills = _skill_list(ctx)
     sections = _apply_removals(ctx, _sections(ctx, skills))
-    return JobDescription(title=ctx.title, sections=sections, metadata=_metadata(ctx, skills))
+    title = title_with_suffix(ctx.title, company, ctx.country)
+    return JobDescription(title=title, sections=sections, metadata=_metadata(ctx, skills))

@@ -9,8 +9,6 @@ from collections.abc import Iterable
 
 from jdgen.models import Salary
 
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "INR": "₹"}
-
 
 def join_words(items: Iterable[str], conj: str = "and") -> str:
     """``["a", "b", "c"]`` → ``"a, b and c"``."""
@@ -46,18 +44,31 @@ def sentence(text: str) -> str:
     return text
 
 
-def money(amount: float, currency: str) -> str:
-    number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{number}" if symbol else f"{number} {currency}"
+def money(amount: float, currency: str, locale: str = "en_US") -> str:
+    """``120000, "USD"`` → "$120,000"; cents only when there are some ("$52.50").
+
+    Symbol, grouping and order follow the locale (Babel/CLDR): "€65,000" in en_GB,
+    "65.000 €" in en_DE, "US$120,000" for dollars in en_GB."""
+    from babel import Locale
+    from babel.numbers import format_currency
+
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    if float(amount).is_integer():
+        pattern = pattern.replace(".00", "")
+    return str(
+        format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+    )
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
+def long_date(day: dt.date, locale: str = "en_US") -> str:
+    """The date written out: "December 31, 2026" (en_US), "31 December 2026" (en_GB)."""
+    from babel.dates import format_date
+
+    return str(format_date(day, "long", locale=locale))
 
 
-def pay_sentence(salary: Salary) -> str:
+def pay_sentence(salary: Salary, locale: str = "en_US") -> str:
     return (
-        f"The base pay range for this role is {money(salary.min, salary.currency)} "
-        f"to {money(salary.max, salary.currency)} per {salary.period}."
+        f"The base pay range for this role is {money(salary.min, salary.currency, locale)} "
+        f"to {money(salary.max, salary.currency, locale)} per {salary.period}."
     )

@@ -151,7 +151,8 @@ def template_fields(jd: JobDescription) -> dict[str, Any]:
         "career": text("career"),
         "pay": text("compensation"),
         "pay_range": (
-            f"{money(salary.min, salary.currency)} to {money(salary.max, salary.currency)} "
+            f"{money(salary.min, salary.currency, meta.locale)} to "
+            f"{money(salary.max, salary.currency, meta.locale)} "
             f"per {salary.period}"
             if salary
             else ""
@@ -163,8 +164,8 @@ def template_fields(jd: JobDescription) -> dict[str, Any]:
         "work_arrangement": meta.work_arrangement or "",
         "employment_type": meta.employment_type,
         "how_to_apply": text("apply"),
-        "date_posted": long_date(meta.date_posted) if meta.date_posted else "",
-        "apply_by": long_date(meta.valid_through) if meta.valid_through else "",
+        "date_posted": long_date(meta.date_posted, meta.locale) if meta.date_posted else "",
+        "apply_by": long_date(meta.valid_through, meta.locale) if meta.valid_through else "",
         "equal_opportunity": text("equal-opportunity"),
         "level": meta.level_name,
         "industry": meta.industry_name,

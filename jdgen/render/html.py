@@ -88,9 +88,9 @@ def render_page(
         "jd": jd,
         "job_posting": job_posting_for_page,
         "date_posted": posted.isoformat(),
-        "date_posted_text": long_date(posted),
+        "date_posted_text": long_date(posted, jd.metadata.locale),
         "valid_through": closes.isoformat() if closes else None,
-        "valid_through_text": long_date(closes) if closes else None,
+        "valid_through_text": long_date(closes, jd.metadata.locale) if closes else None,
         "apply_href": apply_href(jd),
     }
     page = _render(POSTING_TEMPLATE, template_dirs, values)

@@ -1,0 +1,175 @@
+"""Which country a posting is for, and that country's texts (``catalog/countries.yaml``).
+
+The country decides the non-discrimination statement, the privacy-law wording,
+whether US-only items apply, the gender-neutral title suffix ("(m/w/d)") and the
+locale that money and dates are written in.  :func:`posting_country` reads it
+from the company's first location (an ISO code or a name, via pycountry) or
+else its first remote region; :meth:`CountryTable.texts` picks the entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import Field
+
+from jdgen.models import Company, Location, Source, Strict
+
+
+class CountryEntry(Strict):
+    """One country's texts (or the generic EU entry, or the fallback)."""
+
+    code: str
+    name: str
+    #: How the country reads after a city in the location line (default: ``name``).
+    label: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    #: Babel locale; ``en_{code}`` means the country's own English locale when Babel has one.
+    locale: str
+    #: US-only items apply: FLSA status, E-Verify, veteran status.
+    us_items: bool = False
+    title_suffix: str | None = None
+    privacy_laws: str
+    equal_opportunity: str
+    sources: list[Source] = Field(min_length=1)
+
+
+class CountryTable(Strict):
+    """``catalog/countries.yaml``."""
+
+    default: str
+    default_locale: str
+    eu_members: list[str]
+    countries: list[CountryEntry]
+    fallback: CountryEntry
+
+    def entry(self, code: str) -> CountryEntry | None:
+        return next((c for c in self.countries if c.code == code), None)
+
+    def code_of(self, text: str) -> str | None:
+        """ISO code (or ``EU``) for a country name, alias or code; None if not a country."""
+        key = text.strip().lower().rstrip(".")
+        if not key:
+            return None
+        for c in self.countries:
+            if key in {c.code.lower(), c.name.lower(), *(a.lower().rstrip(".") for a in c.aliases)}:
+                return c.code
+        if key in ("eu", "european union", "eea", "european economic area", "europe"):
+            return "EU"
+        return _pycountry_code(text.strip())
+
+    def texts(self, code: str | None) -> Country:
+        """The texts for a posting in country ``code`` (None: the default country)."""
+        code = code or self.default
+        entry = self.entry(code)
+        if entry is None:
+            generic = self.entry("EU") if code in self.eu_members else None
+            entry = generic or self.fallback
+            name = _pycountry_name(code) or entry.name
+            entry = entry.model_copy(update={"name": name, "label": None})
+        locale = _locale(entry.locale.replace("{code}", code), self.default_locale)
+        return Country(code=None if code in ("EU", "other") else code, entry=entry, locale=locale)
+
+
+@dataclass(frozen=True)
+class Country:
+    """The country a posting is for: its ISO code (None when not one country) and texts."""
+
+    code: str | None
+    entry: CountryEntry
+    locale: str
+
+    @property
+    def label(self) -> str:
+        return self.entry.label or self.entry.name
+
+    def placeholders(self) -> dict[str, Any]:
+        """``{{ country.* }}`` in catalog text."""
+        e = self.entry
+        return {
+            "code": self.code or e.code,
+            "name": e.name,
+            "privacy_laws": e.privacy_laws,
+            "us_items": e.us_items,
+        }
+
+
+@lru_cache(maxsize=512)
+def _pycountry_code(text: str) -> str | None:
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(text).alpha_2)
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=512)
+def _pycountry_name(code: str) -> str | None:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code)
+    if found is None:
+        return None
+    return str(getattr(found, "common_name", None) or found.name)
+
+
+@lru_cache(maxsize=64)
+def _locale(wanted: str, default: str) -> str:
+    """``wanted`` if Babel knows it, else ``default``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(wanted)
+    except (UnknownLocaleError, ValueError):
+        return default
+    return wanted
+
+
+def check_locale(value: str) -> str | None:
+    """A problem with a ``locale`` setting, or None when Babel knows it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(value)
+    except (UnknownLocaleError, ValueError):
+        return f"unknown locale '{value}' (expected a Babel locale such as en_US, en_GB, en_DE)"
+    return None
+
+
+def posting_country(company: Company, table: CountryTable) -> Country:
+    """The country of the company's first location with a country, else of its first
+    remote region that names one, else the default country."""
+    for loc in company.locations:
+        if loc.country:
+            code = table.code_of(loc.country)
+            return table.texts(code or "other")
+    for region in company.remote_regions:
+        code = table.code_of(region)
+        if code:
+            return table.texts(code)
+    return table.texts(None)
+
+
+def written_out(loc: Location, table: CountryTable) -> Location:
+    """The location with its country written out ("DE" → "Germany"; the US stays "US")."""
+    if not loc.country:
+        return loc
+    code = table.code_of(loc.country)
+    if code is None or code == "EU":
+        return loc
+    return loc.model_copy(update={"country": table.texts(code).label})
+
+
+def title_with_suffix(title: str, company: Company, country: Country) -> str:
+    """The posted title with the country's gender-neutral suffix, unless the company
+    setting ``title_suffix`` turns it off (false) or gives another one."""
+    setting = company.title_suffix
+    if setting is False:
+        return title
+    suffix = setting if isinstance(setting, str) else country.entry.title_suffix
+    if not suffix or suffix.lower() in title.lower():
+        return title
+    return f"{title} {suffix}"
