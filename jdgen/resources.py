@@ -1,8 +1,8 @@
-"""Find the data shipped with jdgen (the catalog and the templates).
+"""Find the data shipped with jdgen (the catalog, the templates and the examples).
 
-In the repository, ``catalog/`` and ``templates/`` sit at the top level, next to
-the ``jdgen/`` package.  The wheel maps them to ``jdgen/_data/catalog`` and
-``jdgen/_data/templates`` (see ``pyproject.toml``).  :func:`data_dir` is the one
+In the repository, ``catalog/``, ``templates/`` and ``examples/`` sit at the top
+level, next to the ``jdgen/`` package.  The wheel maps them to ``jdgen/_data/catalog``,
+``jdgen/_data/templates`` and ``jdgen/_data/examples`` (see ``pyproject.toml``).  :func:`data_dir` is the one
 place that knows both layouts.
 """
 
@@ -12,11 +12,11 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
-DATA_NAMES = ("catalog", "templates")
+DATA_NAMES = ("catalog", "templates", "examples")
 
 
 def data_dir(name: str, package_dir: Path = PACKAGE_DIR) -> Path:
-    """Return the directory holding the built-in ``catalog`` or ``templates``.
+    """Return the directory holding the built-in ``catalog``, ``templates`` or ``examples``.
 
     Looks first inside the installed package (a wheel install), then next to the
     package (a source checkout or an editable install).

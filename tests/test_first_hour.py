@@ -200,3 +200,32 @@ def test_generate_never_overwrites_without_force(tmp_path: Path) -> None:
     code, _, err = run("generate", "vpo", "-o", str(out), "--force")
     assert code == 0, err
     assert out.read_text().startswith("# VP of Operations")
+
+
+def test_init_example_copies_every_file_or_none(tmp_path: Path) -> None:
+    demo = tmp_path / "demo"
+    code, _, err = run("init", "--example", str(demo))
+    assert code == 0, err
+    assert (demo / "company.yaml").read_bytes() == (ROOT / "examples/company.yaml").read_bytes()
+    (demo / "requisitions.csv").write_text("role\nvpo\n")
+    (demo / "company.yaml").unlink()
+    code, _, err = run("init", "--example", str(demo))
+    assert code == 1
+    assert (
+        err.strip()
+        == f"error: {demo / 'requisitions.csv'} already exists (use --force to overwrite it)"
+    )
+    assert not (demo / "company.yaml").exists()  # nothing was copied
+    assert run("init", "--example", str(demo), "--force")[0] == 0
+    assert (demo / "requisitions.csv").read_bytes() == (
+        ROOT / "examples/requisitions.csv"
+    ).read_bytes()
+
+
+def test_example_brand_docx_carries_the_company_styles() -> None:
+    from docx import Document
+
+    doc = Document(str(ROOT / "examples/brand.docx"))
+    heading = doc.styles["Heading 1"].font
+    assert (heading.name, str(heading.color.rgb)) == ("Liberation Sans", "0B5E6B")
+    assert "ACME WIDGETS" in doc.sections[0].header.paragraphs[0].text

@@ -60,7 +60,9 @@ def test_wheel_ships_catalog_and_templates(wheel: Path) -> None:
     assert "jdgen/_data/catalog/roles/vp-of-operations.yaml" in names
     assert "jdgen/_data/catalog/sizes.yaml" in names
     assert "jdgen/_data/templates/posting.md.j2" in names
-    assert not any(n.startswith(("catalog/", "templates/", "tests/")) for n in names)
+    for example in ("company.yaml", "requisitions.csv", "brand.docx", "posting.docx"):
+        assert f"jdgen/_data/examples/{example}" in names
+    assert not any(n.startswith(("catalog/", "templates/", "examples/", "tests/")) for n in names)
 
 
 def install(wheel: Path, tmp_path: Path) -> Path:
@@ -118,6 +120,26 @@ def test_installed_wheel_generates_a_posting(wheel: Path, tmp_path: Path) -> Non
     )
     assert run.returncode == 0, run.stderr
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_installed_wheel_copies_the_examples(wheel: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(install(wheel, tmp_path))}
+    demo = tmp_path / "demo"
+    run = subprocess.run(
+        [sys.executable, "-m", "jdgen", "init", "--example", str(demo)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in demo.iterdir()) == [
+        "brand.docx",
+        "company.yaml",
+        "posting-template.docx",
+        "posting.docx",
+        "requisitions.csv",
+    ]
 
 
 def test_wheel_ships_the_web_page_and_htmx(wheel: Path) -> None:

@@ -244,11 +244,24 @@ def console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
 
 
-def print_markdown(text: str) -> None:
-    """Markdown rendered with rich at a terminal, plain when piped."""
-    if sys.stdout.isatty():
-        from rich.markdown import Markdown
+def print_markdown(text: str, page: bool = True) -> None:
+    """Markdown rendered with rich at a terminal, plain when piped.
 
-        console().print(Markdown(text))
-    else:
+    Output taller than the terminal goes through rich's pager (``$PAGER``, else
+    ``less``; jdgen sets ``LESS=-R`` so colours show) unless ``page`` is False.
+    """
+    if not sys.stdout.isatty():
         click.echo(text, nl=False)
+        return
+    import os
+
+    from rich.markdown import Markdown
+
+    out = console()
+    document = Markdown(text)
+    if page and len(out.render_lines(document, pad=False)) > out.height:
+        os.environ.setdefault("LESS", "-R")
+        with out.pager(styles=True):
+            out.print(document)
+    else:
+        out.print(document)

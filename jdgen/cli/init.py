@@ -46,8 +46,36 @@ def _ask(label: str, default: Any, check: Any = None) -> Any:
     )
 
 
+#: What ``jdgen init --example`` copies: (data directory, file name there, name to write).
+EXAMPLE_FILES = (
+    ("examples", "company.yaml", "company.yaml"),
+    ("examples", "requisitions.csv", "requisitions.csv"),
+    ("examples", "brand.docx", "brand.docx"),
+    ("examples", "posting.docx", "posting.docx"),
+    ("templates", "posting-template.docx", "posting-template.docx"),
+)
+
+
+def copy_examples(folder: Path, force: bool) -> None:
+    """``jdgen init --example``: the files the README's commands use, copied into ``folder``."""
+    from jdgen.render import check_writable, refuse_overwrite, write_output
+    from jdgen.resources import data_dir
+
+    if folder.exists() and not folder.is_dir():
+        raise JdgenError(f"{folder}: not a folder (--example copies several files into one)")
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = [(data_dir(kind) / name, folder / target) for kind, name, target in EXAMPLE_FILES]
+    for _, target in targets:  # every clash first: all files or none
+        refuse_overwrite(target, force)
+        check_writable(target)
+    for source, target in targets:
+        write_output(target, source.read_bytes())
+    names = ", ".join(target.name for _, target in targets)
+    click.secho(f"wrote {names} in {folder}", err=True, fg="green")
+
+
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path, dir_okay=False), required=False)
+@click.argument("path", type=click.Path(path_type=Path), required=False)
 @click.option("--name", help="Company name.")
 @click.option("--about", help="A paragraph about the company.")
 @click.option("--website", help="The company's website.")
@@ -90,8 +118,16 @@ def _ask(label: str, default: Any, check: Any = None) -> Any:
     is_flag=True,
     help="Write your default profile (used when no --company, JDGEN_COMPANY or ./company.yaml).",
 )
+@click.option(
+    "--example",
+    is_flag=True,
+    help="Copy the examples (company.yaml, requisitions.csv, brand.docx, posting.docx, "
+    "posting-template.docx) into the folder PATH (default: here).",
+)
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-def init(path: Path | None, no_input: bool, global_: bool, force: bool, **values: Any) -> None:
+def init(
+    path: Path | None, no_input: bool, global_: bool, example: bool, force: bool, **values: Any
+) -> None:
     """Write a commented starter company file (default: company.yaml).
 
     At a terminal it asks for the main fields, offering any flags you gave as
@@ -103,18 +139,26 @@ def init(path: Path | None, no_input: bool, global_: bool, force: bool, **values
       jdgen init
       jdgen init acme.yaml --name "Acme Widgets" --size 60 --industry manufacturing --no-input
       jdgen init --global                  # your default profile, used in any folder
+      jdgen init --example                 # the README's example files, here
     """
     from jdgen.catalog import builtin_catalog
     from jdgen.company import global_company_path, load_company
     from jdgen.render import check_writable, refuse_overwrite, write_output
     from jdgen.render.markdown import render_template
 
+    if example:
+        copy_examples(path or Path("."), force)
+        return
     if global_ and path is not None:
         raise JdgenError("--global writes your default profile: give no PATH with it")
     if global_:
         path = global_company_path()
         path.parent.mkdir(parents=True, exist_ok=True)
     path = path or Path("company.yaml")
+    if path.is_dir():
+        raise JdgenError(
+            f"{path}: is a folder; name the company file to write (e.g. {path / 'company.yaml'})"
+        )
     refuse_overwrite(path, force)
     check_writable(path)
     catalog = builtin_catalog()

@@ -133,6 +133,11 @@ def generate(
 @company_options
 @posting_options
 @templates_option
+@click.option(
+    "--pager/--no-pager",
+    default=True,
+    help="At a terminal, page output taller than the screen (default: on).",
+)
 def preview(
     role: str,
     company_file: Path | None,
@@ -140,11 +145,13 @@ def preview(
     industry: str | None,
     catalog_dirs: tuple[Path, ...],
     template_dirs: tuple[Path, ...],
+    pager: bool,
     **choices: Any,
 ) -> None:
     """Preview the posting for ROLE in the terminal.
 
-    Rendered with rich at a terminal; plain Markdown when piped.
+    Rendered with rich at a terminal, through a pager ($PAGER, else less) when it
+    is taller than the screen; plain Markdown when piped.
 
     \b
     Example:
@@ -153,4 +160,5 @@ def preview(
     from jdgen.render import RenderOptions, render
 
     jd = build_posting(role, company_file, size, industry, catalog_dirs, posting_choices(**choices))
-    print_markdown(render(jd, "md", RenderOptions(tuple(template_dirs))).decode("utf-8"))
+    text = render(jd, "md", RenderOptions(tuple(template_dirs))).decode("utf-8")
+    print_markdown(text, page=pager)
