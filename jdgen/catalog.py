@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from jdgen.countries import CountryTable
 from jdgen.errors import CatalogError, UnknownChoiceError
@@ -67,8 +67,47 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _UNION_TAGS = {"ref", "inline", "str", "int", "float", "bool"}
 
 
+class LocationSentences(Strict):
+    """The location sentence for each work arrangement (``unstated``: none given)."""
+
+    remote: str
+    hybrid: str
+    on_site: str = Field(alias="on-site")
+    unstated: str
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def for_arrangement(self, arrangement: str | None) -> str:
+        return {
+            "remote": self.remote,
+            "hybrid": self.hybrid,
+            "on-site": self.on_site,
+        }.get(arrangement or "", self.unstated)
+
+
+class PostingSentences(Strict):
+    """The sentences that join a role's facts into a posting (``posting.yaml: sentences``)."""
+
+    reports_to: str
+    leads: str
+    works_with: str
+    experience: str
+    certification: str
+    regulations: str
+    skill: str
+    additional_responsibilities: str
+    career: str
+    pay: str
+    location: LocationSentences
+    apply_url: str
+    apply_email: str
+    closing_date: str
+
+
 class PostingText(Strict):
     """Section headings and standard sentences (``posting.yaml``)."""
+
+    sentences: PostingSentences
 
     headings: dict[str, str]
     skill_headings: dict[str, str]
@@ -323,6 +362,16 @@ def _find_choice(table: dict[str, C], query: str) -> C:
 # ---------------------------------------------------------------------------
 
 
+def merge_over(base: Any, data: Any) -> Any:
+    """``data`` over ``base``: mappings merged key by key, anything else replaced."""
+    if isinstance(base, dict) and isinstance(data, dict):
+        out = dict(base)
+        for key, value in data.items():
+            out[key] = merge_over(base.get(key), value)
+        return out
+    return data
+
+
 class _Loader:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -333,6 +382,8 @@ class _Loader:
         #: the directory's position, not its label: a user's ``catalog/`` is not the built-in one.
         self.defined_in: dict[tuple[str, str], int] = {}
         self.dir_index = -1
+        #: The merged data of each single-model file so far (posting.yaml, work.yaml).
+        self.singles: dict[str, Any] = {}
 
     def load_dir(self, root: Path, label: str) -> None:
         def display(p: Path) -> str:
@@ -418,15 +469,22 @@ class _Loader:
                 self._put(table, entry, kind, display(path))
 
     def _single(self, path: Path, model: type[M], display: Callable[[Path], str]) -> M | None:
-        """A file holding one model (posting.yaml, work.yaml), or None when absent or invalid."""
+        """A file holding one model (posting.yaml, work.yaml), or None when absent or invalid.
+
+        A later directory's file changes only the keys it names: it is merged over the
+        earlier ones (mappings key by key), so a user's posting.yaml may hold one sentence.
+        """
         if not path.is_file():
             return None
         data, errs = read_yaml(path, display(path))
         self.problems += errs
         if errs:
             return None
-        entry, errs = _validate(model, data, display(path))
+        merged = merge_over(self.singles.get(path.name), data)
+        entry, errs = _validate(model, merged, display(path))
         self.problems += errs
+        if entry is not None:
+            self.singles[path.name] = merged
         return entry
 
     def _put(self, table: dict[str, Any], item: Any, kind: str, where: str) -> None:

@@ -47,6 +47,7 @@ from jdgen.models import (
     Responsibility,
     Role,
     RoleRef,
+    Salary,
     Section,
     Skill,
     SkillFact,
@@ -57,7 +58,7 @@ from jdgen.models import (
     line_when,
     pick,
 )
-from jdgen.text import article, join_words, long_date, pay_sentence, sentence
+from jdgen.text import article, join_words, long_date, money, sentence
 
 # ---------------------------------------------------------------------------
 # Placeholders in catalog text, rendered in a sandbox
@@ -127,7 +128,11 @@ class Context:
 
     def render(self, raw: str, **extra: Any) -> str:
         """A catalog sentence with its own placeholders (``{{ percent }}`` …) besides the usual."""
-        return sentence(fill(raw, {**self.values, **extra}))
+        return sentence(self.fill(raw, **extra))
+
+    def fill(self, raw: str, **extra: Any) -> str:
+        """As :meth:`render`, but the text exactly as filled (spacing kept: "65.000\u00a0€")."""
+        return fill(raw, {**self.values, **extra})
 
     def wording(self, r: Responsibility) -> str:
         raw = r.by_industry.get(self.industry.id) or r.by_size.get(self.size.id) or r.text
@@ -275,14 +280,14 @@ def team(ctx: Context) -> str | None:
 
 
 def _reporting(ctx: Context) -> Section:
-    paragraphs = [sentence(f"You will report to the {reports_to(ctx).title}")]
+    said = ctx.catalog.text.sentences
+    paragraphs = [ctx.render(said.reports_to, boss=reports_to(ctx).title)]
     lead = team(ctx)
     if lead:
-        paragraphs.append(sentence(f"You will lead {lead}"))
+        paragraphs.append(ctx.render(said.leads, team=lead))
     if ctx.role.works_with:
-        paragraphs.append(
-            ctx.text(f"You will work most closely with {join_words(ctx.role.works_with)}")
-        )
+        teams = fill(join_words(ctx.role.works_with), ctx.values)
+        paragraphs.append(ctx.render(said.works_with, teams=teams))
     return _section(ctx, "reporting", _role(ctx), paragraphs=[" ".join(paragraphs)])
 
 
@@ -346,7 +351,7 @@ def _responsibilities(ctx: Context) -> Section:
         groups.append(
             Subsection(
                 id="additional",
-                heading="Also in this role",
+                heading=ctx.catalog.text.sentences.additional_responsibilities,
                 bullets=extra,
                 source=_user("add_responsibilities"),
             )
@@ -362,8 +367,13 @@ def experience_years(ctx: Context) -> int | None:
 
 
 def _certifications(ctx: Context, required: bool) -> list[Bullet]:
+    said = ctx.catalog.text.sentences.certification
     return [
-        Bullet(id=f"certification-{i}", text=ctx.text(f"{c.name} certification"), source=_role(ctx))
+        Bullet(
+            id=f"certification-{i}",
+            text=ctx.render(said, name=fill(c.name, ctx.values)),
+            source=_role(ctx),
+        )
         for i, c in enumerate(ctx.role.qualifications.certifications, 1)
         if ctx.applies(c.when) and c.required == required
     ]
@@ -377,7 +387,8 @@ def _regulations(ctx: Context) -> list[Bullet]:
     ]
     if not regulations:
         return []
-    text = sentence(f"Working knowledge of {join_words(regulations)}")
+    said = ctx.catalog.text.sentences.regulations
+    text = ctx.render(said, regulations=join_words(regulations))
     return [Bullet(id="regulations", text=text, source=_owner_origin(ctx, "industry"))]
 
 
@@ -386,7 +397,11 @@ def _required(ctx: Context) -> list[Bullet]:
     return [
         Bullet(
             id="experience",
-            text=ctx.text(f"{experience_years(ctx)}+ years of {q.experience}"),
+            text=ctx.render(
+                ctx.catalog.text.sentences.experience,
+                years=experience_years(ctx),
+                experience=fill(q.experience, ctx.values),
+            ),
             source=role,
         ),
         Bullet(id="education", text=ctx.text(q.education), source=role),
@@ -454,17 +469,20 @@ def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
     return chosen
 
 
+def _skill_text(ctx: Context, skill: Skill) -> str:
+    if not skill.detail:
+        return ctx.text(skill.name)
+    name, detail = fill(skill.name, ctx.values), fill(skill.detail, ctx.values)
+    return ctx.render(ctx.catalog.text.sentences.skill, name=name, detail=detail)
+
+
 def _skills(ctx: Context, skills: list[tuple[Skill, Origin]]) -> Section:
     headings = ctx.catalog.text.skill_headings
     subsections = []
     first_user = len(ctx.options.add_responsibilities) + 1
     for kind in ("hard", "soft"):
         bullets = [
-            Bullet(
-                id=s.id, text=ctx.text(f"{s.name}: {s.detail}" if s.detail else s.name), source=o
-            )
-            for s, o in skills
-            if s.kind == kind
+            Bullet(id=s.id, text=_skill_text(ctx, s), source=o) for s, o in skills if s.kind == kind
         ]
         if kind == "hard":
             bullets += _user_bullets(ctx.options.add_skills, "add_skills", first_user)
@@ -496,8 +514,12 @@ def _career(ctx: Context) -> Section | None:
     if not wanted or not ctx.role.career.to_roles:
         return None
     titles = [ctx.catalog.role_title(r) for r in ctx.role.career.to_roles]
-    text = f"{ctx.catalog.text.career_intro} {join_words(titles, 'or')}"
-    return _section(ctx, "career", _role(ctx), paragraphs=[sentence(text)])
+    text = ctx.render(
+        ctx.catalog.text.sentences.career,
+        career_intro=ctx.catalog.text.career_intro,
+        roles=join_words(titles, "or"),
+    )
+    return _section(ctx, "career", _role(ctx), paragraphs=[text])
 
 
 def _extra(ctx: Context) -> list[Section]:
@@ -516,9 +538,18 @@ def _extra(ctx: Context) -> list[Section]:
     ]
 
 
+def _pay(ctx: Context, salary: Salary) -> str:
+    return ctx.fill(
+        ctx.catalog.text.sentences.pay,
+        low=money(salary.min, salary.currency, ctx.locale),
+        high=money(salary.max, salary.currency, ctx.locale),
+        period=salary.period,
+    )
+
+
 def _compensation(ctx: Context) -> Section | None:
     c = ctx.company
-    paragraphs = [pay_sentence(c.salary, ctx.locale)] if c.salary else []
+    paragraphs = [_pay(ctx, c.salary)] if c.salary else []
     paragraphs += work.variable_pay(ctx)
     paragraphs += work.flsa_sentence(ctx, flsa_status(ctx))
     if not paragraphs and not c.benefits:
@@ -537,25 +568,16 @@ def _compensation(ctx: Context) -> Section | None:
 
 def _location_text(ctx: Context) -> str:
     c = ctx.company
-    places = join_words([loc.label() for loc in _locations(ctx)], "or")
-    kind = c.employment_type
+    regions = []
     if c.work_arrangement == "remote":
-        text = f"This is a {kind} remote position"
-        if c.remote_regions:
-            names = ctx.catalog.text.place_names
-            regions = [names.get(r.strip().upper(), r) for r in c.remote_regions]
-            text += f" open to applicants who live in {join_words(regions, 'or')}"
-        if places:
-            text += f". Our team is based in {places}"
-    elif c.work_arrangement == "hybrid":
-        text = f"This is a {kind} hybrid position"
-        text += f" based in {places}, with part of each week on site" if places else ""
-    elif c.work_arrangement == "on-site":
-        text = f"This is a {kind} on-site position"
-        text += f" at our {ctx.industry.vocab.site} in {places}" if places else ""
-    else:
-        text = f"This is a {kind} position based in {places}"
-    return sentence(text)
+        names = ctx.catalog.text.place_names
+        regions = [names.get(r.strip().upper(), r) for r in c.remote_regions]
+    return ctx.render(
+        ctx.catalog.text.sentences.location.for_arrangement(c.work_arrangement),
+        employment_type=c.employment_type,
+        places=join_words([loc.label() for loc in _locations(ctx)], "or"),
+        regions=join_words(regions, "or"),
+    )
 
 
 def _location(ctx: Context) -> Section | None:
@@ -580,18 +602,17 @@ def _apply(ctx: Context) -> Section | None:
     c = ctx.company
     if not c.how_to_apply and not c.closing_date:
         return None
+    said = ctx.catalog.text.sentences
     paragraphs = []
     how = (c.how_to_apply or "").strip()
     if re.fullmatch(r"https?://\S+", how):
-        paragraphs.append(f"Apply online at {how}.")
+        paragraphs.append(ctx.render(said.apply_url, url=how))
     elif re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", how):
-        paragraphs.append(
-            f"Email your résumé and a short note to {how}, with “{ctx.title}” in the subject line."
-        )
+        paragraphs.append(ctx.render(said.apply_email, email=how))
     elif how:
         paragraphs.append(sentence(how))
     if c.closing_date:
-        paragraphs.append(f"Applications close on {long_date(c.closing_date, ctx.locale)}.")
+        paragraphs.append(ctx.fill(said.closing_date, date=long_date(c.closing_date, ctx.locale)))
     return _section(ctx, "apply", _company("how_to_apply"), paragraphs=paragraphs)
 
 

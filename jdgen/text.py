@@ -7,8 +7,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from jdgen.models import Salary
-
 
 def join_words(items: Iterable[str], conj: str = "and") -> str:
     """``["a", "b", "c"]`` → ``"a, b and c"``."""
@@ -65,10 +63,3 @@ def long_date(day: dt.date, locale: str = "en_US") -> str:
     from babel.dates import format_date
 
     return str(format_date(day, "long", locale=locale))
-
-
-def pay_sentence(salary: Salary, locale: str = "en_US") -> str:
-    return (
-        f"The base pay range for this role is {money(salary.min, salary.currency, locale)} "
-        f"to {money(salary.max, salary.currency, locale)} per {salary.period}."
-    )

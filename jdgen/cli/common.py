@@ -16,6 +16,27 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def choices(kind: str) -> str:
+    """The built-in catalog's size or industry ids, for help texts: "small, mid-size, enterprise"."""
+    from jdgen.catalog import builtin_catalog
+
+    catalog = builtin_catalog()
+    return ", ".join(catalog.sizes if kind == "size" else catalog.industries)
+
+
+class CatalogHelpOption(click.Option):
+    """An option whose help names the catalog's sizes or industries (``{sizes}``,
+    ``{industries}``); the catalog is read only when the help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        raw = self.help or ""
+        self.help = raw.format(sizes=choices("size"), industries=choices("industry"))
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = raw
+
+
 def catalog_options(f: F) -> F:
     f = click.option(
         "--catalog",
@@ -40,12 +61,13 @@ def company_options(f: F) -> F:
             ),
             click.option(
                 "--size",
-                help="small, mid-size, enterprise, or a headcount such as 40. Overrides the company file.",
+                cls=CatalogHelpOption,
+                help="{sizes}, or a headcount such as 40. Overrides the company file.",
             ),
             click.option(
                 "--industry",
-                help="manufacturing, technology, healthcare, ecommerce, retail, logistics, "
-                "financial-services or general. Overrides the company file.",
+                cls=CatalogHelpOption,
+                help="{industries}. Overrides the company file.",
             ),
             catalog_options,
         ]

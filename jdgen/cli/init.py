@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from jdgen.cli.common import CatalogHelpOption
 from jdgen.errors import JdgenError
 
 
@@ -79,11 +80,8 @@ def copy_examples(folder: Path, force: bool) -> None:
 @click.option("--name", help="Company name.")
 @click.option("--about", help="A paragraph about the company.")
 @click.option("--website", help="The company's website.")
-@click.option("--size", help="small, mid-size, enterprise or a headcount.")
-@click.option(
-    "--industry",
-    help="manufacturing, technology, healthcare, ecommerce, retail, logistics, financial-services or general.",
-)
+@click.option("--size", cls=CatalogHelpOption, help="{sizes} or a headcount.")
+@click.option("--industry", cls=CatalogHelpOption, help="{industries}.")
 @click.option("--city")
 @click.option("--region", help="State, province or region, e.g. CO.")
 @click.option("--country", help="Country code, e.g. US.")
@@ -175,7 +173,7 @@ def init(
         values["about"] = _ask("About the company (one paragraph)", values["about"])
         values["website"] = _ask("Website", values["website"])
         values["size"] = _ask(
-            "Size (small, mid-size, enterprise or a headcount)",
+            f"Size ({', '.join(catalog.sizes)} or a headcount)",
             values["size"] or "mid-size",
             check_size,
         )

@@ -1,0 +1,106 @@
+"""Every sentence of a posting comes from data: a user catalog can change any one of them
+(issue 9 item 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from jdgen.catalog import builtin_catalog, load_catalog
+from jdgen.cli import cli
+from jdgen.models import Company, Location, Salary
+from jdgen.tailor import tailor
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def user_posting_yaml(tmp_path: Path, text: str) -> Path:
+    root = tmp_path / "cat"
+    root.mkdir()
+    (root / "posting.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def paragraphs(jd: object, section_id: str) -> list[str]:
+    section = jd.section(section_id)  # type: ignore[attr-defined]
+    return list(section.paragraphs) if section else []
+
+
+def test_a_user_posting_yaml_changes_one_sentence_and_keeps_the_rest(tmp_path: Path) -> None:
+    root = user_posting_yaml(
+        tmp_path,
+        "sentences:\n"
+        "  reports_to: Your manager will be the {{ boss }} at {{ company }}.\n"
+        "  location:\n"
+        "    hybrid: '{{ title }}: hybrid, {{ employment_type }}, near {{ places }}.'\n"
+        "  pay: Pay is {{ low }}–{{ high }} a {{ period }}.\n"
+        "  closing_date: Apply by {{ date }}.\n",
+    )
+    catalog = load_catalog([root])
+    company = Company(
+        name="Acme",
+        work_arrangement="hybrid",
+        locations=[Location(city="Denver", region="CO")],
+        salary=Salary(min=100000, max=120000),
+        closing_date=dt.date(2030, 1, 31),
+    )
+    jd = tailor(catalog.find_role("vpo"), company, catalog)
+    builtin = tailor(catalog.find_role("vpo"), company, builtin_catalog())
+    reporting = paragraphs(jd, "reporting")[0]
+    boss = jd.metadata.reports_to.title
+    assert reporting.startswith(f"Your manager will be the {boss} at Acme. ")
+    # the sentences the user left alone are the built-in ones
+    assert reporting.split(". ", 1)[1] == paragraphs(builtin, "reporting")[0].split(". ", 1)[1]
+    assert paragraphs(jd, "location") == ["VP of Operations: hybrid, full-time, near Denver, CO."]
+    assert paragraphs(jd, "compensation")[0] == "Pay is $100,000–$120,000 a year."
+    assert paragraphs(jd, "apply") == ["Apply by January 31, 2030."]
+    assert [s.heading for s in jd.sections] == [s.heading for s in builtin.sections]
+
+
+def test_builtin_sentences_read_as_before() -> None:
+    catalog = builtin_catalog()
+    company = Company(
+        work_arrangement="remote",
+        remote_regions=["US", "CA"],
+        locations=[Location(city="Austin", region="TX")],
+        how_to_apply="jobs@example.com",
+    )
+    jd = tailor(catalog.find_role("vpo"), company, catalog)
+    assert paragraphs(jd, "location") == [
+        "This is a full-time remote position open to applicants who live in the United States "
+        "or Canada. Our team is based in Austin, TX."
+    ]
+    assert paragraphs(jd, "apply") == [
+        "Email your résumé and a short note to jobs@example.com, with “VP of Operations” in the "
+        "subject line."
+    ]
+
+
+def test_a_user_sentence_with_an_unknown_placeholder_is_one_clear_error(tmp_path: Path) -> None:
+    root = user_posting_yaml(tmp_path, "sentences:\n  leads: You will lead {{ crew }}.\n")
+    code, _, err = run("generate", "vpo", "--catalog", str(root))
+    assert code != 0
+    assert err.startswith("error: ") and "'crew' is undefined" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_user_posting_yaml_with_an_unknown_key_names_it(tmp_path: Path) -> None:
+    root = user_posting_yaml(tmp_path, "sentences:\n  report_to: typo\n")
+    code, _, err = run("generate", "vpo", "--catalog", str(root))
+    assert code != 0
+    assert "posting.yaml: sentences.report_to" in err
+
+
+def test_help_lists_the_catalogs_sizes_and_industries() -> None:
+    catalog = builtin_catalog()
+    for command in ("generate", "init", "compare"):
+        code, out, _ = run(command, "--help")
+        assert code == 0
+        flat = " ".join(out.split())
+        assert ", ".join(catalog.industries) in flat, command
+        assert ", ".join(catalog.sizes) in flat, command
