@@ -40,7 +40,8 @@ def python_docx_route(jd: JobDescription) -> bytes:
     """The "before": a python-docx Document built and saved for every posting."""
     from docx import Document
 
-    from jdgen.render.docx import STYLES, _fill_properties, _style_document, blocks
+    from jdgen.render.docx import STYLES, _fill_properties, blocks
+    from jdgen.render.docx import style_document as _style_document
 
     doc = Document()
     _style_document(doc)

@@ -425,6 +425,9 @@ class Company(Strict):
     """The user's company profile.  Every field is optional."""
 
     name: str | None = None
+    #: A confidential posting does not name the company: no name (it speaks as "we"), no
+    #: website, an empty page header; JSON-LD names the hiring organization "confidential".
+    confidential: bool = False
     about: str | None = None
     website: str | None = None
     #: A size id or name (small, mid-size, enterprise) or a headcount.

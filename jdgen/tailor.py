@@ -751,6 +751,8 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
 def _tailor(
     role: Role, company: Company, catalog: Catalog, options: PostingOptions | None
 ) -> JobDescription:
+    if company.confidential:  # the posting must not say who is hiring
+        company = company.model_copy(update={"name": None, "website": None})
     ctx = resolve(role, company, catalog, options)
     skills = _skill_list(ctx)
     sections = _apply_removals(ctx, _sections(ctx, skills))

@@ -31,6 +31,25 @@ def need(tool: str) -> str:
     return path
 
 
+def to_pdf(tmp_path: Path, *paths: Path | str, timeout: int = 300) -> None:
+    """Convert .docx files to PDF next to ``tmp_path`` with LibreOffice (a private profile)."""
+    subprocess.run(
+        [
+            need("soffice"),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, paths),
+        ],
+        capture_output=True,
+        timeout=timeout,
+        check=True,
+    )
+
+
 @pytest.fixture
 def acme_posting(catalog: Catalog):
     from jdgen.company import load_company
@@ -100,24 +119,9 @@ def test_pandoc_sees_headings_and_lists(acme_posting, tmp_path: Path) -> None:
 
 
 def test_libreoffice_opens_and_converts_it(acme_posting, tmp_path: Path) -> None:
-    soffice = need("soffice")
     path = tmp_path / "p.docx"
     path.write_bytes(render(acme_posting, "docx"))
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
+    to_pdf(tmp_path, path)
     pdf = tmp_path / "p.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):

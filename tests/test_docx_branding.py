@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from test_docx import markdown_as_styled_lines, need
+from test_docx import markdown_as_styled_lines, need, to_pdf
 
 from jdgen.catalog import Catalog
 from jdgen.cli import cli
@@ -470,7 +470,7 @@ def test_same_inputs_and_source_date_epoch_give_the_same_bytes(
 def test_libreoffice_opens_the_branded_outputs(
     acme_posting, brand_docx: Path, bare_docx: Path, tmp_path: Path
 ) -> None:
-    soffice = need("soffice")
+    need("soffice")
     outputs = {
         "reference": RenderOptions(reference_docx=brand_docx),
         "bare": RenderOptions(reference_docx=bare_docx),
@@ -481,21 +481,7 @@ def test_libreoffice_opens_the_branded_outputs(
         path = tmp_path / f"{name}.docx"
         path.write_bytes(render(acme_posting, "docx", options))
         paths.append(str(path))
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *paths,
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
+    to_pdf(tmp_path, *paths)
     bullets = sum(
         p.style.name == "List Bullet" for p in read(Path(paths[0]).read_bytes()).paragraphs
     )

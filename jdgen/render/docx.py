@@ -33,6 +33,7 @@ from jdgen.errors import JdgenError
 from jdgen.models import JobDescription
 from jdgen.render import RenderOptions
 from jdgen.render.docx_package import (
+    HEADER_MARKER,
     BasePackage,
     build_base,
     ensure_styles,
@@ -171,18 +172,40 @@ STYLES = {
     "li": "List Bullet",
 }
 
+#: A section (or subsection) of at most this many paragraphs and bullets is kept on one
+#: page (keep-with-next), so no page ends with a heading or starts with a stray line of
+#: a short section such as the equal-opportunity statement.
+KEEP_TOGETHER = 6
+
 
 def blocks(jd: JobDescription) -> list[tuple[str, str]]:
     """The posting as (kind, text) pairs in reading order."""
-    out = [("title", jd.title)]
+    return [(kind, text) for kind, text, _ in laid_out(jd)]
+
+
+def laid_out(jd: JobDescription) -> list[tuple[str, str, bool]]:
+    """(kind, text, keep with the next paragraph) in reading order.
+
+    Headings keep with what follows; so does every paragraph of a short run (a
+    section or subsection of at most :data:`KEEP_TOGETHER` paragraphs) but its last.
+    A longer run may break across pages, but its first two and its last two
+    paragraphs stay together, so no page starts or ends with a lone item.
+    """
+    out: list[tuple[str, str, bool]] = [("title", jd.title, True)]
+
+    def run(kind_text: list[tuple[str, str]]) -> None:
+        last = len(kind_text) - 1
+        for i, (kind, text) in enumerate(kind_text):
+            # a long run may break, but never leaves one item alone on a page
+            keep = i < last if len(kind_text) <= KEEP_TOGETHER else i in (0, last - 1)
+            out.append((kind, text, keep))
+
     for section in jd.sections:
-        out.append(("h1", section.heading))
-        out += [("p", p) for p in section.paragraphs]
-        out += [("li", b.text) for b in section.bullets]
+        out.append(("h1", section.heading, True))
+        run([("p", p) for p in section.paragraphs] + [("li", b.text) for b in section.bullets])
         for sub in section.subsections:
-            out.append(("h2", sub.heading))
-            out += [("p", p) for p in sub.paragraphs]
-            out += [("li", b.text) for b in sub.bullets]
+            out.append(("h2", sub.heading, True))
+            run([("p", p) for p in sub.paragraphs] + [("li", b.text) for b in sub.bullets])
     return out
 
 
@@ -196,21 +219,110 @@ def _run_xml(text: str) -> str:
     return body
 
 
-def body_xml(jd: JobDescription, style_ids: dict[str, str]) -> bytes:
-    """The posting's paragraphs as WordprocessingML, each in its Word style."""
-    opening = {}
-    for kind, name in STYLES.items():
-        if name not in style_ids:  # Normal: the document's default paragraph style
-            opening[kind] = '<w:p><w:r><w:t xml:space="preserve">'
-        else:
-            style = escape(style_ids[name], quote=True)
-            opening[kind] = (
-                f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">'
-            )
-    close = "</w:t></w:r></w:p>"
-    return "".join(opening[kind] + _run_xml(text) + close for kind, text in blocks(jd)).encode(
-        "utf-8"
+#: A web address or an e-mail address in posting text (a final full stop is not part of it).
+LINK = re.compile(
+    r"(?P<url>https?://[^\s<>\"]*[^\s<>\".,;:!?)\]’”])|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+)
+#: How a hyperlink looks: Word's Hyperlink colour, underlined.
+_LINK_RPR = '<w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>'
+
+
+class _Links:
+    """Relationship ids for the hyperlinks of one posting."""
+
+    def __init__(self) -> None:
+        self.targets: list[tuple[str, str]] = []
+
+    def add(self, target: str) -> str:
+        r_id = f"rIdJdgenLink{len(self.targets) + 1}"
+        self.targets.append((r_id, target))
+        return r_id
+
+
+def _paragraph_content(text: str, links: _Links | None) -> str:
+    """Runs for ``text``; web and e-mail addresses as hyperlinks when ``links`` is given."""
+    plain = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+    if links is None or ("://" not in text and "@" not in text):
+        return plain.format(_run_xml(text))
+    parts, last = [], 0
+    for match in LINK.finditer(text):
+        if match.start() > last:
+            parts.append(plain.format(_run_xml(text[last : match.start()])))
+        shown = match.group()
+        target = match.group("url") or f"mailto:{match.group('mail')}"
+        parts.append(
+            f'<w:hyperlink r:id="{links.add(target)}"><w:r>{_LINK_RPR}'
+            f'<w:t xml:space="preserve">{_run_xml(shown)}</w:t></w:r></w:hyperlink>'
+        )
+        last = match.end()
+    if last < len(text) or not parts:
+        parts.append(plain.format(_run_xml(text[last:])))
+    return "".join(parts)
+
+
+def body_xml(jd: JobDescription, style_ids: dict[str, str], links: _Links | None = None) -> bytes:
+    """The posting's paragraphs as WordprocessingML, each in its Word style, short runs
+    kept together, every paragraph kept on one page (keepLines), addresses linked."""
+    style = {
+        kind: f'<w:pStyle w:val="{escape(style_ids[name], quote=True)}"/>'
+        if name in style_ids
+        else ""  # Normal: the document's default paragraph style
+        for kind, name in STYLES.items()
+    }
+    out = []
+    for kind, text, keep_next in laid_out(jd):
+        keep = ("<w:keepNext/>" if keep_next else "") + "<w:keepLines/>"
+        out.append(
+            f"<w:p><w:pPr>{style[kind]}{keep}</w:pPr>{_paragraph_content(text, links)}</w:p>"
+        )
+    return "".join(out).encode("utf-8")
+
+
+def header_text(jd: JobDescription) -> str:
+    """The page header of jdgen's own look: the company's name (none when confidential)."""
+    return xml_text(jd.metadata.company_name or "")
+
+
+#: Small grey text for the header and footer.
+_MARGIN_RPR = '<w:rPr><w:color w:val="6B7280"/><w:sz w:val="18"/></w:rPr>'
+
+
+def _field(instruction: str) -> str:
+    """A Word field (``PAGE``, ``NUMPAGES``) as runs; "1" until the word processor updates it."""
+    parts = (
+        '<w:fldChar w:fldCharType="begin"/>',
+        f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
+        '<w:fldChar w:fldCharType="separate"/>',
+        "<w:t>1</w:t>",
+        '<w:fldChar w:fldCharType="end"/>',
     )
+    return "".join(f"<w:r>{_MARGIN_RPR}{part}</w:r>" for part in parts)
+
+
+def _page_footer(doc: Any) -> None:
+    """A centred footer with the page number: "2 / 3" (PAGE and NUMPAGES fields)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    footer = doc.sections[0].footer
+    old = footer.paragraphs[0]._p
+    runs = _field("PAGE") + f'<w:r>{_MARGIN_RPR}<w:t xml:space="preserve"> / </w:t></w:r>'
+    runs += _field("NUMPAGES")
+    paragraph = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{runs}</w:p>')
+    old.addnext(paragraph)
+    old.getparent().remove(old)
+
+
+def _company_header(doc: Any) -> None:
+    """A right-aligned header whose text is each posting's company name (a marker here)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    paragraph = doc.sections[0].header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(HEADER_MARKER)
+    run.font.size = Pt(9)
+    run.font.color.rgb = RGBColor(0x6B, 0x72, 0x80)
 
 
 @lru_cache(maxsize=1)
@@ -220,13 +332,23 @@ def default_base() -> BasePackage:
 
     doc = Document()
     style_document(doc)
+    _company_header(doc)
+    _page_footer(doc)
     style_ids, added = ensure_styles(doc)
     return build_base(doc, added, style_ids)
 
 
 def _build(jd: JobDescription, base: BasePackage) -> bytes:
     when = build_time()
-    return base.write(body_xml(jd, base.style_ids), core_xml(jd, when), when)
+    links = _Links() if base.hyperlinks else None
+    body = body_xml(jd, base.style_ids, links)
+    return base.write(
+        body,
+        core_xml(jd, when),
+        when,
+        links=links.targets if links else (),
+        header=header_text(jd) if base.header_name else "",
+    )
 
 
 def render_docx(jd: JobDescription) -> bytes:
