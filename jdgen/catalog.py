@@ -4,7 +4,8 @@ Layout of a catalog directory (the built-in one is ``catalog/`` in the repositor
 
     levels.yaml              list of Level
     sizes.yaml               list of CompanySize
-    posting.yaml             section headings and standard wording (PostingText)
+    posting.yaml             section headings and the sentences of a posting (PostingText)
+    compare.yaml             the wording of jdgen compare (CompareText)
     countries.yaml           texts by country: EEO statement, privacy, locale (CountryTable)
     default-company.yaml     the company used when no --company file is given
     industries/<id>.yaml     one Industry each
@@ -102,6 +103,103 @@ class PostingSentences(Strict):
     apply_url: str
     apply_email: str
     closing_date: str
+
+
+class CompareContext(Strict):
+    industry: str
+    general: str
+    company: str
+
+
+class PeoplePhrases(Strict):
+    headcount: str
+    open_ended: str
+    under: str
+    band: str
+
+
+class CompareHeadings(Strict):
+    summary: str
+    table: str
+    shared: str
+    only: str
+    unique: str
+    only_this_role: str
+
+
+class CompareRows(Strict):
+    level: str
+    reports_to: str
+    direct_reports: str
+    scope: str
+    focus: str
+    decision_authority: str
+    experience: str
+    education: str
+    no_team: str
+    experience_by_size: str
+    experience_size_item: str
+    education_preferred: str
+
+
+class NounPhrase(Strict):
+    starts: str
+    say: str
+
+
+class FocusLabels(Strict):
+    strategic: str
+    both: str
+    tactical: str
+
+
+class CompareSummary(Strict):
+    same_level_focus: str
+    same_level: str
+    more_senior: str
+    one_step: str
+    steps: str
+    more_strategic: str
+    closer_to_execution: str
+    same_focus: str
+    focus_labels: FocusLabels
+    same_scope: str
+    scope: str
+    same_authority: str
+    authority_a: str
+    authority_b: str
+    noun_phrases: list[NounPhrase] = Field(default_factory=list)
+    b_reports_to_a: str
+    a_reports_to_b: str
+    same_boss: str
+    bosses: str
+    same_experience: str
+    experience: str
+    no_duties_shared: str
+    duties_shared: str
+    duties_even: str
+    duties_uneven: str
+    career_step: str
+
+
+class CompareText(Strict):
+    """The wording of ``jdgen compare`` (``compare.yaml``)."""
+
+    title: str
+    context: CompareContext
+    size_phrase: str
+    people: PeoplePhrases
+    role: str
+    last_clause: str
+    number_words: list[str] = Field(min_length=1)
+    headings: CompareHeadings
+    none_shared: str
+    none_shared_short: str
+    other_wording: str
+    document_subject: str
+    document_category: str
+    rows: CompareRows
+    summary: CompareSummary
 
 
 class PostingText(Strict):
@@ -226,6 +324,8 @@ class Catalog:
     skills: dict[str, Skill] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     posting_text: PostingText | None = None
+    #: ``compare.yaml``: the wording of ``jdgen compare``.
+    compare_data: CompareText | None = None
     #: ``work.yaml``: FLSA rules and the sentences for pay and terms beyond the duties.
     work_data: WorkCatalog | None = None
     #: ``countries.yaml``: what postings say differently by country.
@@ -250,6 +350,12 @@ class Catalog:
         if self.posting_text is None:
             raise CatalogError(["posting.yaml: missing (section headings and standard wording)"])
         return self.posting_text
+
+    @property
+    def compare_text(self) -> CompareText:
+        if self.compare_data is None:
+            raise CatalogError(["compare.yaml: missing (the wording of jdgen compare)"])
+        return self.compare_data
 
     @property
     def work(self) -> WorkCatalog:
@@ -408,6 +514,7 @@ class _Loader:
                     self._put(table, item, kind, display(path))
 
         c.posting_text = self._single(root / "posting.yaml", PostingText, display) or c.posting_text
+        c.compare_data = self._single(root / "compare.yaml", CompareText, display) or c.compare_data
         work = self._single(root / "work.yaml", WorkCatalog, display)
         if work is not None:
             c.work_data = work
@@ -712,6 +819,8 @@ def _check(c: Catalog) -> list[str]:
                 )
     if c.posting_text is None:
         problems.append("posting.yaml: missing (section headings and standard wording)")
+    if c.compare_data is None:
+        problems.append("compare.yaml: missing (the wording of jdgen compare)")
     if c.work_data is None:
         problems.append("work.yaml: missing (FLSA rules, pay and terms wording)")
     else:

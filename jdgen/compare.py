@@ -26,22 +26,24 @@ Shared responsibilities
 from __future__ import annotations
 
 import re
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic import Field
 
-from jdgen.catalog import Catalog, builtin_catalog
+from jdgen.catalog import Catalog, CompareText, builtin_catalog
 from jdgen.errors import JdgenError
 from jdgen.models import (
     Company,
     CompanySize,
+    Industry,
     JobDescription,
     PostingOptions,
     Role,
     Strict,
     pick,
 )
-from jdgen.tailor import tailor
+from jdgen.tailor import fill, tailor
 from jdgen.text import sentence
 
 #: Similarity (0–100) at which two differently worded duties count as the same duty.
@@ -95,6 +97,8 @@ class SharedDuty(Strict):
     #: ``same``: the same catalog entry; ``similar``: nearly the same wording.
     match: Literal["same", "similar"]
     similarity: float
+    #: The second role's wording when it differs ("In the … posting: “…”").
+    note: str | None = None
 
 
 class Row(Strict):
@@ -121,30 +125,19 @@ class Comparison(Strict):
     only_b: list[Duty]
     #: Paragraphs of plain English, generated from the data above.
     summary: list[str]
-
-    @property
-    def title(self) -> str:
-        return f"{self.a.title} vs {self.b.title}"
-
-    @property
-    def context_line(self) -> str:
-        """ "Mid-size company (100 to 999 people), general industry" and the company name."""
-        people = self.size_phrase.removeprefix("a company of ")
-        text = f"{self.size_name} company ({people}), {self.industry_name.lower()} industry"
-        if self.industry == "general":
-            text = f"{self.size_name} company ({people}), no particular industry"
-        return f"{self.company_name}: {text}" if self.company_name else text
+    #: "VP of Operations vs Director of Operations"
+    title: str = ""
+    #: "Mid-size company (100 to 999 people), general industry", after the company name.
+    context_line: str = ""
+    #: Headings and fixed lines of the rendered comparison (``compare.yaml``), filled in:
+    #: summary, table, shared, only_a, only_b, unique, only_this_role, none_shared,
+    #: none_shared_short, empty, document_subject, document_category.
+    labels: dict[str, str] = Field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
 # Small text helpers
 # ---------------------------------------------------------------------------
-
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def number_word(n: int) -> str:
-    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
 
 
 def lower_first(text: str) -> str:
@@ -165,25 +158,12 @@ def clause(text: str) -> str:
     return lower_first(text.strip().rstrip("."))
 
 
-def verb_clause(text: str) -> str:
-    """A sentence of parts joined by semicolons ("Decides …; escalates …") as one clause
-    ("decides …, and escalates …")."""
-    parts = [p.strip() for p in clause(text).split(";") if p.strip()]
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + ", and " + parts[-1]
-
-
 def split_focus(text: str) -> tuple[str, str]:
     """ "Strategic. Owns …" → ("Strategic", "Owns …")."""
     m = re.match(r"\s*([^.]+)\.\s+(.+)", text, re.S)
     if not m:
         return text.strip().rstrip("."), ""
     return m.group(1).strip(), m.group(2).strip()
-
-
-#: A focus label for each weight, for two roles whose labels differ in other words.
-WEIGHTS = {3: "strategic", 2: "tactical and strategic", 1: "tactical"}
 
 
 def strategic_weight(label: str) -> int:
@@ -194,19 +174,6 @@ def strategic_weight(label: str) -> int:
     if tactical and not strategic:
         return 1
     return 2
-
-
-def size_phrase(size: CompanySize, company: Company) -> str:
-    headcount = company.size if isinstance(company.size, int) else None
-    if isinstance(company.size, str) and company.size.strip().isdigit():
-        headcount = int(company.size.strip())
-    if headcount is not None:
-        return f"a company of {headcount:,} {'person' if headcount == 1 else 'people'}"
-    if size.headcount_max is None:
-        return f"a company of {size.headcount_min:,} or more people"
-    if size.headcount_min <= 1:
-        return f"a company of under {size.headcount_max + 1:,} people"
-    return f"a company of {size.headcount_min:,} to {size.headcount_max:,} people"
 
 
 # ---------------------------------------------------------------------------
@@ -330,31 +297,6 @@ def match_duties(
     return shared, only_a, only_b
 
 
-def _rows(a: RoleFacts, b: RoleFacts) -> list[Row]:
-    def experience(f: RoleFacts) -> str:
-        sizes = ", ".join(f"{s} {n}+" for s, n in f.years_by_size.items())
-        return f"{f.experience} By company size: {sizes}." if sizes else f.experience
-
-    def education(f: RoleFacts) -> str:
-        if f.education_preferred:
-            return f"{f.education} Preferred: {lower_first(f.education_preferred)}"
-        return f.education
-
-    def team(f: RoleFacts) -> str:
-        return sentence(f.direct_reports).rstrip(".") if f.direct_reports else "—"
-
-    return [
-        Row(label="Level", a=a.level_name, b=b.level_name),
-        Row(label="Reports to", a=a.reports_to, b=b.reports_to),
-        Row(label="Direct reports", a=team(a), b=team(b)),
-        Row(label="Scope of influence", a=a.scope, b=b.scope),
-        Row(label="Strategic vs tactical focus", a=a.focus, b=b.focus),
-        Row(label="Decision authority", a=a.decision_authority, b=b.decision_authority),
-        Row(label="Typical experience", a=experience(a), b=experience(b)),
-        Row(label="Education", a=education(a), b=education(b)),
-    ]
-
-
 def compare(
     role_a: Role, role_b: Role, company: Company, catalog: Catalog | None = None
 ) -> Comparison:
@@ -372,24 +314,148 @@ def compare(
     shared, only_a, only_b = match_duties(_duties(jd_a), _duties(jd_b))
     size = catalog.find_size(company.size)
     industry = catalog.find_industry(company.industry)
-    phrase = size_phrase(size, company)
+    words = Words(catalog.compare_text, company.name or "our company")
+    people = words.people(size, company)
+    for s in shared:
+        if s.match == "similar" and s.a.text != s.b.text:
+            s.note = words.say(words.text.other_wording, title=b.title, text=s.b.text)
     result = Comparison(
         a=a,
         b=b,
         size=size.id,
         size_name=size.name,
-        size_phrase=phrase,
+        size_phrase=words.say(words.text.size_phrase, people=people),
         industry=industry.id,
         industry_name=industry.name,
         company_name=company.name,
-        rows=_rows(a, b),
+        rows=words.rows(a, b),
         shared=shared,
         only_a=only_a,
         only_b=only_b,
         summary=[],
+        title=words.say(words.text.title, a=a.title, b=b.title),
+        context_line=words.context_line(size.name, people, industry, company.name),
+        labels=words.labels(a, b),
     )
-    result.summary = summarize(result, catalog)
+    result.summary = summarize(result, catalog, words)
     return result
+
+
+# ---------------------------------------------------------------------------
+# The wording (compare.yaml)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Words:
+    """The sentences of ``compare.yaml``, filled in for one comparison."""
+
+    text: CompareText
+    company: str
+
+    def say(self, raw: str, **values: Any) -> str:
+        return fill(raw, {"company": self.company, **values})
+
+    def number(self, n: int) -> str:
+        words = self.text.number_words
+        return words[n] if 0 <= n < len(words) else str(n)
+
+    def role(self, f: RoleFacts) -> str:
+        """The role as a sentence names it: "the VP of Operations"."""
+        return self.say(self.text.role, title=f.title)
+
+    def roles(self, **named: RoleFacts) -> dict[str, str]:
+        """``a=facts`` → ``{"a": "the VP …", "A": "The VP …"}``."""
+        out = {}
+        for key, f in named.items():
+            out[key] = self.role(f)
+            out[key[:1].upper() + key[1:]] = _cap(self.role(f))
+        return out
+
+    def verb_clause(self, text: str) -> str:
+        """A sentence of parts joined by semicolons ("Decides …; escalates …") as one
+        clause ("decides …, and escalates …")."""
+        parts = [p.strip() for p in clause(text).split(";") if p.strip()]
+        if len(parts) == 1:
+            return parts[0]
+        return ", ".join(parts[:-1]) + self.text.last_clause + parts[-1]
+
+    def people(self, size: CompanySize, company: Company) -> str:
+        """ "100 to 999 people", or the company's own headcount."""
+        p = self.text.people
+        headcount = company.size if isinstance(company.size, int) else None
+        if isinstance(company.size, str) and company.size.strip().isdigit():
+            headcount = int(company.size.strip())
+        if headcount is not None:
+            return self.say(p.headcount, n=f"{headcount:,}")
+        if size.headcount_max is None:
+            return self.say(p.open_ended, min=f"{size.headcount_min:,}")
+        if size.headcount_min <= 1:
+            return self.say(p.under, max=f"{size.headcount_max + 1:,}")
+        return self.say(p.band, min=f"{size.headcount_min:,}", max=f"{size.headcount_max:,}")
+
+    def context_line(
+        self, size_name: str, people: str, industry: Industry, company_name: str | None
+    ) -> str:
+        c = self.text.context
+        raw = c.general if industry.id == "general" else c.industry
+        text = self.say(raw, size=size_name, people=people, industry=industry.name.lower())
+        return self.say(c.company, context=text) if company_name else text
+
+    def labels(self, a: RoleFacts, b: RoleFacts) -> dict[str, str]:
+        t, h = self.text, self.text.headings
+        return {
+            "summary": h.summary,
+            "table": h.table,
+            "shared": h.shared,
+            "only_a": self.say(h.only, title=a.title),
+            "only_b": self.say(h.only, title=b.title),
+            "unique": h.unique,
+            "only_this_role": h.only_this_role,
+            "none_shared": t.none_shared,
+            "none_shared_short": t.none_shared_short,
+            "empty": t.rows.no_team,
+            "document_subject": self.say(
+                t.document_subject, title=self.say(t.title, a=a.title, b=b.title)
+            ),
+            "document_category": t.document_category,
+        }
+
+    def rows(self, a: RoleFacts, b: RoleFacts) -> list[Row]:
+        r = self.text.rows
+
+        def experience(f: RoleFacts) -> str:
+            items = [
+                self.say(r.experience_size_item, size=s, years=n)
+                for s, n in f.years_by_size.items()
+            ]
+            if not items:
+                return f.experience
+            return self.say(r.experience_by_size, experience=f.experience, sizes=", ".join(items))
+
+        def education(f: RoleFacts) -> str:
+            if f.education_preferred:
+                preferred = lower_first(f.education_preferred)
+                return self.say(r.education_preferred, education=f.education, preferred=preferred)
+            return f.education
+
+        def team(f: RoleFacts) -> str:
+            return sentence(f.direct_reports).rstrip(".") if f.direct_reports else r.no_team
+
+        return [
+            Row(label=r.level, a=a.level_name, b=b.level_name),
+            Row(label=r.reports_to, a=a.reports_to, b=b.reports_to),
+            Row(label=r.direct_reports, a=team(a), b=team(b)),
+            Row(label=r.scope, a=a.scope, b=b.scope),
+            Row(label=r.focus, a=a.focus, b=b.focus),
+            Row(label=r.decision_authority, a=a.decision_authority, b=b.decision_authority),
+            Row(label=r.experience, a=experience(a), b=experience(b)),
+            Row(label=r.education, a=education(a), b=education(b)),
+        ]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # ---------------------------------------------------------------------------
@@ -397,129 +463,114 @@ def compare(
 # ---------------------------------------------------------------------------
 
 
-def summarize(c: Comparison, catalog: Catalog) -> list[str]:
+def summarize(c: Comparison, catalog: Catalog, words: Words) -> list[str]:
     """Two short paragraphs: how the roles differ in level, focus, scope and authority;
     then what that means at this company (reporting line, experience, duties, career)."""
     a, b = c.a, c.b
-    first = [_seniority(a, b), *_focus(a, b), _scope(a, b), *_authority(a, b)]
-    second = [_reporting(a, b, c.company_name or c.size_phrase), _experience(a, b), _duty_counts(c)]
-    step = _career_step(a, b, catalog) or _career_step(b, a, catalog)
+    w = words
+    first = [_seniority(w, a, b), *_focus(w, a, b), _scope(w, a, b), *_authority(w, a, b)]
+    where = c.company_name or c.size_phrase
+    second = [_reporting(w, a, b, where), _experience(w, a, b), _duty_counts(w, c)]
+    step = _career_step(w, a, b, catalog) or _career_step(w, b, a, catalog)
     if step:
         second.append(step)
     return [" ".join(s for s in first if s), " ".join(s for s in second if s)]
 
 
-def _the(f: RoleFacts) -> str:
-    return f"the {f.title}"
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _seniority(a: RoleFacts, b: RoleFacts) -> str:
+def _seniority(w: Words, a: RoleFacts, b: RoleFacts) -> str:
+    s = w.text.summary
     if a.level_rank == b.level_rank:
-        apart = "focus" if a.strategic_weight != b.strategic_weight else "what they do"
-        return (
-            f"{_cap(_the(a))} and {_the(b)} are both {a.level_name.lower()} roles, so what "
-            f"sets them apart is {apart}, not seniority."
-        )
+        raw = s.same_level_focus if a.strategic_weight != b.strategic_weight else s.same_level
+        return w.say(raw, level=a.level_name.lower(), **w.roles(a=a, b=b))
     hi, lo = (a, b) if a.level_rank > b.level_rank else (b, a)
     gap = hi.level_rank - lo.level_rank
-    steps = "one level" if gap == 1 else f"{number_word(gap)} levels"
-    return (
-        f"{_cap(_the(hi))} is the more senior role: it sits at {hi.level_name.lower()} "
-        f"level, {steps} above {_the(lo)}."
-    )
+    steps = s.one_step if gap == 1 else w.say(s.steps, n=w.number(gap))
+    return w.say(s.more_senior, level=hi.level_name.lower(), steps=steps, **w.roles(hi=hi, lo=lo))
 
 
-def _focus(a: RoleFacts, b: RoleFacts) -> list[str]:
+def _focus(w: Words, a: RoleFacts, b: RoleFacts) -> list[str]:
     if not a.focus_detail or not b.focus_detail:
         return []
+    s = w.text.summary
     if a.strategic_weight != b.strategic_weight:
         hi, lo = (a, b) if a.strategic_weight > b.strategic_weight else (b, a)
-        return [
-            f"{_cap(_the(hi))} has the more strategic focus: it {clause(hi.focus_detail)}.",
-            f"{_cap(_the(lo))} is closer to daily execution: it {clause(lo.focus_detail)}.",
-        ]
-    first, second = (a, b) if a.level_rank >= b.level_rank else (b, a)
-    label = a.focus_label if a.focus_label == b.focus_label else WEIGHTS[a.strategic_weight]
-    opening = f"Both roles are {label.lower()}"
-    return [
-        f"{opening}, but {_the(first)} {clause(first.focus_detail)}, while {_the(second)} "
-        f"{clause(second.focus_detail)}."
-    ]
+        values = {
+            "hi_focus": clause(hi.focus_detail),
+            "lo_focus": clause(lo.focus_detail),
+            **w.roles(hi=hi, lo=lo),
+        }
+        return [w.say(s.more_strategic, **values), w.say(s.closer_to_execution, **values)]
+    hi, lo = (a, b) if a.level_rank >= b.level_rank else (b, a)
+    labels = {3: s.focus_labels.strategic, 2: s.focus_labels.both, 1: s.focus_labels.tactical}
+    label = a.focus_label if a.focus_label == b.focus_label else labels[a.strategic_weight]
+    values = {"hi_focus": clause(hi.focus_detail), "lo_focus": clause(lo.focus_detail)}
+    return [w.say(s.same_focus, label=label.lower(), **values, **w.roles(hi=hi, lo=lo))]
 
 
-def _scope(a: RoleFacts, b: RoleFacts) -> str:
+def _scope(w: Words, a: RoleFacts, b: RoleFacts) -> str:
+    s = w.text.summary
     if a.scope == b.scope:
-        return f"Both cover {clause(a.scope)}."
-    return f"In scope, {_the(a)} covers {clause(a.scope)}; {_the(b)} covers {clause(b.scope)}."
+        return w.say(s.same_scope, scope=clause(a.scope))
+    return w.say(s.scope, a_scope=clause(a.scope), b_scope=clause(b.scope), **w.roles(a=a, b=b))
 
 
-def _authority(a: RoleFacts, b: RoleFacts) -> list[str]:
+def _authority(w: Words, a: RoleFacts, b: RoleFacts) -> list[str]:
+    s = w.text.summary
     if a.decision_authority == b.decision_authority:
-        return [f"Both {verb_clause(a.decision_authority)}."]
-    return [
-        f"On decisions, {_the(a)} {verb_clause(_as_verb(a.decision_authority))}.",
-        f"{_cap(_the(b))} {verb_clause(_as_verb(b.decision_authority))}.",
-    ]
+        return [w.say(s.same_authority, authority=w.verb_clause(a.decision_authority))]
+    values = {
+        "a_authority": w.verb_clause(_as_verb(w, a.decision_authority)),
+        "b_authority": w.verb_clause(_as_verb(w, b.decision_authority)),
+        **w.roles(a=a, b=b),
+    }
+    return [w.say(s.authority_a, **values), w.say(s.authority_b, **values)]
 
 
-def _as_verb(text: str) -> str:
+def _as_verb(w: Words, text: str) -> str:
     """ "Final say on …" (a noun phrase some entries use) → "Has the final say on …"."""
-    if re.match(r"(?i)final say\b", text):
-        return "Has the " + lower_first(text)
+    for phrase in w.text.summary.noun_phrases:
+        if text.lower().startswith(phrase.starts.lower()):
+            return w.say(phrase.say, text=lower_first(text))
     return text
 
 
-def _reporting(a: RoleFacts, b: RoleFacts, where: str) -> str:
-    at = f"At {where}"
+def _reporting(w: Words, a: RoleFacts, b: RoleFacts, where: str) -> str:
+    s = w.text.summary
+    values = {"where": where, "a_boss": a.reports_to, "b_boss": b.reports_to, **w.roles(a=a, b=b)}
     if b.reports_to == a.title:
-        return f"{at}, {_the(b)} reports to {_the(a)}, who reports to the {a.reports_to}."
+        return w.say(s.b_reports_to_a, **values)
     if a.reports_to == b.title:
-        return f"{at}, {_the(a)} reports to {_the(b)}, who reports to the {b.reports_to}."
+        return w.say(s.a_reports_to_b, **values)
     if a.reports_to == b.reports_to:
-        return f"{at}, both report to the {a.reports_to}."
-    return f"{at}, {_the(a)} reports to the {a.reports_to} and {_the(b)} to the {b.reports_to}."
+        return w.say(s.same_boss, boss=a.reports_to, **values)
+    return w.say(s.bosses, **values)
 
 
-def _experience(a: RoleFacts, b: RoleFacts) -> str:
+def _experience(w: Words, a: RoleFacts, b: RoleFacts) -> str:
     if a.years is None or b.years is None:
         return ""
+    s = w.text.summary
     if a.years == b.years:
-        return f"Both postings ask for {a.years}+ years of experience."
-    return (
-        f"The posting for {_the(a)} asks for {a.years}+ years of experience, "
-        f"and the one for {_the(b)} for {b.years}+."
-    )
+        return w.say(s.same_experience, years=a.years)
+    return w.say(s.experience, a_years=a.years, b_years=b.years, **w.roles(a=a, b=b))
 
 
-def _duty_counts(c: Comparison) -> str:
+def _duty_counts(w: Words, c: Comparison) -> str:
+    s = w.text.summary
     n, na, nb = len(c.shared), len(c.only_a), len(c.only_b)
+    values = {"na": w.number(na), "nb": w.number(nb), **w.roles(a=c.a, b=c.b)}
     if n == 0:
-        return (
-            f"None of their duties are the same: {_the(c.a)} lists {number_word(na)} "
-            f"and {_the(c.b)} {number_word(nb)}."
-        )
-    shared = (
-        f"{_cap(number_word(n))} of their duties are the same"
-        if n > 1
-        else "One of their duties is the same"
-    )
-    if na == nb:
-        return f"{shared}; each has {number_word(na)} of its own."
-    return (
-        f"{shared}; {_the(c.a)} has {number_word(na)} of its own and {_the(c.b)} {number_word(nb)}."
-    )
+        return w.say(s.no_duties_shared, **values)
+    shared = w.say(s.duties_shared, n=n, N=_cap(w.number(n)))
+    return w.say(s.duties_even if na == nb else s.duties_uneven, shared=shared, **values)
 
 
-def _career_step(lower: RoleFacts, upper: RoleFacts, catalog: Catalog) -> str:
+def _career_step(w: Words, lower: RoleFacts, upper: RoleFacts, catalog: Catalog) -> str:
     from jdgen.ladder import next_roles
 
     role = catalog.roles.get(lower.id)
     if role is None:
         return ""
     if any(n.role_id == upper.id for n in next_roles(catalog, role)):
-        return f"{_cap(_the(lower))} is a common step toward {_the(upper)} role."
+        return w.say(w.text.summary.career_step, **w.roles(lower=lower, upper=upper))
     return ""

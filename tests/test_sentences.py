@@ -104,3 +104,40 @@ def test_help_lists_the_catalogs_sizes_and_industries() -> None:
         flat = " ".join(out.split())
         assert ", ".join(catalog.industries) in flat, command
         assert ", ".join(catalog.sizes) in flat, command
+
+
+def test_a_user_compare_yaml_changes_the_comparisons_wording(tmp_path: Path) -> None:
+    from jdgen.compare import compare
+    from jdgen.render.comparison import to_markdown
+
+    root = tmp_path / "cat"
+    root.mkdir()
+    (root / "compare.yaml").write_text(
+        "title: '{{ a }} compared with {{ b }}'\n"
+        "headings: {shared: What both do}\n"
+        "rows: {level: Seniority}\n"
+        "summary:\n"
+        "  same_boss: 'At {{ where }}, {{ a }} and {{ b }} share a boss: the {{ boss }}.'\n",
+        encoding="utf-8",
+    )
+    catalog = load_catalog([root])
+    company = Company(name="Acme", size="enterprise")
+    ours = compare(
+        catalog.find_role("vpo"), catalog.find_role("vp-of-process-improvement"), company, catalog
+    )
+    builtin = builtin_catalog()
+    theirs = compare(
+        builtin.find_role("vpo"), builtin.find_role("vp-of-process-improvement"), company, builtin
+    )
+    assert ours.title == "VP of Operations compared with VP of Process Improvement"
+    assert ours.rows[0].label == "Seniority" and theirs.rows[0].label == "Level"
+    boss = ours.a.reports_to
+    assert boss == ours.b.reports_to
+    line = (
+        f"At Acme, the VP of Operations and the VP of Process Improvement share a boss: the {boss}."
+    )
+    assert line in ours.summary[1] and line not in theirs.summary[1]
+    markdown = to_markdown(ours)
+    assert "## What both do" in markdown and "## In short" in markdown
+    # everything else reads as built in
+    assert ours.summary[0] == theirs.summary[0]

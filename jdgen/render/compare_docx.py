@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from jdgen.compare import Comparison
-from jdgen.render.comparison import Area, headings, shared_text, side_by_side
+from jdgen.render.comparison import Area, shared_text, side_by_side
 from jdgen.render.docx import build_time, style_document
 
 #: Title-bar blue used for headings, as in the posting's .docx.
@@ -101,7 +101,7 @@ def to_bytes(c: Comparison) -> bytes:
     section.page_width, section.page_height = Inches(11), Inches(8.5)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Inches(0.8))
-    h = headings(c)
+    h = c.labels
 
     doc.add_paragraph(c.title, style="Title")
     doc.add_paragraph().add_run(c.context_line).italic = True
@@ -127,9 +127,9 @@ def to_bytes(c: Comparison) -> bytes:
 
     doc.add_heading(h["shared"], level=1)
     if not c.shared:
-        doc.add_paragraph("None: every duty in one posting differs from those in the other.")
+        doc.add_paragraph(h["none_shared"])
     for s in c.shared:
-        text, other = shared_text(s, c.b.title)
+        text, other = shared_text(s)
         doc.add_paragraph(text, style="List Bullet")
         if other:
             doc.add_paragraph(other).paragraph_format.left_indent = Inches(0.5)
@@ -148,15 +148,15 @@ def to_bytes(c: Comparison) -> bytes:
         _area_in_cell(cells[1], right)
     if not pairs:
         cells = unique.add_row().cells
-        _fill_cell(cells[0], "—")
-        _fill_cell(cells[1], "—")
+        _fill_cell(cells[0], h["empty"])
+        _fill_cell(cells[1], h["empty"])
     _set_widths(unique, [4.7, 4.7])
 
     props = doc.core_properties
     props.title = c.title[:255]
-    props.subject = f"Role comparison: {c.title}"[:255]
+    props.subject = h["document_subject"][:255]
     props.author = c.company_name or "jdgen"
-    props.category = "Role comparison"
+    props.category = h["document_category"]
     props.comments = c.context_line[:255]
     when = build_time()
     props.created = when

@@ -53,22 +53,9 @@ def side_by_side(c: Comparison) -> list[tuple[Area | None, Area | None]]:
     return rows
 
 
-def shared_text(s: SharedDuty, other_title: str) -> tuple[str, str | None]:
-    """The shared duty's wording, and the other role's wording when it differs."""
-    if s.match == "similar" and s.a.text != s.b.text:
-        return s.a.text, f"In the {other_title} posting: “{s.b.text}”"
-    return s.a.text, None
-
-
-def headings(c: Comparison) -> dict[str, str]:
-    return {
-        "summary": "In short",
-        "table": "Side by side",
-        "shared": "Responsibilities both roles share",
-        "only_a": f"Only the {c.a.title}",
-        "only_b": f"Only the {c.b.title}",
-        "unique": "Responsibilities unique to each role",
-    }
+def shared_text(s: SharedDuty) -> tuple[str, str | None]:
+    """The shared duty's wording, and the note with the other role's wording when it differs."""
+    return s.a.text, s.note
 
 
 # ---------------------------------------------------------------------------
@@ -81,7 +68,7 @@ def _cell(text: str) -> str:
 
 
 def to_markdown(c: Comparison) -> str:
-    h = headings(c)
+    h = c.labels
 
     def lines() -> Iterator[str]:
         yield f"# {c.title}"
@@ -103,10 +90,10 @@ def to_markdown(c: Comparison) -> str:
         yield f"## {h['shared']}"
         yield ""
         if not c.shared:
-            yield "None: every duty in one posting differs from those in the other."
+            yield h["none_shared"]
             yield ""
         for s in c.shared:
-            text, other = shared_text(s, c.b.title)
+            text, other = shared_text(s)
             yield f"- {text}"
             if other:
                 yield f"  {other}"
@@ -139,7 +126,7 @@ def to_rich(c: Comparison) -> list[Any]:
     from rich.table import Table
     from rich.text import Text
 
-    h = headings(c)
+    h = c.labels
     out: list[Any] = [
         Text(c.title, style="bold"),
         Text(c.context_line, style="dim"),
@@ -171,17 +158,17 @@ def to_rich(c: Comparison) -> list[Any]:
 
     pairs = side_by_side(c)
     for i, (left, right) in enumerate(pairs):
-        label = "Only this role" if i == 0 else ""
+        label = h["only_this_role"] if i == 0 else ""
         table.add_row(label, area_cell(left), area_cell(right), end_section=False)
     if not pairs:
-        table.add_row("Only this role", "—", "—")
+        table.add_row(h["only_this_role"], h["empty"], h["empty"])
     out.append(table)
     out += [Text(""), Text(h["shared"], style="bold")]
     if not c.shared:
-        out.append(Padding(Text("None."), (0, 0, 0, 2), expand=False))
+        out.append(Padding(Text(h["none_shared_short"]), (0, 0, 0, 2), expand=False))
     rows: list[Any] = []
     for s in c.shared:
-        text, other = shared_text(s, c.b.title)
+        text, other = shared_text(s)
         rows.append(bullets([text]))
         if other:
             rows.append(Padding(Text(other, style="dim"), (0, 0, 0, 2)))
