@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from jdgen.models import Company, Location, Source, Strict
+from jdgen.text import valid_patterns
 
 
 class CountryEntry(Strict):
@@ -23,6 +24,8 @@ class CountryEntry(Strict):
 
     code: str
     name: str
+    #: How it reads in a sentence ("the United Kingdom"; default: ``name``).
+    in_sentence: str | None = None
     #: How the country reads after a city in the location line (default: ``name``).
     label: str | None = None
     aliases: list[str] = Field(default_factory=list)
@@ -32,8 +35,17 @@ class CountryEntry(Strict):
     us_items: bool = False
     title_suffix: str | None = None
     privacy_laws: str
+    #: What the country's statement names, for lint ("the Equality Act 2010").
+    statement_law: str | None = None
+    #: Regular expressions that show a statement names it.
+    statement_cues: list[str] = Field(default_factory=list)
     equal_opportunity: str
     sources: list[Source] = Field(min_length=1)
+
+    @field_validator("statement_cues")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
 
 class CountryTable(Strict):
@@ -44,6 +56,13 @@ class CountryTable(Strict):
     eu_members: list[str]
     countries: list[CountryEntry]
     fallback: CountryEntry
+    #: Wording that belongs only in US postings (regular expressions).
+    us_only_terms: list[str] = Field(default_factory=list)
+
+    @field_validator("us_only_terms")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
     def entry(self, code: str) -> CountryEntry | None:
         return next((c for c in self.countries if c.code == code), None)
@@ -68,7 +87,7 @@ class CountryTable(Strict):
             generic = self.entry("EU") if code in self.eu_members else None
             entry = generic or self.fallback
             name = _pycountry_name(code) or entry.name
-            entry = entry.model_copy(update={"name": name, "label": None})
+            entry = entry.model_copy(update={"name": name, "label": None, "in_sentence": None})
         locale = _locale(entry.locale.replace("{code}", code), self.default_locale)
         return Country(code=None if code in ("EU", "other") else code, entry=entry, locale=locale)
 

@@ -63,3 +63,13 @@ def long_date(day: dt.date, locale: str = "en_US") -> str:
     from babel.dates import format_date
 
     return str(format_date(day, "long", locale=locale))
+
+
+def valid_patterns(patterns: list[str]) -> list[str]:
+    """``patterns`` unchanged; ValueError naming the first that is not a valid regular expression."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
+    return patterns

@@ -146,6 +146,8 @@ LAWS = [
     ("cleveland", "2025-10-27", 15, False),
     ("columbus", "2025-12-03", 15, False),
     ("delaware", "2027-09-26", 26, True),
+    ("maine", "2026-07-13", 10, False),
+    ("virginia", "2026-07-01", 1, False),
 ]
 
 
@@ -159,10 +161,13 @@ def test_pay_table_has_every_law_with_date_threshold_benefits_and_source() -> No
             benefits,
         ), jid
         assert j.in_posting and j.source.startswith("https://")
-    eu = [j for j in RULES.pay.all if j.group == "EU"]
+    eu = [j for j in RULES.pay.all if j.id.startswith("eu-")]
     assert len(eu) == 27
-    assert {j.effective for j in eu} == {dt.date(2026, 6, 7)}
-    assert all(not j.in_posting and "2023/970" in j.law for j in eu)
+    # a member state's rules start on its own date, else on the transposition deadline
+    assert min(j.effective for j in eu) == dt.date(2025, 8, 27)  # Malta
+    assert all(j.effective <= dt.date(2026, 6, 7) and "2023/970" in j.law for j in eu)
+    # only where national law asks for the pay in the advert is it required there
+    assert {j.id for j in eu if j.in_posting} == {"eu-it", "eu-lt"}
 
 
 #: A place inside each jurisdiction that no other law in the table covers earlier.
@@ -184,6 +189,8 @@ PLACES = {
     "cleveland": Location(city="Cleveland", region="OH", country="US"),
     "columbus": Location(city="Columbus", region="OH", country="US"),
     "delaware": Location(city="Wilmington", region="DE", country="US"),
+    "maine": Location(city="Portland", region="ME", country="US"),
+    "virginia": Location(city="Richmond", region="VA", country="US"),
 }
 
 

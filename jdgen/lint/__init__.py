@@ -19,7 +19,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdgen.lint.checks import LintOptions
+from jdgen.lint.context import LintOptions
 from jdgen.lint.report import CheckScore, Finding, LintReport, print_report
 
 if TYPE_CHECKING:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from jdgen.lint import country
+from jdgen.lint.context import Context, LintOptions
+from jdgen.lint.pay import check_pay
 from jdgen.lint.report import (
     CHECK_NAMES,
     SEVERITY_ORDER,
@@ -22,46 +24,8 @@ from jdgen.lint.report import (
     LintReport,
     Stats,
 )
-from jdgen.lint.rules import Jurisdiction, Rules, Severity
-from jdgen.lint.sources import (
-    AMOUNT,
-    HYBRID,
-    ONSITE,
-    STATE_CODES,
-    US_STATES,
-    Block,
-    Place,
-    Posting,
-    find_places,
-)
-
-
-@dataclass(frozen=True)
-class LintOptions:
-    """What the posting itself may not say."""
-
-    #: Check against the laws in force on this date (default: the posting's own date, else today).
-    as_of: dt.date | None = None
-    #: The employer's headcount, for the employer-size thresholds of pay laws.
-    employees: int | None = None
-
-
-@dataclass
-class Context:
-    """What the checks work out once and share (and what ends up in the stats)."""
-
-    options: LintOptions
-    date: dt.date
-    words: int = 0
-    sentences: list[tuple[str, Block]] = field(default_factory=list)
-    reading_ease: float | None = None
-    grade: float | None = None
-    gender: GenderStats = field(default_factory=lambda: GenderStats(verdict="neutral"))
-    pay_laws: list[str] = field(default_factory=list)
-    #: A benefits finding was already made (completeness does not repeat it).
-    benefits_reported: bool = False
-    location_unknown: bool = False
-
+from jdgen.lint.rules import Rules, Severity
+from jdgen.lint.sources import AMOUNT, HYBRID, ONSITE, Posting, find_places
 
 # ---------------------------------------------------------------------------
 # Text helpers
@@ -160,6 +124,11 @@ def gender_verdict(feminine: int, masculine: int, strong: int = 3) -> str:
 
 
 def check_gender(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
+    other_language = country.not_english(posting, rules)
+    if other_language is not None:
+        ctx.gender = GenderStats(verdict="neutral")
+        ctx.gender_skipped = True
+        return [other_language]
     by_stem: dict[str, list[tuple[str, str]]] = {}  # stem → [(word, the block it is in)]
     masculine: list[str] = []
     feminine: list[str] = []
@@ -498,243 +467,7 @@ def check_title(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
                 "caps",
             )
         )
-    return findings
-
-
-# ---------------------------------------------------------------------------
-# Pay transparency
-# ---------------------------------------------------------------------------
-
-
-def _norm_region(region: str | None) -> str | None:
-    if not region:
-        return None
-    r = region.strip()
-    key = re.sub(r"\s+state$", "", r.lower())
-    if key in STATE_CODES:
-        return STATE_CODES[key]
-    compact = re.sub(r"[.\s]", "", r).upper()
-    if compact in US_STATES:
-        return compact
-    if compact in ("WASHINGTONDC", "DISTRICTOFCOLUMBIA"):
-        return "DC"
-    return r.upper()
-
-
-def _norm_country(country: str | None, region: str | None, rules: Rules) -> str | None:
-    if country:
-        return rules.pay.country_names.get(
-            country.strip().lower().removeprefix("the "), country.upper()
-        )
-    if region and _norm_region(region) in US_STATES:
-        return "US"
-    return None
-
-
-def _place_matches(j: Jurisdiction, place: Place, rules: Rules, *, any_city: bool = False) -> bool:
-    country = _norm_country(place.country, place.region, rules)
-    if country != _norm_country(j.match.country, None, rules):
-        return False
-    if j.match.regions:
-        regions = {_norm_region(r) for r in j.match.regions}
-        if _norm_region(place.region) not in regions:
-            return False
-    if j.match.cities and not any_city:
-        cities = {c.lower() for c in j.match.cities}
-        if (place.city or "").strip().lower() not in cities:
-            return False
-    return True
-
-
-def covered_by(posting: Posting, rules: Rules) -> list[tuple[Jurisdiction, str]]:
-    """Jurisdictions whose law covers the posting (ignoring dates and size), and why."""
-    facts = posting.facts
-    hits: dict[str, tuple[Jurisdiction, str]] = {}
-    for j in rules.pay.all:
-        for place in facts.places:
-            if _place_matches(j, place, rules):
-                hits.setdefault(j.id, (j, f"the job is in {place.text}"))
-    if facts.work_arrangement == "remote":
-        regions = list(facts.remote_regions)
-        if not regions:
-            countries = {_norm_country(p.country, p.region, rules) for p in facts.places}
-            regions = [c for c in countries if c] or ["US"]
-        for name in regions:
-            group = rules.pay.group_of(name) or ("US" if name.strip().upper() == "US" else None)
-            how = f"the job is remote and open to applicants in {name}"
-            for j in rules.pay.all:
-                if group is not None:
-                    if j.group == group:
-                        hits.setdefault(j.id, (j, how))
-                    continue
-                region = (
-                    _norm_region(name)
-                    if name.lower() in STATE_CODES or name.upper() in US_STATES
-                    else None
-                )
-                place = Place(name, "US" if region else name, region)
-                if _place_matches(j, place, rules, any_city=True):
-                    hits.setdefault(j.id, (j, how))
-    return list(hits.values())
-
-
-def check_pay(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
-    facts = posting.facts
-    date = ctx.date
-    employees = ctx.options.employees
-    band = facts.employees
-    sure: list[tuple[Jurisdiction, str]] = []
-    maybe: list[tuple[Jurisdiction, str]] = []
-    coming: list[Jurisdiction] = []
-    for j, how in covered_by(posting, rules):
-        if date < j.effective:
-            coming.append(j)
-            continue
-        if employees is not None:
-            if employees >= j.min_employees:
-                sure.append((j, how))
-        elif band is not None and band[1] is not None and band[1] < j.min_employees:
-            continue
-        elif band is not None and band[0] < j.min_employees:
-            maybe.append((j, how))
-        else:
-            sure.append((j, how))
-    ctx.pay_laws = [j.name for j, _ in sure + maybe]
-    ctx.location_unknown = not facts.places and facts.work_arrangement != "remote"
-    pay = facts.pay
-    has_pay = pay is not None and pay.kind != "open"
-    findings: list[Finding] = []
-    example = "“The base pay range for this role is $120,000 to $150,000 per year.”"
-    missing = "no pay range" if pay is None else f"open-ended pay “{pay.text}”"
-
-    def laws(items: list[tuple[Jurisdiction, str]]) -> str:
-        names = [j.name for j, _ in items]
-        verb = "requires" if len(names) == 1 else "require"
-        detail = "; ".join(
-            f"{j.name}: {j.law}, in force since {_long_date(j.effective)}" for j, _ in items
-        )
-        return (
-            f"{_reasons(items)[:1].upper()}{_reasons(items)[1:]}, and {_join(names)} {verb} "
-            f"a pay range (minimum and maximum) in job postings. {detail}."
-        )
-
-    if not has_pay:
-        must = [(j, how) for j, how in sure if j.in_posting]
-        soft = [(j, how) for j, how in sure if not j.in_posting]
-        if must:
-            findings.append(
-                Finding(
-                    check="pay-transparency",
-                    severity="error",
-                    text=missing,
-                    why=laws(must),
-                    suggestion=f"Add the pay range you expect in good faith to pay, e.g. {example}",
-                    rule=",".join(j.id for j, _ in must),
-                    category="pay",
-                    sources=[j.source for j, _ in must],
-                )
-            )
-        if maybe:
-            findings.append(
-                Finding(
-                    check="pay-transparency",
-                    severity="warning",
-                    text=missing,
-                    why=f"A pay range is required in postings by {_join([f'{j.name} (employers with {j.min_employees}+ employees)' for j, _ in maybe])} "
-                    f"and {_reasons(maybe)}; your company's size band may be under or over that threshold.",
-                    suggestion=f"If you employ that many people, add the pay range, e.g. {example}; "
-                    "pass --employees N to check against your headcount.",
-                    rule=",".join(j.id for j, _ in maybe),
-                    category="pay",
-                    sources=[j.source for j, _ in maybe],
-                )
-            )
-        if soft:
-            eu = [j.name for j, _ in soft]
-            findings.append(
-                Finding(
-                    check="pay-transparency",
-                    severity="warning",
-                    text=missing,
-                    why=f"Applicants in {_join(eu)} have a right to the starting pay or its range before the "
-                    f"interview ({soft[0][0].law}, from {_long_date(soft[0][0].effective)}); national laws may require it in the advert.",
-                    suggestion=f"Put the pay range in the posting, e.g. {example}",
-                    rule=",".join(j.id for j, _ in soft),
-                    category="pay",
-                    sources=sorted({j.source for j, _ in soft}),
-                )
-            )
-        if not sure and not maybe:
-            if facts.places or facts.work_arrangement == "remote":
-                findings.append(
-                    Finding(
-                        check="pay-transparency",
-                        severity="info",
-                        text=missing,
-                        why="No pay-transparency law in the table covers this place on this date, but "
-                        "candidates look for pay first and postings without it get fewer applicants.",
-                        suggestion=f"Add the pay range, e.g. {example}",
-                        rule="no-pay",
-                        category="pay",
-                    )
-                )
-            else:
-                findings.append(
-                    Finding(
-                        check="pay-transparency",
-                        severity="warning",
-                        text=missing,
-                        why="The posting does not say where the job is, so it cannot be checked against "
-                        f"pay-transparency laws; {len(rules.pay.jurisdictions)} US states and cities require a pay range "
-                        "in postings, and the EU Directive gives applicants a right to it.",
-                        suggestion=f"Add the location and the pay range, e.g. {example}",
-                        rule="no-pay",
-                        category="pay",
-                    )
-                )
-    if not facts.benefits:
-        need = [(j, how) for j, how in sure + maybe if j.benefits_required]
-        if need:
-            ctx.benefits_reported = True
-            findings.append(
-                Finding(
-                    check="pay-transparency",
-                    severity="warning",
-                    text="no benefits described",
-                    why=f"{_join([j.name for j, _ in need])} also require a general description of benefits "
-                    f"and other compensation in the posting ({_reasons(need)}).",
-                    suggestion="List the main benefits: health cover, retirement plan, paid time off, bonus or equity.",
-                    rule=",".join(j.id for j, _ in need),
-                    category="benefits",
-                    sources=[j.source for j, _ in need],
-                )
-            )
-    upcoming = [j for j in coming if not has_pay or (j.benefits_required and not facts.benefits)]
-    if upcoming:
-        findings.append(
-            Finding(
-                check="pay-transparency",
-                severity="info",
-                text=f"posting dated {_long_date(date)}",
-                why="Coming into force after this posting's date: "
-                + "; ".join(
-                    f"{j.name} on {_long_date(j.effective)}"
-                    + (" (pay range and benefits)" if j.benefits_required else " (pay range)")
-                    for j in sorted(upcoming, key=lambda j: j.effective)
-                )
-                + ".",
-                suggestion="A posting published or reposted after that date will need them.",
-                rule=",".join(j.id for j in upcoming),
-                category="upcoming",
-                sources=[j.source for j in upcoming],
-            )
-        )
-    return findings
-
-
-def _reasons(items: list[tuple[Jurisdiction, str]]) -> str:
-    reasons = sorted({how for _, how in items})
-    return "; ".join(reasons)
+    return findings + country.title_findings(posting, rules)
 
 
 # ---------------------------------------------------------------------------
@@ -758,7 +491,9 @@ def check_completeness(posting: Posting, rules: Rules, ctx: Context) -> list[Fin
             )
         )
 
-    if not facts.equal_opportunity:
+    local = country.statement_findings(posting, rules)
+    findings += local
+    if not facts.equal_opportunity and not any(f.rule == "equal-opportunity" for f in local):
         missing(
             "warning",
             "no equal-opportunity statement",
@@ -881,6 +616,8 @@ def run_checks(posting: Posting, rules: Rules, options: LintOptions | None = Non
 def _summary(check: str, findings: list[Finding], ctx: Context) -> str:
     if check == "gender-coded":
         g = ctx.gender
+        if ctx.gender_skipped:
+            return "not checked (the word lists are English)"
         return f"{g.verdict} ({len(g.masculine)} masculine-coded, {len(g.feminine)} feminine-coded words)"
     if check == "readability":
         if ctx.reading_ease is None:

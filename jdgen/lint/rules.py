@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from jdgen.errors import CatalogError
 from jdgen.resources import data_dir
+from jdgen.text import valid_patterns
 
 #: libyaml's C loader when PyYAML was built with it (several times faster), else the pure one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -99,12 +100,7 @@ class Term(_Strict):
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
-        return value
+        return valid_patterns(value)
 
 
 class ExclusionaryRules(_Strict):
@@ -126,6 +122,9 @@ class ExclusionaryRules(_Strict):
 
 # -- pay-transparency.yaml -------------------------------------------------------
 
+Verified = Literal["source", "summaries", "no"]
+GroupId = Literal["US", "CA", "EU"]
+
 
 class Match(_Strict):
     country: str
@@ -133,77 +132,166 @@ class Match(_Strict):
     cities: list[str] = Field(default_factory=list)
 
 
+class MaxRange(_Strict):
+    """The widest pay range a law allows, per year (hourly pay counted over ``hours_per_year``)."""
+
+    width: float = Field(gt=0)
+    currency: str
+    hours_per_year: int = 2080
+
+
+class LawRules(_Strict):
+    """What a law asks of a posting beyond a pay range."""
+
+    max_range: MaxRange | None = None
+    vacancy_statement: bool = False
+    ai_disclosure: bool = False
+    #: Ids of ``banned_requirements`` the law forbids in postings.
+    banned: list[str] = Field(default_factory=list)
+
+
+class Amendment(_Strict):
+    law: str
+    effective: dt.date
+    change: str
+    source: str
+    verified: Verified
+    checked_with: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
 class Jurisdiction(_Strict):
     id: str
     name: str
-    kind: Literal["state", "city", "district", "country"]
+    kind: Literal["state", "city", "district", "province", "country"]
     law: str
+    #: What the posting must carry, in a phrase.
+    posts: str
     effective: dt.date
     enforced_from: dt.date | None = None
     min_employees: int = Field(ge=1)
     benefits_required: bool
     in_posting: bool
+    #: No pay is required when the top of the pay is above this yearly amount.
+    pay_optional_above: float | None = None
+    rules: LawRules = Field(default_factory=LawRules)
+    amendments: list[Amendment] = Field(default_factory=list)
     match: Match
-    group: Literal["US", "EU"]
+    group: GroupId
     source: str
+    verified: Verified
+    checked_with: list[str] = Field(default_factory=list)
+    #: EU member states: how far the Directive is transposed.
+    status: Literal["in-force", "partial", "draft", "none"] | None = None
     note: str | None = None
+
+    def amendments_on(self, day: dt.date) -> list[Amendment]:
+        return [a for a in self.amendments if a.effective <= day]
 
 
 class MemberState(_Strict):
     code: str
     name: str
     aliases: list[str] = Field(default_factory=list)
+    status: Literal["in-force", "partial", "draft", "none"]
+    #: When the national recruitment rules apply (default: the Directive's deadline).
+    from_: dt.date | None = Field(default=None, alias="from")
+    #: The national law asks for the pay in the advert itself.
+    in_posting: bool = False
+    verified: Verified = "no"
+    note: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class EuDirective(_Strict):
     law: str
-    effective: dt.date
+    deadline: dt.date
     min_employees: int = Field(ge=1)
     benefits_required: bool
-    in_posting: bool
     source: str
+    checked_with: list[str] = Field(default_factory=list)
     note: str | None = None
     member_states: list[MemberState]
+
+    def jurisdiction(self, m: MemberState) -> Jurisdiction:
+        return Jurisdiction(
+            id=f"eu-{m.code.lower()}",
+            name=m.name,
+            kind="country",
+            law=self.law,
+            posts="the initial pay or its range, in the advert or before the interview",
+            effective=m.from_ or self.deadline,
+            min_employees=self.min_employees,
+            benefits_required=self.benefits_required,
+            in_posting=m.in_posting,
+            match=Match(country=m.code),
+            group="EU",
+            source=self.source,
+            verified=m.verified,
+            checked_with=self.checked_with,
+            status=m.status,
+            note=m.note or self.note,
+        )
+
+
+class BannedRequirement(_Strict):
+    id: str
+    name: str
+    patterns: list[str] = Field(min_length=1)
+    try_: str = Field(alias="try")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return words_regex(self.patterns)
 
 
 class Group(_Strict):
     countries: list[str]
 
 
+#: A message of the check: text, why and try (or a phrase used inside them).
+Message = dict[Literal["text", "why", "try"], str] | str
+
+
 class PayRules(_Strict):
     jurisdictions: list[Jurisdiction]
+    banned_requirements: list[BannedRequirement] = Field(default_factory=list)
+    statements: dict[Literal["vacancy", "ai"], list[str]]
     eu_directive: EuDirective
-    groups: dict[Literal["US", "EU"], Group]
+    groups: dict[GroupId, Group]
+    messages: dict[str, Message]
+
+    @field_validator("statements")
+    @classmethod
+    def _statements_compile(
+        cls, value: dict[Literal["vacancy", "ai"], list[str]]
+    ) -> dict[Literal["vacancy", "ai"], list[str]]:
+        for patterns in value.values():
+            valid_patterns(patterns)
+        return value
 
     @cached_property
     def all(self) -> list[Jurisdiction]:
         """Every jurisdiction, the EU directive expanded to one entry per member state."""
         eu = self.eu_directive
-        states = [
-            Jurisdiction(
-                id=f"eu-{m.code.lower()}",
-                name=m.name,
-                kind="country",
-                law=eu.law,
-                effective=eu.effective,
-                min_employees=eu.min_employees,
-                benefits_required=eu.benefits_required,
-                in_posting=eu.in_posting,
-                match=Match(country=m.code, regions=[], cities=[]),
-                group="EU",
-                source=eu.source,
-                note=eu.note,
-            )
-            for m in eu.member_states
-        ]
-        return [*self.jurisdictions, *states]
+        return [*self.jurisdictions, *(eu.jurisdiction(m) for m in eu.member_states)]
 
     @cached_property
     def country_names(self) -> dict[str, str]:
-        """Lower-case country name, code or alias → country code (US and EU members)."""
+        """Lower-case country name, code or alias → country code (US, Canada, EU members)."""
         names: dict[str, str] = {}
         for alias in self.groups["US"].countries:
             names[alias.lower()] = "US"
+        for alias in self.groups["CA"].countries:
+            names[alias.lower()] = "CA"
         for m in self.eu_directive.member_states:
             for alias in (m.code, m.name, *m.aliases):
                 names[alias.lower().removeprefix("the ")] = m.code
@@ -216,6 +304,41 @@ class PayRules(_Strict):
             if key in {c.lower().rstrip(".") for c in group.countries}:
                 return gid
         return None
+
+    def banned_for(self, j: Jurisdiction) -> list[BannedRequirement]:
+        return [b for b in self.banned_requirements if b.id in j.rules.banned]
+
+    def statement_regex(self, kind: Literal["vacancy", "ai"]) -> re.Pattern[str]:
+        return _statement_regex(tuple(self.statements[kind]))
+
+    def say(self, key: str, **values: object) -> str:
+        """A phrase of the check's wording, filled."""
+        raw = self.messages[key]
+        if not isinstance(raw, str):
+            raise CatalogError(
+                [f"catalog/lint/pay-transparency.yaml: messages.{key}: expected a phrase"]
+            )
+        return _fill(raw, values)
+
+    def message(self, key: str, **values: object) -> tuple[str, str, str]:
+        """(text, why, try) of a finding, filled."""
+        raw = self.messages[key]
+        if isinstance(raw, str):
+            raise CatalogError(
+                [f"catalog/lint/pay-transparency.yaml: messages.{key}: expected text, why and try"]
+            )
+        return tuple(_fill(raw.get(part, ""), values) for part in ("text", "why", "try"))  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=16)
+def _statement_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    return words_regex(list(words))
+
+
+def _fill(text: str, values: dict[str, object]) -> str:
+    from jdgen.tailor import fill
+
+    return fill(text, dict(values))
 
 
 # -- checks.yaml -----------------------------------------------------------------
@@ -239,6 +362,18 @@ class Length(_Strict):
 class TitleRules(_Strict):
     max_chars: int
     hype: list[str]
+    #: Regular expressions for a gender-neutral marker such as "(m/w/d)" (whole words, any case).
+    gender_neutral: list[str] = Field(default_factory=list)
+
+
+class Language(_Strict):
+    """How the gender-coded check tells that a posting is not in English."""
+
+    #: Common English words; a posting where they are rarer than ``min_share`` is not English.
+    english_words: list[str]
+    min_share: float
+    #: Below this many words the test is not made.
+    min_words: int
 
 
 class Completeness(_Strict):
@@ -275,6 +410,14 @@ class CheckRules(_Strict):
     completeness: Completeness
     sections: dict[str, list[str]]
     scoring: Scoring
+    language: Language
+    #: The wording of findings about the posting's country: text, why and try.
+    messages: dict[str, dict[Literal["text", "why", "try"], str]] = Field(default_factory=dict)
+
+    def message(self, key: str, **values: object) -> tuple[str, str, str]:
+        raw = self.messages[key]
+        parts = tuple(_fill(raw.get(part, ""), values) for part in ("text", "why", "try"))
+        return parts[0], parts[1], parts[2]
 
 
 def words_regex(words: list[str]) -> re.Pattern[str]:
@@ -302,6 +445,7 @@ class Rules(BaseModel):
             "benefits": words_regex(c.benefits),
             "benefits_in_section": words_regex(c.benefits_in_section),
             "hype": words_regex([re.escape(h) for h in self.checks.title.hype if h != "!"]),
+            "gender_neutral": words_regex(self.checks.title.gender_neutral or ["(?!)"]),
         }
 
 

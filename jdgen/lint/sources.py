@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
@@ -63,6 +64,24 @@ class Pay:
 
     kind: Literal["range", "single", "open"]
     text: str
+    #: The figures, when they could be read (a single figure is both).
+    low: float | None = None
+    high: float | None = None
+    #: ISO code when the text says it ("CA$", "EUR", "€"); a bare "$" is not known.
+    currency: str | None = None
+    period: str = "year"
+
+    def yearly(self, amount: float, hours_per_year: int = 2080) -> float:
+        per_year = {"hour": hours_per_year, "day": 260, "week": 52, "month": 12}
+        return amount * per_year.get(self.period, 1)
+
+    def yearly_high(self, hours_per_year: int = 2080) -> float | None:
+        return None if self.high is None else self.yearly(self.high, hours_per_year)
+
+    def yearly_width(self, hours_per_year: int = 2080) -> float | None:
+        if self.low is None or self.high is None:
+            return None
+        return self.yearly(self.high - self.low, hours_per_year)
 
 
 @dataclass
@@ -78,6 +97,10 @@ class Facts:
     date_posted: dt.date | None = None
     #: Headcount band of the employer (min, max) when known.
     employees: tuple[int, int | None] | None = None
+    #: ISO code of the country the posting is for, when it can be told.
+    country: str | None = None
+    #: The posting is known to be in English (a jdgen posting); None: not known.
+    english: bool | None = None
 
 
 @dataclass
@@ -124,7 +147,9 @@ def from_job_description(jd: JobDescription, source: str = "") -> Posting:
     m = jd.metadata
     pay = None
     if m.salary is not None:
-        pay = Pay("range" if m.salary.min < m.salary.max else "single", _pay_text(m.salary))
+        kind: Literal["range", "single"] = "range" if m.salary.min < m.salary.max else "single"
+        sal = m.salary
+        pay = Pay(kind, _pay_text(sal), sal.min, sal.max, sal.currency, sal.period)
     apply = jd.section("apply")
     eeo = jd.section(EEO)
     facts = Facts(
@@ -141,6 +166,8 @@ def from_job_description(jd: JobDescription, source: str = "") -> Posting:
         equal_opportunity=bool(eeo and eeo.paragraphs),
         date_posted=m.date_posted,
         employees=_size_band(m.size),
+        country=m.country,
+        english=m.locale.startswith("en"),
     )
     return Posting(source or jd.metadata.role_id, jd.title, blocks, facts)
 
@@ -558,6 +585,36 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+_FIGURE = re.compile(rf"({_NUM})(\s?[kK](?![a-zA-Z]))?")
+_CURRENCIES = {"CA$": "CAD", "CAD": "CAD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
+               "£": "GBP", "GBP": "GBP", "A$": "AUD", "AUD": "AUD", "CHF": "CHF"}  # fmt: skip
+_PERIOD_WORDS = re.compile(r"\b(hour|hr|hourly|day|daily|week|weekly|month|monthly)\b", re.I)
+
+
+def _figure(number: str, thousands: str | None) -> float:
+    digits = re.sub(r"[\s\u202f\u00a0]", "", number)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        value = float(re.sub(r"[.,]", "", digits))
+    else:
+        value = float(digits.replace(",", "."))
+    return value * 1000 if thousands else value
+
+
+def read_figures(pay: Pay, context: str) -> Pay:
+    """The figures, currency and period of a pay text ("CA$90,000–CA$120,000 per year")."""
+    values = [_figure(m.group(1), m.group(2)) for m in _FIGURE.finditer(pay.text)]
+    if values:
+        pay.low, pay.high = min(values), max(values)
+    pay.currency = next((code for sym, code in _CURRENCIES.items() if sym in pay.text), None)
+    period = _PERIOD_WORDS.search(context[context.find(pay.text) :] if pay.text in context else "")
+    if period:
+        word = period.group(1).lower()
+        pay.period = {"hr": "hour", "hourly": "hour", "daily": "day", "weekly": "week"}.get(
+            word, word.removesuffix("ly")
+        )
+    return pay
+
+
 def find_pay(blocks: list[Block]) -> Pay | None:
     """The pay a posting states: a range wins; otherwise the first single or open-ended figure.
 
@@ -570,18 +627,50 @@ def find_pay(blocks: list[Block]) -> Pay | None:
             continue
         m = _RANGE.search(b.text)
         if m:
-            return Pay("range", m.group(0).strip())
+            return read_figures(Pay("range", m.group(0).strip()), b.text)
         opens = [(o.start(), o.end()) for o in _OPEN.finditer(b.text)]
         candidates: list[tuple[int, Pay]] = [
             (start, Pay("open", b.text[start:end].strip())) for start, end in opens
         ]
         for single in _SINGLE.finditer(b.text):
             if not any(start < single.end() and single.start() < end for start, end in opens):
-                candidates.append((single.start(), Pay("single", single.group(0).strip())))
+                found = Pay("single", single.group(0).strip())
+                candidates.append((single.start(), read_figures(found, b.text)))
         if candidates and first is None:
             pos, pay = min(candidates, key=lambda c: c[0])
             first = (i, pos, pay)
     return first[2] if first else None
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Canada's provinces and territories (pycountry): name → code, "City, ON", "Ontario"."""
+    import pycountry
+
+    codes = {
+        str(sub.name): str(sub.code).split("-")[1]
+        for sub in pycountry.subdivisions.get(country_code="CA") or []  # type: ignore[no-untyped-call]
+    }
+    names = sorted(codes, key=len, reverse=True)
+    alternatives = "|".join([*sorted(codes.values()), *(re.escape(n) for n in names)])
+    city = re.compile(
+        rf"\b([A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){{0,3}}),\s*({alternatives})\b"
+    )
+    alone = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+    return codes, city, alone
+
+
+def _find_provinces(text: str, taken: list[tuple[int, int]], add: Callable[[Place], None]) -> None:
+    codes, city_rx, alone_rx = _provinces()
+    for m in city_rx.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            province = m.group(2)
+            add(Place(m.group(0), "CA", codes.get(province, province), m.group(1)))
+            taken.append(m.span())
+    for m in alone_rx.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            add(Place(m.group(1), "CA", codes[m.group(1)]))
+            taken.append(m.span())
 
 
 def find_places(texts: Iterable[str], rules: Rules) -> list[Place]:
@@ -595,7 +684,7 @@ def find_places(texts: Iterable[str], rules: Rules) -> list[Place]:
             seen.add(key)
             places.append(place)
 
-    countries = rules.pay.country_names
+    countries = country_names(rules)
     country_rx = re.compile(
         r"(?<![\w])("
         + "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True) if len(c) > 2)
@@ -623,12 +712,14 @@ def find_places(texts: Iterable[str], rules: Rules) -> list[Place]:
             name = m.group(1)
             add(Place(name, "US", STATE_CODES[name.lower()]))
             taken.append(m.span())
+        _find_provinces(text, taken, add)
         for m in country_rx.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             name = m.group(1).lower().removeprefix("the ")
             code = countries.get(name)
-            if code and not (code == "US" and any(p.country == "US" for p in places)):
+            known = any(p.country == code for p in places)
+            if code and not (code in ("US", "CA") and known):
                 add(Place(m.group(1), code))
     return places
 
@@ -677,7 +768,38 @@ def detect_facts(posting: Posting, rules: Rules, jsonld: dict[str, Any] | None =
     )
     if jsonld:
         _merge_jsonld(facts, jsonld, rules)
+    facts.country = _country_of(facts, rules)
     return facts
+
+
+def _country_of(facts: Facts, rules: Rules) -> str | None:
+    """The country of the first place that names one, else of the first remote region."""
+    for place in facts.places:
+        if place.country:
+            return country_names(rules).get(place.country.lower(), place.country)
+    for region in facts.remote_regions:
+        code = country_names(rules).get(region.strip().lower().removeprefix("the "))
+        if code:
+            return code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _catalog_country_names() -> dict[str, str]:
+    """Names and aliases of the countries in ``catalog/countries.yaml`` → ISO code."""
+    from jdgen.catalog import builtin_catalog
+
+    names: dict[str, str] = {}
+    for c in builtin_catalog().countries.countries:
+        if len(c.code) == 2 and c.code != "EU":
+            for alias in (c.code, c.name, *c.aliases):
+                names[alias.lower().removeprefix("the ")] = c.code
+    return names
+
+
+def country_names(rules: Rules) -> dict[str, str]:
+    """Lower-case country name or alias → ISO code: the pay table's and the catalog's."""
+    return {**_catalog_country_names(), **rules.pay.country_names}
 
 
 def _remote_regions(texts: list[str], rules: Rules) -> list[str]:
