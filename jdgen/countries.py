@@ -48,6 +48,13 @@ class CountryEntry(Strict):
         return valid_patterns(value)
 
 
+class HiringStatements(Strict):
+    existing_vacancy: str
+    future_vacancy: str
+    ai_screening: str
+    no_ai_screening: str
+
+
 class CountryTable(Strict):
     """``catalog/countries.yaml``."""
 
@@ -58,6 +65,8 @@ class CountryTable(Strict):
     fallback: CountryEntry
     #: Wording that belongs only in US postings (regular expressions).
     us_only_terms: list[str] = Field(default_factory=list)
+    #: Sentences saying whether the vacancy exists and whether AI screens applicants.
+    hiring_statements: HiringStatements
 
     @field_validator("us_only_terms")
     @classmethod
@@ -180,6 +189,17 @@ def written_out(loc: Location, table: CountryTable) -> Location:
     if code is None or code == "EU":
         return loc
     return loc.model_copy(update={"country": table.texts(code).label})
+
+
+def hiring_statements(company: Company, table: CountryTable) -> list[str]:
+    """What the company says about the vacancy and AI screening (settings left out: nothing)."""
+    text = table.hiring_statements
+    out = []
+    if company.existing_vacancy is not None:
+        out.append(text.existing_vacancy if company.existing_vacancy else text.future_vacancy)
+    if company.ai_screening is not None:
+        out.append(text.ai_screening if company.ai_screening else text.no_ai_screening)
+    return out
 
 
 def title_with_suffix(title: str, company: Company, country: Country) -> str:

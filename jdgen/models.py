@@ -458,6 +458,10 @@ class Company(Strict):
     #: Gender-neutral title suffix: a text such as "(w/m/d)", or false for none
     #: (default: the country's, "(m/w/d)" in Germany and Austria).
     title_suffix: str | bool | None = None
+    #: Say whether the posting is for an existing vacancy (Ontario asks every posting to).
+    existing_vacancy: bool | None = None
+    #: Say whether artificial intelligence screens, assesses or selects applicants.
+    ai_screening: bool | None = None
     posting: PostingOptions = Field(default_factory=PostingOptions)
 
     @field_validator("size", mode="before")

@@ -29,7 +29,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jdgen import __version__, work
 from jdgen.catalog import Catalog, builtin_catalog
-from jdgen.countries import Country, posting_country, title_with_suffix, written_out
+from jdgen.countries import (
+    Country,
+    hiring_statements,
+    posting_country,
+    title_with_suffix,
+    written_out,
+)
 from jdgen.errors import JdgenError, TemplateError
 from jdgen.models import (
     Addition,
@@ -600,7 +606,8 @@ def flsa_status(ctx: Context) -> FlsaStatus | None:
 
 def _apply(ctx: Context) -> Section | None:
     c = ctx.company
-    if not c.how_to_apply and not c.closing_date:
+    statements = hiring_statements(c, ctx.catalog.countries)
+    if not c.how_to_apply and not c.closing_date and not statements:
         return None
     said = ctx.catalog.text.sentences
     paragraphs = []
@@ -613,6 +620,7 @@ def _apply(ctx: Context) -> Section | None:
         paragraphs.append(sentence(how))
     if c.closing_date:
         paragraphs.append(ctx.fill(said.closing_date, date=long_date(c.closing_date, ctx.locale)))
+    paragraphs += statements
     return _section(ctx, "apply", _company("how_to_apply"), paragraphs=paragraphs)
 
 

@@ -122,11 +122,12 @@ def flsa_status(rules: FlsaRules, level: str, company: Company) -> FlsaStatus | 
     return "non-exempt" if below else "exempt"
 
 
-def pay_range(salary: Salary) -> str:
-    return (
-        f"{money(salary.min, salary.currency)} to {money(salary.max, salary.currency)} "
-        f"per {salary.period}"
+def pay_range(salary: Salary, locale: str = "en_US") -> str:
+    low, high = (
+        money(salary.min, salary.currency, locale),
+        money(salary.max, salary.currency, locale),
     )
+    return f"{low} to {high} per {salary.period}"
 
 
 def _percent(value: float) -> str:
@@ -141,7 +142,9 @@ def variable_pay(ctx: Context) -> list[str]:
     if vp.bonus_target_percent is not None:
         out.append(ctx.render(text.bonus, percent=_percent(vp.bonus_target_percent)))
     if vp.on_target_earnings is not None:
-        out.append(ctx.render(text.on_target_earnings, range=pay_range(vp.on_target_earnings)))
+        out.append(
+            ctx.render(text.on_target_earnings, range=pay_range(vp.on_target_earnings, ctx.locale))
+        )
     if vp.commission:
         out.append(ctx.render(text.commission, plan=vp.commission.strip().rstrip(".")))
     if vp.equity:

@@ -306,3 +306,19 @@ def test_gender_coded_lists_say_they_are_english_only(tmp_path: Path) -> None:
     assert next(b for b in report.breakdown if b.check == "gender-coded").summary.startswith(
         "not checked"
     )
+
+
+def test_company_settings_make_an_ontario_posting_say_both_statements() -> None:
+    jd = ontario(90000, 130000, existing_vacancy=True, ai_screening=False)
+    apply = jd.section("apply")
+    assert apply is not None
+    assert apply.paragraphs[-2:] == [
+        "This posting is for an existing vacancy.",
+        "We do not use artificial intelligence to screen, assess or select applicants.",
+    ]
+    report = lint_job_description(jd, as_of=dt.date(2026, 3, 2), employees=80)
+    assert hits(report) == []
+    pool = ontario(90000, 130000, existing_vacancy=False, ai_screening=True)
+    text = " ".join(pool.section("apply").paragraphs)  # type: ignore[union-attr]
+    assert "not for an existing vacancy" in text and "We use artificial intelligence" in text
+    assert hits(lint_job_description(pool, as_of=dt.date(2026, 3, 2), employees=80)) == []
