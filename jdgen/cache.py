@@ -9,9 +9,17 @@ turns it off.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import pickle
+import sys
 import tempfile
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -61,3 +69,93 @@ def write_bytes(name: str, data: bytes) -> bool:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         return False
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A key of the jdgen code in use: its version, the Python version and the size and
+    time of every jdgen source file (so an edited model never meets an old pickle)."""
+    from jdgen import __version__
+    from jdgen.resources import PACKAGE_DIR
+
+    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(_stat_key(path).encode())
+    return digest.hexdigest()
+
+
+def package_stamp(*packages: str) -> str:
+    """A key of installed packages (their ``__init__`` files' size and time), found
+    without importing them."""
+    from importlib.util import find_spec
+
+    parts = []
+    for package in packages:
+        spec = find_spec(package)
+        parts.append(_stat_key(Path(spec.origin) if spec and spec.origin else None))
+    return "|".join(parts)
+
+
+def _stat_key(path: Path | None) -> str:
+    try:
+        stat = path.stat() if path else None
+    except OSError:
+        stat = None
+    return f"\0{path}\0{stat.st_size if stat else ''}\0{stat.st_mtime_ns if stat else ''}"
+
+
+def key_of(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+def load_pickle(name: str) -> Any:
+    """The object pickled in the cache file ``name``, or None when there is none usable.
+
+    Pickles are read only from the user's own cache directory, which only the user
+    can write, and only under a name that keys exactly the inputs they were made from.
+    """
+    data = read_bytes(name)
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # damaged, truncated, or made by other code: ignore it
+        return None
+
+
+def store_pickle(name: str, value: object) -> None:
+    """Pickle ``value`` into the cache file ``name`` (``<kind>-<key>.pickle``), keeping at
+    most :data:`KEEP` files of that kind (the newest)."""
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # something that does not pickle: no cache, same result
+        return
+    if write_bytes(name, data):
+        _prune(name.rsplit("-", 1)[0])
+
+
+#: Cache files kept per kind: a few user catalogs and jdgen versions side by side.
+KEEP = 16
+
+
+def _prune(kind: str) -> None:
+    root = cache_dir()
+    if root is None:
+        return
+    try:
+        found = sorted(root.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+        for old in found[:-KEEP]:
+            old.unlink()
+    except OSError:
+        pass  # another process pruned first, or the directory went away
+
+
+def cached_pickle(name: str, kind: type[T], build: Callable[[], T]) -> T:
+    """``build()``, kept in the cache file ``name`` (which must key every input of it);
+    a cached object that is not a ``kind`` is ignored."""
+    value = load_pickle(name)
+    if isinstance(value, kind):
+        return value
+    value = build()
+    store_pickle(name, value)
+    return value

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -48,19 +48,12 @@ from jdgen.models import (
     TextItem,
     When,
 )
+from jdgen.names import find_choice
+from jdgen.names import normalize_name as normalize_name  # re-exported: callers import it from here
 from jdgen.resources import data_dir
 from jdgen.work import WorkCatalog
 
 M = TypeVar("M", bound=BaseModel)
-C = TypeVar("C", bound="_Named")
-
-
-class _Named(Protocol):
-    id: str
-    name: str
-    aliases: list[str]
-
-
 #: libyaml's C loader when PyYAML was built with it (several times faster), else the pure one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -299,21 +292,6 @@ def _validate_list(
 # ---------------------------------------------------------------------------
 
 
-def normalize_name(text: str) -> str:
-    """Key for matching role names: case, punctuation, "of/the", "&"/"and",
-    "vice president"/"vp" and "ops"/"operations" do not matter."""
-    t = text.lower().replace("&", " and ")
-    t = re.sub(r"[^a-z0-9]+", " ", t)
-    t = re.sub(r"\bvice president\b", "vp", t)
-    words = ["operations" if w == "ops" else w for w in t.split()]
-    return " ".join(w for w in words if w not in {"of", "the", "and", "a", "an", "for"})
-
-
-def normalize_choice(text: str) -> str:
-    """Key for matching sizes, industries and levels: letters and digits only."""
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
 @dataclass
 class Catalog:
     levels: dict[str, Level] = field(default_factory=dict)
@@ -414,10 +392,10 @@ class Catalog:
         return ids
 
     def find_level(self, query: str) -> Level:
-        return _find_choice(self.levels, query)
+        return find_choice(self.levels, query)
 
     def find_industry(self, query: str) -> Industry:
-        return _find_choice(self.industries, query)
+        return find_choice(self.industries, query)
 
     def find_size(self, query: str | int) -> CompanySize:
         """A size by id, name or alias, or the band a headcount falls in."""
@@ -436,7 +414,7 @@ class Catalog:
                     return size
         assert not isinstance(query, int)
         try:
-            return _find_choice(self.sizes, query)
+            return find_choice(self.sizes, query)
         except UnknownChoiceError:
             raise UnknownChoiceError(
                 f"expected one of {self.size_choices()} or a headcount, got '{query}'"
@@ -452,15 +430,6 @@ class Catalog:
 
     def level_of(self, role: Role) -> Level:
         return self.levels[role.level]
-
-
-def _find_choice(table: dict[str, C], query: str) -> C:
-    key = normalize_choice(query)
-    for choice in table.values():
-        names = [choice.id, choice.name, *choice.aliases]
-        if key in {normalize_choice(n) for n in names}:
-            return choice
-    raise UnknownChoiceError(f"expected one of {', '.join(table)}, got '{query}'")
 
 
 # ---------------------------------------------------------------------------
@@ -864,8 +833,11 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
 
 @lru_cache(maxsize=1)
 def builtin_catalog() -> Catalog:
-    """The built-in catalog, loaded once per process."""
-    return load_catalog()
+    """The built-in catalog, loaded once per process (from the cache of validated
+    catalogs when its files have not changed: :mod:`jdgen.catalog_cache`)."""
+    from jdgen.catalog_cache import cached_catalog
+
+    return cached_catalog(load_catalog)
 
 
 def resolve_group_items(catalog: Catalog, group: ResponsibilityGroup) -> list[Responsibility]:

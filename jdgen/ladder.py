@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from typing import Literal
 
-from jdgen.catalog import Catalog, normalize_name
+from jdgen.catalog import Catalog
 from jdgen.errors import JdgenError
 from jdgen.models import Role
+from jdgen.names import normalize_name
 
 #: How a step moves between levels.  ``outside`` when one end is not a catalog role
 #: (its level is unknown).

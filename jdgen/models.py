@@ -37,7 +37,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 class Strict(BaseModel):
     """Base for every model: unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def pick(mapping: dict[str, T], size: str) -> T | None:
@@ -226,7 +226,7 @@ class CareerPath(Strict):
     from_roles: list[str] = Field(default_factory=list, alias="from")
     to_roles: list[str] = Field(default_factory=list, alias="to")
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class SalaryReference(Strict):

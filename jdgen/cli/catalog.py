@@ -11,7 +11,7 @@ from jdgen.cli.common import catalog_options, console, load_catalog_for, print_m
 from jdgen.errors import JdgenError
 
 if TYPE_CHECKING:
-    pass
+    from jdgen.catalog_cache import LevelRow, RoleRow
 
 
 @click.command()
@@ -28,18 +28,41 @@ def roles(level: str | None, search: str | None, catalog_dirs: tuple[Path, ...])
     """
     from rich.table import Table
 
-    from jdgen.role_search import search_roles
-
-    catalog = load_catalog_for(catalog_dirs)
-    chosen = search_roles(catalog, search or "", level)
+    levels, chosen = _listed(level, search, catalog_dirs)
     if not chosen:
         raise JdgenError("no roles match" + (f" '{search}'" if search else ""))
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("id", "title", "level"):
         table.add_column(column, no_wrap=True)
     for r in chosen:
-        table.add_row(r.id, r.title, catalog.levels[r.level].name)
+        table.add_row(r.id, r.title, levels[r.level].name)
     console().print(table)
+
+
+def _listed(
+    level: str | None, search: str | None, catalog_dirs: tuple[Path, ...]
+) -> tuple[dict[str, LevelRow], list[RoleRow]]:
+    """Levels and the roles to list.  A plain listing reads the cached summary (no
+    pydantic, no YAML); a search, or a first run, loads the catalog (which caches it)."""
+    from jdgen.catalog_cache import cached_summary, summarize
+    from jdgen.names import find_choice
+
+    summary = None if search else cached_summary(catalog_dirs)
+    if summary is not None:
+        levels = summary.levels
+        chosen = sorted(
+            summary.roles, key=lambda r: (-levels[r.level].rank, r.specialized, r.title)
+        )
+        if level:
+            wanted = find_choice(levels, level).id
+            chosen = [r for r in chosen if r.level == wanted]
+        return levels, chosen
+    from jdgen.role_search import search_roles
+
+    catalog = load_catalog_for(catalog_dirs)
+    summary = summarize(catalog)
+    rows = {r.id: r for r in summary.roles}
+    return summary.levels, [rows[r.id] for r in search_roles(catalog, search or "", level)]
 
 
 @click.command()

@@ -78,8 +78,9 @@ def company_options(f: F) -> F:
 
 def load_catalog_for(catalog_dirs: tuple[Path, ...]) -> Catalog:
     from jdgen.catalog import builtin_catalog, load_catalog
+    from jdgen.catalog_cache import cached_catalog
 
-    return load_catalog(catalog_dirs) if catalog_dirs else builtin_catalog()
+    return cached_catalog(load_catalog, catalog_dirs) if catalog_dirs else builtin_catalog()
 
 
 def run_company(catalog: Catalog, company_file: Path | None) -> Company:

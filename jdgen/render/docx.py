@@ -327,7 +327,16 @@ def _company_header(doc: Any) -> None:
 
 @lru_cache(maxsize=1)
 def default_base() -> BasePackage:
-    """python-docx's default template with jdgen's look, prepared once per process."""
+    """python-docx's default template with jdgen's look, prepared once per process, and
+    kept in the user's cache directory between runs (so a run that writes one .docx does
+    not import python-docx), keyed by jdgen's code and the installed python-docx."""
+    from jdgen.cache import cached_pickle, code_stamp, key_of, package_stamp
+
+    key = key_of("docx-base/1", code_stamp(), package_stamp("docx", "lxml"))
+    return cached_pickle(f"docx-base-{key}.pickle", BasePackage, _default_base)
+
+
+def _default_base() -> BasePackage:
     from docx import Document
 
     doc = Document()
