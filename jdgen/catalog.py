@@ -28,7 +28,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from jdgen.countries import CountryTable
@@ -54,8 +53,6 @@ from jdgen.resources import data_dir
 from jdgen.work import WorkCatalog
 
 M = TypeVar("M", bound=BaseModel)
-#: libyaml's C loader when PyYAML was built with it (several times faster), else the pure one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: loc entries pydantic adds for union members; they mean nothing to a user.
 _UNION_TAGS = {"ref", "inline", "str", "int", "float", "bool"}
@@ -247,8 +244,11 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[str]]:
 
 def parse_yaml(text: str, display: str) -> tuple[Any, list[str]]:
     """Parse YAML text (of a file, or standard input), returning (data, problems)."""
+    import yaml  # here: a catalog read from the cache needs no YAML parser
+
     try:
-        return yaml.load(text, Loader=_YAML_LOADER), []
+        # libyaml's C loader when PyYAML was built with it (several times faster)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
