@@ -2,30 +2,29 @@
 
 Edits are data (a list of :class:`Edit`), applied to a :class:`JobDescription` after
 tailoring, so they survive a change of company size or industry: each edit names the
-bullet it changes by its key, and an edit whose bullet is not in the new posting is
-reported as dropped instead of being applied somewhere else.
-
-A bullet's key is its id when the posting model gives it one, else a short digest of
-its wording (so a duty worded the same way at two sizes keeps its edits).  Bullets an
-edit adds carry the key the edit gives them.  Only the duties, qualifications and
-skills are editable.
+bullet it changes by its key (the section id and the bullet's stable id from the posting
+model, ``responsibilities:translate-strategy``), and an edit whose bullet is not in the
+new posting is reported as dropped instead of being applied somewhere else.  Bullets an
+edit adds carry the key the edit gives them.  Only the duties, qualifications and skills
+are editable.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import Field
 
-from jdgen.models import JobDescription, Strict
+from jdgen.models import Bullet, JobDescription, Origin, Strict
 from jdgen.text import sentence
 
 EDITABLE_SECTIONS = ("responsibilities", "qualifications", "skills")
 
 KEY_PATTERN = r"^[A-Za-z0-9_.:/-]{1,80}$"
+
+#: The source of a bullet a person wrote or reworded.
+EDITED = Origin(kind="user", ref="edit")
 
 
 class Edit(Strict):
@@ -46,12 +45,12 @@ class Edit(Strict):
 
 @dataclass
 class BulletList:
-    """One editable list of a posting: its key, heading and bullets as (key, text)."""
+    """One editable list of a posting: its key, heading and bullets by key."""
 
     key: str
     section: str
     heading: str
-    items: list[tuple[str, str]] = field(default_factory=list)
+    items: list[tuple[str, Bullet]] = field(default_factory=list)
 
 
 @dataclass
@@ -63,33 +62,13 @@ class Edited:
     applied: list[Edit]
     dropped: list[Edit]
 
-    def key_of(self, section: str, heading: str, index: int) -> str | None:
-        for lst in self.lists:
-            if lst.section == section and lst.heading == heading and index < len(lst.items):
-                return lst.items[index][0]
-        return None
+
+def list_key(section_id: str, subsection_id: str = "") -> str:
+    return f"{section_id}/{subsection_id}" if subsection_id else section_id
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "list"
-
-
-def bullet_key(bullet: Any) -> str:
-    """The id of a bullet, or a digest of its wording."""
-    ident = getattr(bullet, "id", None)
-    if isinstance(ident, str) and ident:
-        return ident
-    text = bullet_text(bullet)
-    digest = hashlib.sha1(" ".join(text.lower().split()).encode("utf-8")).hexdigest()[:10]
-    return f"t-{digest}"
-
-
-def bullet_text(bullet: Any) -> str:
-    return bullet if isinstance(bullet, str) else str(getattr(bullet, "text", bullet))
-
-
-def list_key(section_id: str, heading: str) -> str:
-    return f"{section_id}/{slug(heading)}" if heading else section_id
+def bullet_key(section_id: str, bullet: Bullet) -> str:
+    return f"{section_id}:{bullet.id}"
 
 
 def bullet_lists(jd: JobDescription) -> list[BulletList]:
@@ -98,14 +77,11 @@ def bullet_lists(jd: JobDescription) -> list[BulletList]:
     for section in jd.sections:
         if section.id not in EDITABLE_SECTIONS:
             continue
-        if section.bullets:
-            items = [(bullet_key(b), bullet_text(b)) for b in section.bullets]
-            lists.append(BulletList(list_key(section.id, ""), section.id, "", items))
-        for sub in section.subsections:
-            items = [(bullet_key(b), bullet_text(b)) for b in sub.bullets]
-            lists.append(
-                BulletList(list_key(section.id, sub.heading), section.id, sub.heading, items)
-            )
+        parts = [(section.id, "", section.heading, section.bullets)] if section.bullets else []
+        parts += [(section.id, s.id, s.heading, s.bullets) for s in section.subsections]
+        for sid, sub_id, heading, bullets in parts:
+            items = [(bullet_key(sid, b), b) for b in bullets]
+            lists.append(BulletList(list_key(sid, sub_id), sid, heading, items))
     return lists
 
 
@@ -122,7 +98,8 @@ def _apply_one(lists: list[BulletList], edit: Edit) -> bool:
         target = next((lst for lst in lists if lst.key == edit.target), None)
         if target is None or edit.text is None or _find(lists, edit.bullet):
             return False
-        target.items.append((edit.bullet, sentence(edit.text)))
+        added = Bullet(id=edit.bullet.rsplit(":", 1)[-1], text=sentence(edit.text), source=EDITED)
+        target.items.append((edit.bullet, added))
         return True
     found = _find(lists, edit.bullet)
     if found is None:
@@ -133,7 +110,8 @@ def _apply_one(lists: list[BulletList], edit: Edit) -> bool:
     elif edit.op == "reword":
         if edit.text is None:
             return False
-        lst.items[i] = (edit.bullet, sentence(edit.text))
+        old = lst.items[i][1]
+        lst.items[i] = (edit.bullet, Bullet(id=old.id, text=sentence(edit.text), source=EDITED))
     else:
         if edit.index is None:
             return False
@@ -151,20 +129,25 @@ def apply_edits(jd: JobDescription, edits: list[Edit]) -> Edited:
         (applied if _apply_one(lists, edit) else dropped).append(edit)
     if not applied:
         return Edited(jd, lists, applied, dropped)
-    by_key = {lst.key: lst for lst in lists}
+    return Edited(_rebuilt(jd, lists), lists, applied, dropped)
+
+
+def _rebuilt(jd: JobDescription, lists: list[BulletList]) -> JobDescription:
+    by_key = {lst.key: [b for _, b in lst.items] for lst in lists}
     sections = []
     for section in jd.sections:
         if section.id not in EDITABLE_SECTIONS:
             sections.append(section)
             continue
-        update: dict[str, Any] = {}
-        if section.bullets:
-            update["bullets"] = [t for _, t in by_key[list_key(section.id, "")].items]
+        update: dict[str, Any] = {"bullets": by_key.get(list_key(section.id), section.bullets)}
         subsections = []
         for sub in section.subsections:
-            bullets = [t for _, t in by_key[list_key(section.id, sub.heading)].items]
+            bullets = by_key[list_key(section.id, sub.id)]
             if bullets or sub.paragraphs:  # a list emptied by edits loses its heading too
                 subsections.append(sub.model_copy(update={"bullets": bullets}))
         update["subsections"] = subsections
         sections.append(section.model_copy(update=update))
-    return Edited(jd.model_copy(update={"sections": sections}), lists, applied, dropped)
+    kept = {b.id for lst in lists if lst.section == "skills" for _, b in lst.items}
+    skills = [s for s in jd.metadata.skills if s.id in kept]
+    metadata = jd.metadata.model_copy(update={"skills": skills})
+    return jd.model_copy(update={"sections": sections, "metadata": metadata})

@@ -114,9 +114,13 @@ def _drop_empty(value: Any) -> Any:
 def company_from_form(form: Mapping[str, str]) -> dict[str, Any]:
     """The company fields of a form, as the mapping a company file holds."""
     tree: dict[str, Any] = {}
+    from jdgen.models import Company
+
     for name, raw in form.items():
         if name in OTHER_FIELDS or not isinstance(raw, str) or not _PATH.match(name):
             continue
+        if name.split(".", 1)[0] not in Company.model_fields:
+            continue  # not a company field (a button, a search box): never a path to read
         if not raw.strip():
             continue
         _put(tree, name.split("."), _value(name, raw.strip()))

@@ -102,21 +102,24 @@ def build_page(
 
 
 def _role_groups(query: str, selected: str | None) -> list[Any]:
+    """The roles matching ``query`` by level, with the selected role first in a group of its own."""
     from jdgen.web.api import LevelGroup, RoleItem, role_groups
 
     groups = role_groups(query, None)
-    cat = service.catalog()
-    chosen = cat.roles.get(selected or "")
-    if chosen is not None and all(r.id != chosen.id for g in groups for r in g.roles):
-        item = RoleItem(
-            id=chosen.id,
-            title=chosen.title,
-            level=chosen.level,
-            aliases=chosen.aliases,
-            specialized=chosen.specialized,
-        )
-        groups.insert(0, LevelGroup(level="selected", name="Selected", roles=[item]))
-    return groups
+    chosen = service.catalog().roles.get(selected or "")
+    if chosen is None:
+        return groups
+    for g in groups:
+        g.roles = [r for r in g.roles if r.id != chosen.id]
+    item = RoleItem(
+        id=chosen.id,
+        title=chosen.title,
+        level=chosen.level,
+        aliases=chosen.aliases,
+        specialized=chosen.specialized,
+    )
+    selected_group = LevelGroup(level="selected", name="Selected", roles=[item])
+    return [selected_group, *(g for g in groups if g.roles)]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -330,6 +333,13 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and len(value) < 12 else None
 
 
+def _draft_name(store: Store, doc_id: int | None) -> str | None:
+    try:
+        return store.get(doc_id, "draft").name if doc_id is not None else None
+    except StoreError:
+        return None
+
+
 @router.post("/drafts/save", response_class=HTMLResponse)
 async def save_draft(request: Request) -> HTMLResponse:
     form = text_fields(await read_form(request))
@@ -339,16 +349,17 @@ async def save_draft(request: Request) -> HTMLResponse:
     store = store_of(request)
     cat = service.catalog()
     role = cat.roles.get(req.role) or cat.named_role(req.role)
-    name = (form.get("draft_name") or "").strip()[:200] or (role.title if role else req.role)
+    given = (form.get("draft_name") or "").strip()[:200]
     note = (form.get("note") or "").strip()[:500]
     doc_id, base = _int(form.get("draft_id")), _int(form.get("base_version"))
+    name = given or _draft_name(store, doc_id) or (role.title if role else req.role)
     data = draft_data(req)
     conflict = None
     try:
         if doc_id is None or base is None:
             version = store.create("draft", name, data, note)
         else:
-            version = store.save(doc_id, data, base, note, name)
+            version = store.save(doc_id, data, base, note, given or None)
     except StaleVersion as exc:
         copy = store.create("draft", f"{name} (copy from another tab)", data, note)
         conflict = (exc, copy)

@@ -9,7 +9,7 @@
   API accepts only ``application/json`` bodies, which a cross-site form cannot send.
 * **Limits.**  Request bodies above a size are refused with 413 before they are read.
 * **Headers.**  A Content-Security-Policy without inline scripts or styles, no framing,
-  no referrer, no MIME sniffing.
+  no referrer to other sites, no MIME sniffing.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 #: OpenAPI's own page loads its script from a CDN: jdgen serves the schema, not that page.

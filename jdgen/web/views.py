@@ -82,11 +82,8 @@ def rows(company: dict[str, Any], key: str, nested: str | None = None) -> int:
     return min(MAX_ROWS, max(1, len(items) if isinstance(items, list) else 1))
 
 
-def lists_by_heading(edited: Edited) -> dict[str, Any]:
-    return {
-        (lst.section if not lst.heading else f"{lst.section}/{lst.heading}"): lst
-        for lst in edited.lists
-    }
+def lists_by_key(edited: Edited) -> dict[str, Any]:
+    return {lst.key: lst for lst in edited.lists}
 
 
 def preview_values(
@@ -112,7 +109,7 @@ def preview_values(
     values["edits_json"] = edits_json(request.edits if request else [])
     if built is not None:
         values.update(
-            jd=built.edited.jd, lists=lists_by_heading(built.edited), dropped=built.edited.dropped
+            jd=built.edited.jd, lists=lists_by_key(built.edited), dropped=built.edited.dropped
         )
         values["built"] = built
     return values
@@ -145,7 +142,8 @@ def anchors(report: LintReport, edited: Edited) -> dict[int, str]:
             continue
         for lst in edited.lists:
             key = next(
-                (k for k, t in lst.items if needle in t.lower() or t.lower() in needle), None
+                (k for k, b in lst.items if needle in b.text.lower() or b.text.lower() in needle),
+                None,
             )
             if key is not None:
                 found[i] = element_id(key)
