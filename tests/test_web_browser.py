@@ -96,7 +96,7 @@ def page(browser, server: str):
         lambda m: errors.append(m.text) if m.type == "error" and not _aborted(m.text) else None,
     )
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.set_default_timeout(15000)
+    pg.set_default_timeout(30000)
     yield pg
     context.close()
     assert not [e for e in errors if "favicon" not in e], (

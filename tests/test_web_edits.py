@@ -74,18 +74,30 @@ def test_edit_route_applies_and_keeps_the_edit(tmp_path: Path) -> None:
     }
     page = post_form(client, "/preview", form)
     key = page.text.split('data-bullet="', 1)[1].split('"', 1)[0]
-    text = page.text.split('<span class="text">', 1)[1].split("</span>", 1)[0]
+    text = (
+        page.text.split('<span class="text" id="t-', 1)[1].split(">", 1)[1].split("</span>", 1)[0]
+    )
     removed = post_form(
         client, "/edit", {**form, "op": "remove", "bullet": key, "was": html.unescape(text)}
     )
     assert "<h1>Director of Operations</h1>" in removed.text
-    assert f'<span class="text">{text}</span>' not in removed.text
+    assert f">{text}</span>" not in removed.text
     state = removed.text.split('id="edits" name="edits" value="', 1)[1].split('"', 1)[0]
     edits = json.loads(html.unescape(state))
     assert edits == [{"op": "remove", "bullet": key, "was": html.unescape(text)}]
     bigger = post_form(
         client, "/preview", {**form, "size": "enterprise", "edits": json.dumps(edits)}
     )
-    assert f'<span class="text">{text}</span>' not in bigger.text or "no longer appl" in bigger.text
-    reword = client.get("/edit/reword", params={"bullet": key, "text": "Old words"})
-    assert 'name="new_text"' in reword.text and "Old words" in reword.text
+    assert f">{text}</span>" not in bigger.text
+    reword = client.get(
+        "/edit/reword", params={**form, "bullet": "responsibilities:policies-and-sops"}
+    )
+    assert 'name="new_text"' in reword.text
+    assert "Write and maintain operating policies" in reword.text
+    moved = post_form(
+        client, "/edit", {**form, "op": "down", "bullet": "responsibilities:policies-and-sops"}
+    )
+    state = html.unescape(
+        moved.text.split('id="edits" name="edits" value="', 1)[1].split('"', 1)[0]
+    )
+    assert json.loads(state)[0]["op"] == "move"

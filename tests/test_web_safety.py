@@ -103,3 +103,22 @@ def test_no_templates_or_docs_page_over_the_web(tmp_path: Path) -> None:
     page = client.post("/download", data=fields)
     assert page.status_code == 200  # not company fields: ignored, never read as paths
     assert page.content.startswith(b"# Director of Operations")
+
+
+def test_the_team_factory_needs_a_token_and_uses_the_db(tmp_path: Path, monkeypatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from jdgen.web.app import app_from_env
+
+    monkeypatch.delenv("JDGEN_TOKEN", raising=False)
+    monkeypatch.delenv("JDGEN_NO_TOKEN", raising=False)
+    with pytest.raises(SystemExit, match="set JDGEN_TOKEN"):
+        app_from_env()
+    monkeypatch.setenv("JDGEN_TOKEN", "team-token-1234")
+    monkeypatch.setenv("JDGEN_DB", str(tmp_path / "team.sqlite3"))
+    client = TestClient(app_from_env())
+    assert client.get("/api/drafts").status_code == 401
+    assert (
+        client.get("/api/drafts", headers={"authorization": "Bearer team-token-1234"}).json() == []
+    )
+    assert (tmp_path / "team.sqlite3").exists()

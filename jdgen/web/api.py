@@ -7,9 +7,9 @@ validation errors; a missing draft is a 404 and a stale save a 409.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +18,11 @@ from jdgen.web.service import InputError, PostingRequest
 from jdgen.web.store import StaleVersion, Store, StoreError
 
 router = APIRouter(prefix="/api")
+
+#: Ids and version numbers: SQLite integers.
+MAX_ID = 2**62
+DocId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Number = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 MEDIA_TYPES = {
     "md": "text/markdown; charset=utf-8",
@@ -55,7 +60,7 @@ class DraftIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     note: str = Field(default="", max_length=500)
     #: The version this save is based on; omit to create a new document.
-    base_version: int | None = Field(default=None, ge=1)
+    base_version: int | None = Field(default=None, ge=1, le=2**62)
     data: dict[str, Any]
 
 
@@ -182,7 +187,7 @@ def _save(
     return VersionOut.model_validate(version, from_attributes=True)
 
 
-def _get(request: Request, kind: Literal["draft", "profile"], doc_id: int) -> DocumentOut:
+def _get(request: Request, kind: Literal["draft", "profile"], doc_id: DocId) -> DocumentOut:
     try:
         return DocumentOut.model_validate(store_of(request).get(doc_id, kind), from_attributes=True)
     except StoreError as exc:
@@ -202,7 +207,7 @@ def create_draft(request: Request, body: DraftIn) -> Any:
 
 
 @router.get("/drafts/{doc_id}", response_model=DocumentOut)
-def get_draft(request: Request, doc_id: int) -> Any:
+def get_draft(request: Request, doc_id: DocId) -> Any:
     return _get(request, "draft", doc_id)
 
 
@@ -211,13 +216,13 @@ def get_draft(request: Request, doc_id: int) -> Any:
     response_model=VersionOut,
     responses={409: {"description": "Based on an older version than the latest"}},
 )
-def save_draft(request: Request, doc_id: int, body: DraftIn) -> Any:
+def save_draft(request: Request, doc_id: DocId, body: DraftIn) -> Any:
     """A new version of a draft, refused (409) when ``base_version`` is not the latest."""
     return _save(request, "draft", doc_id, body)
 
 
 @router.get("/drafts/{doc_id}/versions", response_model=list[VersionOut])
-def draft_versions(request: Request, doc_id: int) -> Any:
+def draft_versions(request: Request, doc_id: DocId) -> Any:
     _get(request, "draft", doc_id)
     return [
         VersionOut.model_validate(v, from_attributes=True)
@@ -227,7 +232,7 @@ def draft_versions(request: Request, doc_id: int) -> Any:
 
 @router.post("/drafts/{doc_id}/restore/{number}", response_model=VersionOut)
 def restore_draft(
-    request: Request, doc_id: int, number: int, base_version: int = Query(ge=1)
+    request: Request, doc_id: DocId, number: Number, base_version: int = Query(ge=1, le=MAX_ID)
 ) -> Any:
     """A new version with the data of version ``number``."""
     store = store_of(request)
@@ -254,10 +259,10 @@ def create_profile(request: Request, body: DraftIn) -> Any:
 
 
 @router.get("/profiles/{doc_id}", response_model=DocumentOut)
-def get_profile(request: Request, doc_id: int) -> Any:
+def get_profile(request: Request, doc_id: DocId) -> Any:
     return _get(request, "profile", doc_id)
 
 
 @router.post("/profiles/{doc_id}/versions", response_model=VersionOut)
-def save_profile(request: Request, doc_id: int, body: DraftIn) -> Any:
+def save_profile(request: Request, doc_id: DocId, body: DraftIn) -> Any:
     return _save(request, "profile", doc_id, body)

@@ -76,3 +76,20 @@ def create_app(db: Path, token: str | None = None, secure_cookies: bool = False)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     return SecurityMiddleware(app, token=token, secure_cookies=secure_cookies)
+
+
+def app_from_env() -> Any:
+    """The app for ``uvicorn --factory jdgen.web.app:app_from_env`` (several workers):
+    ``JDGEN_DB`` (default: the user data folder), ``JDGEN_TOKEN`` (required unless
+    ``JDGEN_NO_TOKEN=1``), ``JDGEN_SECURE_COOKIES=1`` behind HTTPS."""
+    import os
+
+    from jdgen.cli.serve import default_db
+
+    token = os.environ.get("JDGEN_TOKEN") or None
+    if token is None and os.environ.get("JDGEN_NO_TOKEN") != "1":
+        raise SystemExit(
+            "error: set JDGEN_TOKEN (or JDGEN_NO_TOKEN=1 when only this computer can reach it)"
+        )
+    db = Path(os.environ["JDGEN_DB"]) if os.environ.get("JDGEN_DB") else default_db()
+    return create_app(db, token=token, secure_cookies=os.environ.get("JDGEN_SECURE_COOKIES") == "1")

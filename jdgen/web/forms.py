@@ -47,6 +47,7 @@ OTHER_FIELDS = {
     "target",
     "index",
     "profile_name",
+    "had_errors",
 }
 TOP_FIELDS = [
     "name",

@@ -7,6 +7,7 @@ environment.  Nothing here decides what a posting says.
 
 from __future__ import annotations
 
+import json
 import secrets
 from typing import Any
 
@@ -170,17 +171,28 @@ def preview_response(
         request,
         "_preview.html.j2",
         oob=True,
+        had_errors=bool(form.get("had_errors")),
         draft_id=form.get("draft_id", ""),
         base_version=form.get("base_version", ""),
         **values,
     )
 
 
+#: Preview fragments by form contents: the same inputs give the same fragment.
+_FRAGMENTS: service.LRU[bytes] = service.LRU(512)
+
+
 @router.post("/preview", response_class=HTMLResponse)
 async def preview(request: Request) -> HTMLResponse:
     form = text_fields(await read_form(request))
+    key = json.dumps(sorted((k, v) for k, v in form.items() if k != CSRF_FIELD))
+    cached = _FRAGMENTS.get(key)
+    if cached is not None:
+        return HTMLResponse(cached)
     req, errors = request_from_form(form)
-    return preview_response(request, req, errors, form)
+    response = preview_response(request, req, errors, form)
+    _FRAGMENTS.put(key, bytes(response.body))
+    return response
 
 
 @router.post("/checks", response_class=HTMLResponse)
@@ -196,19 +208,38 @@ async def checks(request: Request) -> HTMLResponse:
     return render_page(request, "_lint.html.j2", oob=True, **views.lint_values(built))
 
 
-def new_edit(form: dict[str, str]) -> Edit | None:
-    op = form.get("op", "")
-    data: dict[str, Any] = {"op": op, "bullet": form.get("bullet") or f"a-{secrets.token_hex(5)}"}
-    if op in ("reword", "add"):
-        data["text"] = (form.get("new_text") if op == "reword" else form.get("add_text")) or ""
-        if not data["text"].strip():
-            return None
+def _position(req: PostingRequest, bullet: str) -> tuple[int, str] | None:
+    """Where the bullet is in its list of the posting as edited so far, and its text."""
+    try:
+        built = service.build(req)
+    except service.InputError:
+        return None
+    for lst in built.edited.lists:
+        for i, (key, b) in enumerate(lst.items):
+            if key == bullet:
+                return i, b.text
+    return None
+
+
+def new_edit(form: dict[str, str], req: PostingRequest) -> Edit | None:
+    """The edit a button asked for: its op, the bullet (from the li) and the new text."""
+    op, bullet = form.get("op", ""), form.get("bullet", "")
+    data: dict[str, Any] = {"op": op, "bullet": bullet}
     if op == "add":
-        data["target"] = form.get("target")
-    if op == "move":
-        data["index"] = form.get("index")
-    if form.get("was"):
-        data["was"] = form.get("was", "")[:600]
+        data.update(
+            bullet=f"user:a-{secrets.token_hex(5)}",
+            target=form.get("target"),
+            text=form.get("add_text", "").strip(),
+        )
+    else:
+        found = _position(req, bullet)
+        if found is None:
+            return None
+        index, data["was"] = found
+        if op in ("up", "down"):
+            data.update(op="move", index=max(0, index + (-1 if op == "up" else 1)))
+        elif op == "reword":
+            data["text"] = form.get("new_text", "").strip()
     try:
         return Edit.model_validate(data)
     except ValueError:
@@ -220,12 +251,11 @@ async def edit(request: Request) -> HTMLResponse:
     """Apply one more edit (remove, reword, move, add) and show the preview."""
     form = text_fields(await read_form(request))
     req, errors = request_from_form(form)
-    change = new_edit(form)
+    change = new_edit(form, req) if req is not None and not errors else None
     if req is not None and change is not None:
+        same = change.op in ("reword", "move")
         kept = [
-            e
-            for e in req.edits
-            if not (e.bullet == change.bullet and e.op == change.op and change.op != "add")
+            e for e in req.edits if not (same and e.bullet == change.bullet and e.op == change.op)
         ]
         req = req.model_copy(update={"edits": [*kept, change]})
     return preview_response(request, req, errors, form)
@@ -239,8 +269,15 @@ async def clear_edits(request: Request) -> HTMLResponse:
 
 
 @router.get("/edit/reword", response_class=HTMLResponse)
-def reword_form(request: Request, bullet: str = "", text: str = "") -> HTMLResponse:
-    return render_page(request, "_reword.html.j2", bullet=bullet[:80], text=text[:600])
+def reword_form(request: Request) -> HTMLResponse:
+    """The bullet's wording in a text box, in place of the bullet."""
+    form = dict(request.query_params)
+    req, errors = request_from_form(form)
+    bullet = form.get("bullet", "")[:80]
+    found = _position(req, bullet) if req is not None and not errors else None
+    if found is None:
+        raise HTTPException(404, "that line is not in the posting any more")
+    return render_page(request, "_reword.html.j2", bullet=bullet, text=found[1])
 
 
 @router.get("/partials/{kind}", response_class=HTMLResponse)

@@ -13,7 +13,7 @@ import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from jdgen.catalog import Catalog
     from jdgen.lint import LintReport
     from jdgen.models import Company, Role
+
+
+T = TypeVar("T")
 
 
 class PostingRequest(BaseModel):
@@ -112,30 +115,30 @@ def find_role(query: str, cat: Catalog) -> Role:
         raise InputError([FieldError(("role",), str(exc))]) from None
 
 
-class _Cache:
-    """The last few postings built, by request: a page asks for the preview and then
-    its checks for the same input."""
+class LRU(Generic[T]):
+    """The last few results by key (thread-safe): a page asks for the preview and then its
+    checks for the same input, and a user toggling a choice revisits the same states."""
 
     def __init__(self, size: int = 256) -> None:
         self.size = size
-        self.items: OrderedDict[str, Built] = OrderedDict()
+        self.items: OrderedDict[str, T] = OrderedDict()
         self.lock = Lock()
 
-    def get(self, key: str) -> Built | None:
+    def get(self, key: str) -> T | None:
         with self.lock:
             found = self.items.get(key)
             if found is not None:
                 self.items.move_to_end(key)
             return found
 
-    def put(self, key: str, value: Built) -> None:
+    def put(self, key: str, value: T) -> None:
         with self.lock:
             self.items[key] = value
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
 
 
-_CACHE = _Cache()
+_CACHE: LRU[Built] = LRU()
 
 
 def request_key(request: PostingRequest) -> str:

@@ -136,6 +136,8 @@ class Store:
         return self._version(row)
 
     def _document(self, conn: sqlite3.Connection, doc_id: int, kind: Kind | None) -> Document:
+        if not 0 < doc_id < 2**63:
+            raise StoreError(f"no {kind or 'document'} {doc_id}")
         row = conn.execute(
             "SELECT id, kind, name, created FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
@@ -172,6 +174,8 @@ class Store:
         return [self._version(r) for r in rows]
 
     def version(self, doc_id: int, number: int) -> Version:
+        if not (0 < doc_id < 2**63 and 0 < number < 2**63):
+            raise StoreError(f"document {doc_id} has no version {number}")
         with self._read() as conn:
             row = conn.execute(
                 "SELECT document_id, number, saved, note, data FROM versions "

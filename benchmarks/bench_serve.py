@@ -1,0 +1,194 @@
+"""How fast ``jdgen serve`` answers over loopback.  Figures only: nothing is asserted.
+
+    python benchmarks/bench_serve.py [--seconds 4] [--requests 2000]
+
+Starts ``jdgen serve`` (one uvicorn process, a temporary database) and drives it with
+1, 8 and 32 concurrent keep-alive clients (a minimal HTTP/1.1 client on asyncio, so
+the client costs little of the machine's CPU), each run bounded by a request count
+and a time.  It measures:
+
+* previews: ``POST /preview``, the fragment the build page swaps in on each change,
+  cycling through roles × sizes × industries.  "repeat" revisits the same inputs (as
+  a user toggling size back and forth does, served from the posting cache); "fresh"
+  gives every request a headcount never seen before, so each one tailors a new posting;
+* ``.docx`` downloads: ``POST /download`` with ``format=docx``.
+
+For each: requests per second and p50/p99 latency in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROLES = [
+    "director-of-operations",
+    "vp-of-operations",
+    "operations-manager",
+    "chief-operating-officer",
+]
+SIZES = ["small", "mid-size", "enterprise"]
+INDUSTRIES = ["manufacturing", "technology", "healthcare", "ecommerce", "logistics", "general"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(port: int, db: Path) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jdgen", "serve", "--port", str(port), "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/roles", timeout=1).read()
+            return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("jdgen serve did not start")
+
+
+def csrf_cookie(port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+        cookie = r.headers["set-cookie"].split(";", 1)[0]
+    return str(cookie.split("=", 1)[1])
+
+
+def request_bytes(path: str, fields: dict[str, str], token: str) -> bytes:
+    body = urllib.parse.urlencode({**fields, "csrf_token": token}).encode()
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        f"Cookie: jdgen_csrf={token}\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+async def one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, data: bytes) -> int:
+    writer.write(data)
+    await writer.drain()
+    status_line = await reader.readline()
+    length = 0
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b""):
+            break
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.lower() == "content-length":
+            length = int(value.strip())
+    await reader.readexactly(length)
+    return int(status_line.split()[1])
+
+
+async def run(
+    port: int, clients: int, total: int, seconds: float, make: Callable[[int], bytes]
+) -> tuple[float, list[float], int]:
+    counter = itertools.count()
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+
+    async def client() -> None:
+        nonlocal errors
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            while time.perf_counter() < deadline:
+                i = next(counter)
+                if i >= total:
+                    return
+                start = time.perf_counter()
+                status = await one(reader, writer, make(i))
+                latencies.append(time.perf_counter() - start)
+                errors += status != 200
+        finally:
+            writer.close()
+
+    began = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return time.perf_counter() - began, latencies, errors
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def report(name: str, clients: int, elapsed: float, latencies: list[float], errors: int) -> None:
+    n = len(latencies)
+    print(
+        f"{name:<16} {clients:>3} clients  {n:>6} requests  {n / elapsed:8.0f}/s  "
+        f"p50 {percentile(latencies, 0.5) * 1000:6.1f} ms  p99 {percentile(latencies, 0.99) * 1000:6.1f} ms"
+        + (f"  ({errors} not 200)" if errors else "")
+    )
+
+
+def inputs() -> Iterator[dict[str, str]]:
+    for role, size, industry in itertools.cycle(itertools.product(ROLES, SIZES, INDUSTRIES)):
+        yield {"role": role, "size": size, "industry": industry, "edits": "[]"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--seconds", type=float, default=4.0, help="at most this long per run (default 4)"
+    )
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=2000,
+        help="at most this many requests per run (default 2000)",
+    )
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        server = start_server(port, Path(tmp) / "bench.sqlite3")
+        try:
+            token = csrf_cookie(port)
+            combos = list(itertools.islice(inputs(), len(ROLES) * len(SIZES) * len(INDUSTRIES)))
+            repeat = [request_bytes("/preview", c, token) for c in combos]
+            fresh_counter = itertools.count(1000)
+
+            def fresh(i: int) -> bytes:
+                c = combos[i % len(combos)]
+                return request_bytes("/preview", {**c, "size": str(next(fresh_counter))}, token)
+
+            docx = [request_bytes("/download", {**c, "format": "docx"}, token) for c in combos]
+            print(
+                f"jdgen serve on 127.0.0.1:{port}, one uvicorn process; {os.cpu_count()} CPUs on this machine"
+            )
+            asyncio.run(
+                run(port, 4, len(repeat) * 2, 10, lambda i: repeat[i % len(repeat)])
+            )  # warm up
+            for name, make in (
+                ("preview repeat", lambda i: repeat[i % len(repeat)]),
+                ("preview fresh", fresh),
+                ("docx download", lambda i: docx[i % len(docx)]),
+            ):
+                for clients in (1, 8, 32):
+                    elapsed, latencies, errors = asyncio.run(
+                        run(port, clients, args.requests, args.seconds, make)
+                    )
+                    report(name, clients, elapsed, latencies, errors)
+        finally:
+            server.terminate()
+            server.wait(10)
+    print("(figures vary with the load of the machine)")
+
+
+if __name__ == "__main__":
+    main()
