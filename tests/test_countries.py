@@ -244,3 +244,16 @@ def test_company_file_with_country_name_writes_it_out(tmp_path: Path) -> None:
     assert result.stdout.startswith("# Operations Manager (m/w/d)\n")
     assert "Berlin, Germany" in result.stdout
     assert "Berlin, DE" not in result.stdout
+
+
+def test_a_user_catalog_changes_one_key_of_the_country_table(tmp_path: Path) -> None:
+    (tmp_path / "countries.yaml").write_text("default: GB\n")
+    result = CliRunner().invoke(cli, ["generate", "operations-manager", "--catalog", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Equality Act 2010" in result.stdout and "veteran status" not in result.stdout
+    (tmp_path / "countries.yaml").write_text("default_locale: 12\n")
+    bad = CliRunner().invoke(cli, ["generate", "operations-manager", "--catalog", str(tmp_path)])
+    assert bad.exit_code == 1
+    assert (
+        f"{tmp_path}/countries.yaml: default_locale: Input should be a valid string" in bad.stderr
+    )
