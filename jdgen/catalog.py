@@ -47,7 +47,7 @@ from jdgen.models import (
     TextItem,
     When,
 )
-from jdgen.names import find_choice
+from jdgen.names import C, choice_index, find_choice, normalize_choice
 from jdgen.names import normalize_name as normalize_name  # re-exported: callers import it from here
 from jdgen.resources import data_dir
 from jdgen.work import WorkCatalog
@@ -314,6 +314,8 @@ class Catalog:
     #: Entries defined (or replaced) by a user catalog directory, not the built-in one.
     user_entries: set[tuple[str, str]] = field(default_factory=set)
     _role_index: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Lookup indexes built on first use: kind → (entries indexed, index).
+    _indexes: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- lookups -----------------------------------------------------------
 
@@ -391,11 +393,23 @@ class Catalog:
                 ids.append(rid)
         return ids
 
+    def _index(self, kind: str, table: dict[str, Any], build: Callable[[], Any]) -> Any:
+        cached = self._indexes.get(kind)
+        if cached is None or cached[0] != len(table):
+            cached = self._indexes[kind] = (len(table), build())
+        return cached[1]
+
+    def _find(self, kind: str, table: dict[str, C], query: str) -> C:
+        """``find_choice(table, query)`` through an index (a batch looks up every row)."""
+        index = self._index(kind, table, lambda: choice_index(table))
+        found: C | None = index.get(normalize_choice(query))
+        return found if found is not None else find_choice(table, query)
+
     def find_level(self, query: str) -> Level:
-        return find_choice(self.levels, query)
+        return self._find("level", self.levels, query)
 
     def find_industry(self, query: str) -> Industry:
-        return find_choice(self.industries, query)
+        return self._find("industry", self.industries, query)
 
     def find_size(self, query: str | int) -> CompanySize:
         """A size by id, name or alias, or the band a headcount falls in."""
@@ -409,12 +423,17 @@ class Catalog:
                 raise UnknownChoiceError(
                     f"expected a headcount of at least 1 or one of {self.size_choices()}, got {query!r}"
                 )
-            for size in sorted(self.sizes.values(), key=lambda s: s.headcount_min, reverse=True):
+            bands = self._index(
+                "headcount",
+                self.sizes,
+                lambda: sorted(self.sizes.values(), key=lambda s: s.headcount_min, reverse=True),
+            )
+            for size in bands:
                 if headcount >= size.headcount_min:
-                    return size
+                    return size  # type: ignore[no-any-return]
         assert not isinstance(query, int)
         try:
-            return find_choice(self.sizes, query)
+            return self._find("size", self.sizes, query)
         except UnknownChoiceError:
             raise UnknownChoiceError(
                 f"expected one of {self.size_choices()} or a headcount, got '{query}'"

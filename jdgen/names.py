@@ -7,6 +7,7 @@ loading pydantic.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from jdgen.errors import UnknownChoiceError
@@ -34,6 +35,7 @@ def normalize_name(text: str) -> str:
     return " ".join(w for w in words if w not in {"of", "the", "and", "a", "an", "for"})
 
 
+@lru_cache(maxsize=4096)
 def normalize_choice(text: str) -> str:
     """Key for matching sizes, industries and levels: letters and digits only."""
     return re.sub(r"[^a-z0-9]+", "", text.lower())
@@ -47,3 +49,13 @@ def find_choice(table: dict[str, C], query: str) -> C:
         if key in {normalize_choice(n) for n in names}:
             return choice
     raise UnknownChoiceError(f"expected one of {', '.join(table)}, got '{query}'")
+
+
+def choice_index(table: dict[str, C]) -> dict[str, C]:
+    """Every normalised id, name and alias → its entry: :func:`find_choice` as one dict
+    lookup (the first entry wins a shared name, as in :func:`find_choice`)."""
+    index: dict[str, C] = {}
+    for choice in table.values():
+        for name in (choice.id, choice.name, *choice.aliases):
+            index.setdefault(normalize_choice(name), choice)
+    return index

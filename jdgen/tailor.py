@@ -81,6 +81,25 @@ def _compile(text: str) -> Any:
     return _text_env().from_string(text)
 
 
+#: Filled catalog texts by (text, the posting's values): a batch fills the same sentences
+#: for the same company and role again and again.  Cleared when it grows past the limit.
+_FILLED: dict[tuple[str, str], str] = {}
+_FILLED_LIMIT = 50_000
+
+
+def fill_memo(text: str, values: dict[str, Any], key: str) -> str:
+    """:func:`fill`, remembered under ``key`` (which names ``values`` exactly; "" for none)."""
+    if "{" not in text or not key:
+        return fill(text, values)
+    found = _FILLED.get((text, key))
+    if found is None:
+        found = fill(text, values)
+        if len(_FILLED) >= _FILLED_LIMIT:
+            _FILLED.clear()
+        _FILLED[(text, key)] = found
+    return found
+
+
 def fill(text: str, values: dict[str, Any]) -> str:
     """Fill ``{{ placeholders }}`` in a piece of catalog text."""
     if "{" not in text:
@@ -114,6 +133,8 @@ class Context:
     #: The country the posting is for (countries.yaml) and the locale it is written in.
     country: Country
     locale: str
+    #: ``repr(values)``: names the values exactly, for :func:`fill_memo`.
+    values_key: str = ""
 
     def applies(self, when: When) -> bool:
         return when.matches(
@@ -130,7 +151,11 @@ class Context:
         return [self.text(line_text(x)) for x in lines if self.applies(line_when(x))]
 
     def text(self, raw: str) -> str:
-        return sentence(fill(raw, self.values))
+        return sentence(fill_memo(raw, self.values, self.values_key))
+
+    def filled(self, raw: str) -> str:
+        """``raw`` with the posting's placeholders filled, spacing as written."""
+        return fill_memo(raw, self.values, self.values_key)
 
     def render(self, raw: str, **extra: Any) -> str:
         """A catalog sentence with its own placeholders (``{{ percent }}`` …) besides the usual."""
@@ -138,7 +163,8 @@ class Context:
 
     def fill(self, raw: str, **extra: Any) -> str:
         """As :meth:`render`, but the text exactly as filled (spacing kept: "65.000\u00a0€")."""
-        return fill(raw, {**self.values, **extra})
+        key = f"{self.values_key}|{extra!r}" if self.values_key else ""
+        return fill_memo(raw, {**self.values, **extra}, key)
 
     def wording(self, r: Responsibility) -> str:
         raw = r.by_industry.get(self.industry.id) or r.by_size.get(self.size.id) or r.text
@@ -170,7 +196,18 @@ def resolve(
     }
     locale = company.locale or country.locale
     return Context(
-        catalog, role, company, opts, size, industry, level, title, values, country, locale
+        catalog,
+        role,
+        company,
+        opts,
+        size,
+        industry,
+        level,
+        title,
+        values,
+        country,
+        locale,
+        repr(values),
     )
 
 
@@ -264,9 +301,9 @@ def _about_company(ctx: Context) -> Section | None:
 
 def _about_role(ctx: Context) -> Section:
     parts = [
-        fill(ctx.role.summary, ctx.values),
-        fill(ctx.size.scope[ctx.level.id], ctx.values),
-        fill(ctx.industry.context_by_domain.get(ctx.role.domain, ctx.industry.context), ctx.values),
+        ctx.filled(ctx.role.summary),
+        ctx.filled(ctx.size.scope[ctx.level.id]),
+        ctx.filled(ctx.industry.context_by_domain.get(ctx.role.domain, ctx.industry.context)),
     ]
     paragraphs = [" ".join(sentence(p) for p in parts)]
     return _section(ctx, "about-role", _role(ctx), paragraphs=paragraphs)
@@ -387,9 +424,7 @@ def _certifications(ctx: Context, required: bool) -> list[Bullet]:
 
 def _regulations(ctx: Context) -> list[Bullet]:
     regulations = [
-        fill(line_text(r), ctx.values)
-        for r in ctx.industry.regulations
-        if ctx.applies(line_when(r))
+        ctx.filled(line_text(r)) for r in ctx.industry.regulations if ctx.applies(line_when(r))
     ]
     if not regulations:
         return []
@@ -478,7 +513,7 @@ def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
 def _skill_text(ctx: Context, skill: Skill) -> str:
     if not skill.detail:
         return ctx.text(skill.name)
-    name, detail = fill(skill.name, ctx.values), fill(skill.detail, ctx.values)
+    name, detail = ctx.filled(skill.name), ctx.filled(skill.detail)
     return ctx.render(ctx.catalog.text.sentences.skill, name=name, detail=detail)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def join_words(items: Iterable[str], conj: str = "and") -> str:
@@ -29,6 +30,7 @@ def article(phrase: str) -> str:
     return "an" if lower[:1] in "aeiou" else "a"
 
 
+@lru_cache(maxsize=8192)
 def sentence(text: str) -> str:
     """Tidy one sentence or bullet: single spaces, a capital first letter, final punctuation."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -42,6 +44,7 @@ def sentence(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def money(amount: float, currency: str, locale: str = "en_US") -> str:
     """``120000, "USD"`` → "$120,000"; cents only when there are some ("$52.50").
 
