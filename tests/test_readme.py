@@ -58,7 +58,14 @@ def test_every_use_command_runs_as_written(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-3000:]
     demo = tmp_path / "demo"
-    for name in ("do.docx", "od.md", "my-company.yaml", "vpo-brand.docx", "vpo-template.docx"):
+    for name in (
+        "do.docx",
+        "od.md",
+        "vpo.pdf",
+        "my-company.yaml",
+        "vpo-brand.docx",
+        "vpo-template.docx",
+    ):
         assert (demo / name).stat().st_size > 0, name
     assert len(list((demo / "postings").glob("*.docx"))) == 4
     assert "$ jdgen lint posting.docx" in result.stderr

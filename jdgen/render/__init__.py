@@ -56,6 +56,9 @@ FORMATS: dict[str, Format] = {
             "json", (".json",), False, "jdgen.render.jsondump:to_bytes", "JobDescription as JSON"
         ),
         Format("txt", (".txt",), False, "jdgen.render.text:to_bytes", "plain text for ATS forms"),
+        Format(
+            "pdf", (".pdf",), True, "jdgen.render.pdf:to_bytes", "PDF of the HTML page (WeasyPrint)"
+        ),
     )
 }
 
