@@ -46,6 +46,8 @@ from jdgen.models import (
     Strict,
     TextItem,
     When,
+    did_you_mean,
+    known_fields,
 )
 from jdgen.names import C, choice_index, find_choice, normalize_choice
 from jdgen.names import normalize_name as normalize_name  # re-exported: callers import it from here
@@ -219,8 +221,25 @@ def format_loc(loc: Iterable[int | str]) -> str:
     return ".".join(parts) if parts else "(top level)"
 
 
+def unknown_field_message(err: ValidationError, loc: tuple[int | str, ...]) -> str:
+    """``unknown field (did you mean 'locations'?)`` when a known field is close."""
+    import jdgen.models
+
+    model = getattr(jdgen.models, err.title, None)
+    names = (
+        known_fields(model, loc) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    )
+    close = did_you_mean(str(loc[-1]), names) if loc else None
+    return (
+        f"unknown field (did you mean '{close}'?)"
+        if close
+        else "unknown field (check the spelling)"
+    )
+
+
 def validation_problems(err: ValidationError, where: str, prefix: str = "") -> list[str]:
-    """One ``where: field.path: message`` line per pydantic error."""
+    """One ``where: field.path: message`` line per pydantic error; an unknown field gets
+    the closest known one as a suggestion."""
     problems = []
     for e in err.errors():
         loc = format_loc(e["loc"])
@@ -228,7 +247,7 @@ def validation_problems(err: ValidationError, where: str, prefix: str = "") -> l
             loc = prefix if loc == "(top level)" else f"{prefix}.{loc}"
         msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            msg = "unknown field (check the spelling)"
+            msg = unknown_field_message(err, tuple(e["loc"]))
         problems.append(f"{where}: {loc}: {msg}")
     return problems
 

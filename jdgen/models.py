@@ -14,7 +14,7 @@ vocabulary ``{{ vocab.customers }}``, ``{{ vocab.offering }}``,
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -25,6 +25,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from jdgen import forgiving
 
 T = TypeVar("T")
 
@@ -38,6 +40,39 @@ class Strict(BaseModel):
     """Base for every model: unknown fields are errors."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The pydantic model inside a field's type (``list[Location] | None`` → Location)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def known_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The field names allowed next to the last part of ``loc`` (a pydantic error
+    location, ``('salary', 'mn')`` → Salary's fields), or ``[]`` when it cannot tell."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue  # a list index
+        field = current.model_fields.get(part)
+        if field is not None:  # else a union member's tag ("inline"): same model
+            current = _model_in(field.annotation)
+    return list(current.model_fields) if current is not None else []
+
+
+def did_you_mean(name: str, choices: list[str]) -> str | None:
+    """The choice closest to a misspelt ``name`` (``location`` → ``locations``), if any is close."""
+    import difflib
+
+    lowered = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(str(name).lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[close[0]] if close else None
 
 
 def pick(mapping: dict[str, T], size: str) -> T | None:
@@ -372,6 +407,21 @@ class Salary(Strict):
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     period: Literal["hour", "day", "week", "month", "year"] = "year"
 
+    @field_validator("min", "max", mode="before")
+    @classmethod
+    def _money(cls, value: object) -> object:
+        return forgiving.money(value)  # 120k, 120,000, $120,000
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _currency(cls, value: object) -> object:
+        return forgiving.currency(value)  # usd, $
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period(cls, value: object) -> object:
+        return forgiving.choice(value, forgiving.PERIOD_WORDS)  # annual, yearly, hourly
+
     @model_validator(mode="after")
     def _min_not_above_max(self) -> Salary:
         if self.min > self.max:
@@ -463,6 +513,21 @@ class Company(Strict):
     #: Say whether artificial intelligence screens, assesses or selects applicants.
     ai_screening: bool | None = None
     posting: PostingOptions = Field(default_factory=PostingOptions)
+
+    @field_validator("work_arrangement", mode="before")
+    @classmethod
+    def _work_arrangement(cls, value: object) -> object:
+        return forgiving.choice(value, forgiving.WORK_ARRANGEMENT_WORDS)  # Remote, onsite
+
+    @field_validator("employment_type", mode="before")
+    @classmethod
+    def _employment_type(cls, value: object) -> object:
+        return forgiving.choice(value, forgiving.EMPLOYMENT_TYPE_WORDS)  # Full Time
+
+    @field_validator("date_posted", "closing_date", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> object:
+        return forgiving.flexible_date(value)  # December 31, 2026; 11/12/2026 is ambiguous
 
     @field_validator("size", mode="before")
     @classmethod

@@ -229,3 +229,94 @@ def test_example_brand_docx_carries_the_company_styles() -> None:
     heading = doc.styles["Heading 1"].font
     assert (heading.name, str(heading.color.rgb)) == ("Liberation Sans", "0B5E6B")
     assert "ACME WIDGETS" in doc.sections[0].header.paragraphs[0].text
+
+
+# -- input that forgives the way people type ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "read"),
+    [
+        ("work_arrangement", "Remote", "remote"),
+        ("work_arrangement", "onsite", "on-site"),
+        ("work_arrangement", "On-site", "on-site"),
+        ("work_arrangement", "Hybrid", "hybrid"),
+        ("employment_type", "Full Time", "full-time"),
+        ("employment_type", "part_time", "part-time"),
+        ("closing_date", "2026-12-31", "2026-12-31"),
+        ("closing_date", "December 31, 2026", "2026-12-31"),
+        ("closing_date", "31 Dec 2026", "2026-12-31"),
+        ("closing_date", "12/31/2026", "2026-12-31"),
+    ],
+)
+def test_company_fields_as_people_type_them(field: str, typed: str, read: str) -> None:
+    from jdgen.models import Company
+
+    value = getattr(Company.model_validate({field: typed}), field)
+    assert str(value) == read
+
+
+@pytest.mark.parametrize(
+    ("salary", "read"),
+    [
+        ({"min": "120k", "max": "150k"}, (120000, 150000, "USD", "year")),
+        ({"min": "120,000", "max": "$150,000", "currency": "usd"}, (120000, 150000, "USD", "year")),
+        ({"min": 40, "max": 45, "period": "Hourly"}, (40, 45, "USD", "hour")),
+        ({"min": 1, "max": 2, "period": "annual"}, (1, 2, "USD", "year")),
+        ({"min": 1, "max": 2, "period": "yearly", "currency": "€"}, (1, 2, "EUR", "year")),
+    ],
+)
+def test_salary_as_people_type_it(salary: dict[str, object], read: tuple[object, ...]) -> None:
+    from jdgen.models import Salary
+
+    s = Salary.model_validate(salary)
+    assert (s.min, s.max, s.currency, s.period) == read
+
+
+def company_error(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "company.yaml"
+    path.write_text(text)
+    code, out, err = run("generate", "vpo", "--company", str(path))
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    return err.strip().replace(str(path), "company.yaml")
+
+
+def test_an_ambiguous_date_asks_for_yyyy_mm_dd(tmp_path: Path) -> None:
+    assert company_error(tmp_path, "closing_date: 11/12/2026\n") == (
+        "error: company.yaml: closing_date: '11/12/2026' could be 2026-11-12 or 2026-12-11: "
+        "write it as YYYY-MM-DD"
+    )
+
+
+def test_every_unknown_field_gets_a_suggestion(tmp_path: Path) -> None:
+    err = company_error(
+        tmp_path,
+        "location: Denver, CO\nbenfits: [Dental]\nsalary: {min: 1, max: 2, peroid: year}\n"
+        "posting: {titel: Ops lead}\nflavour: mint\n",
+    )
+    for problem in (
+        "company.yaml: location: unknown field (did you mean 'locations'?)",
+        "company.yaml: benfits: unknown field (did you mean 'benefits'?)",
+        "company.yaml: salary.peroid: unknown field (did you mean 'period'?)",
+        "company.yaml: posting.titel: unknown field (did you mean 'title'?)",
+        "company.yaml: flavour: unknown field (check the spelling)",
+    ):
+        assert problem in err, err
+
+
+def test_a_value_that_is_not_forgiven_still_lists_the_choices(tmp_path: Path) -> None:
+    err = company_error(tmp_path, "work_arrangement: sometimes\n")
+    assert "work_arrangement" in err and "'on-site', 'hybrid' or 'remote'" in err
+
+
+def test_unknown_fields_in_a_catalog_get_suggestions_too(tmp_path: Path) -> None:
+    library = tmp_path / "mine" / "library"
+    library.mkdir(parents=True)
+    (library / "mine.yaml").write_text(
+        "responsibilities: [{id: my-duty, txet: Do my duty., when: {size: [small]}}]\n"
+    )
+    code, _, err = run("catalog", "validate", str(tmp_path / "mine"))
+    assert code == 1
+    assert "responsibilities.0.txet: unknown field (did you mean 'text'?)" in err
+    assert "responsibilities.0.when.size: unknown field (did you mean 'sizes'?)" in err
