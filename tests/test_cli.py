@@ -244,7 +244,7 @@ def test_unknown_industry_lists_the_choices() -> None:
             "bad-size.yaml",
             "bad-size.yaml: size: expected one of small, mid-size, enterprise or a headcount, got 'huge'",
         ),
-        ("typo-field.yaml", "typo-field.yaml: industy: unknown field (check the spelling)"),
+        ("typo-field.yaml", "typo-field.yaml: industy: unknown field (did you mean 'industry'?)"),
     ],
 )
 def test_bad_company_file_names_file_and_field(tmp_path: Path, fixture: str, expected: str) -> None:
@@ -264,9 +264,9 @@ def test_missing_output_folder(tmp_path: Path) -> None:
 
 
 def test_unknown_suffix_asks_for_format(tmp_path: Path) -> None:
-    code, _, err = run("generate", "vpo", "-o", str(tmp_path / "x.pdf"))
+    code, _, err = run("generate", "vpo", "-o", str(tmp_path / "x.odt"))
     assert code == 1
-    assert "cannot tell the format from the suffix '.pdf'" in one_line_error(err)
+    assert "cannot tell the format from the suffix '.odt'" in one_line_error(err)
 
 
 def test_failed_run_leaves_an_existing_file_untouched(tmp_path: Path) -> None:

@@ -320,3 +320,43 @@ def test_unknown_fields_in_a_catalog_get_suggestions_too(tmp_path: Path) -> None
     assert code == 1
     assert "responsibilities.0.txet: unknown field (did you mean 'text'?)" in err
     assert "responsibilities.0.when.size: unknown field (did you mean 'sizes'?)" in err
+
+
+# -- generate warns about what Google will reject ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("company", "warning"),
+    [
+        (
+            "name: Acme\nwork_arrangement: remote\n",
+            "remote without remote regions (remote_regions: [US])",
+        ),
+        ("locations: [{city: Denver, region: CO}]\n", "no hiring organization name (name:)"),
+        ("name: Acme\n", "no location (locations: [{city: Denver, region: CO, country: US}])"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["html", "jsonld"])
+def test_generate_warns_what_google_will_reject(
+    tmp_path: Path, company: str, warning: str, fmt: str
+) -> None:
+    path = tmp_path / "company.yaml"
+    path.write_text(company)
+    code, out, err = run("generate", "vpo", "--company", str(path), "--format", fmt)
+    assert code == 0 and out
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("warning: Google for Jobs will not show this posting: ")
+    assert warning in lines[0]
+
+
+def test_no_google_warning_for_a_complete_posting_or_other_formats(tmp_path: Path) -> None:
+    example = str(ROOT / "examples/company.yaml")
+    code, _, err = run("generate", "vpo", "--company", example, "--format", "jsonld")
+    assert code == 0 and err == ""
+    code, _, err = run("generate", "vpo", "--format", "md")
+    assert code == 0 and "Google" not in err
+    remote = tmp_path / "remote.yaml"
+    remote.write_text("name: Acme\nwork_arrangement: Remote\nremote_regions: [US]\n")
+    code, _, err = run("generate", "vpo", "--company", str(remote), "--format", "jsonld")
+    assert code == 0 and err == ""

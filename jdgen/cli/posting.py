@@ -86,6 +86,7 @@ def generate(
         render,
         write_output,
     )
+    from jdgen.render.google import JOBPOSTING_FORMATS, google_warning
 
     to_stdout = output is None or str(output) == "-"
     if not to_stdout:
@@ -118,6 +119,8 @@ def generate(
         assert output is not None
         write_output(output, data)
         click.secho(f"wrote {output}", err=True, fg="green")
+    if fmt in JOBPOSTING_FORMATS and (warning := google_warning(jd)):
+        click.secho(warning, err=True, fg="yellow")
     if lint:
         from jdgen.cli.common import console
         from jdgen.cli.lint import headcount
