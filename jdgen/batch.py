@@ -76,6 +76,8 @@ COLUMN_ALIASES = {
     "section": "sections",
     "extra_sections": "sections",
     "company_name": "name",
+    "company": "name",
+    "employer": "name",
     "job_title": "title",
     "state": "region",
     "province": "region",
@@ -164,20 +166,62 @@ def iter_rows(path: Path, display: str | None = None) -> Iterator[Row]:
     if path.is_dir():
         raise JdgenError(f"{where}: is a directory, expected a CSV or YAML file")
     count = 0
+    encoding = text_encoding(path)
     try:
         if suffix in CSV_SUFFIXES:
-            with path.open(encoding="utf-8-sig", newline="") as fh:
-                for row in _read_csv(fh, where, CSV_SUFFIXES[suffix]):
+            with path.open(encoding=encoding, newline="") as fh:
+                delimiter = sniff_delimiter(fh.read(SNIFF_CHARS), CSV_SUFFIXES[suffix])
+                fh.seek(0)
+                for row in _read_csv(fh, where, delimiter):
                     count += 1
                     yield row
         else:
-            for row in _read_yaml(path.read_text(encoding="utf-8-sig"), where):
+            for row in _read_yaml(path.read_text(encoding=encoding), where):
                 count += 1
                 yield row
     except UnicodeDecodeError:
-        raise JdgenError(f"{where}: not UTF-8 text; save it as CSV UTF-8") from None
+        raise JdgenError(f"{where}: {not_utf8(path)}") from None
     if not count:
         raise JdgenError(f"{where}: no postings (expected a 'role' column and one row per posting)")
+
+
+#: How much of a CSV file is read to tell its delimiter.
+SNIFF_CHARS = 64 * 1024
+#: The delimiters spreadsheets save CSV with: comma, semicolon (Excel where the decimal
+#: separator is a comma), tab.
+DELIMITERS = (",", ";", "\t")
+
+
+def text_encoding(path: Path) -> str:
+    """``utf-16`` for a file with a UTF-16 byte-order mark (Excel's "Unicode Text"),
+    else UTF-8 (with or without its BOM)."""
+    with path.open("rb") as fh:
+        head = fh.read(2)
+    return "utf-16" if head in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+
+
+def not_utf8(path: Path) -> str:
+    """What a file that is not UTF-8 probably is, and how to save it from a spreadsheet."""
+    guess = ""
+    try:
+        path.read_bytes().decode("cp1252")
+        guess = " (it looks like Windows-1252 or Latin-1)"
+    except UnicodeDecodeError:
+        pass
+    return (
+        f"not UTF-8 text{guess}; in Excel use File › Save As › CSV UTF-8, "
+        "in LibreOffice choose the character set Unicode (UTF-8)"
+    )
+
+
+def sniff_delimiter(sample: str, default: str) -> str:
+    """The delimiter of the header line: the one of ``, ; tab`` it has most of (outside
+    quotes), else ``default``."""
+    header = next((line for line in sample.splitlines() if line.strip()), "")
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    counts = {d: unquoted.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else default
 
 
 def read_rows(path: Path, display: str | None = None) -> list[Row]:
@@ -223,13 +267,18 @@ def _read_csv(lines: Iterable[str], where: str, delimiter: str) -> Iterator[Row]
 
 
 def _check_header(cells: list[str], where: str) -> list[str]:
-    keys = []
+    keys: list[str] = []
     for name in cells:
         key = column_key(name)
         if key and key not in COLUMNS:
             raise JdgenError(f"{where}: {unknown_column(name)}")
         if key and key in keys:
-            raise JdgenError(f"{where}: {name.strip()}: the column appears twice")
+            first = cells[keys.index(key)].strip()
+            if first.lower() == name.strip().lower():
+                raise JdgenError(f"{where}: {name.strip()}: the column appears twice; keep one")
+            raise JdgenError(
+                f"{where}: columns '{first}' and '{name.strip()}' both mean '{key}'; keep one"
+            )
         keys.append(key)
     if "role" not in keys:
         raise JdgenError(f"{where}: no 'role' column (a catalog id, title or alias per row)")
@@ -520,9 +569,36 @@ def _section(value: Any, where: str) -> Any:
     return {"heading": heading.strip(), "paragraphs": [text.strip()]}
 
 
+#: What belongs to one employer: a row naming another company does not take these from
+#: the defaults (``--company``), so another employer's posting never gets its text or pay.
+EMPLOYER_FIELDS = frozenset(
+    {
+        "about",
+        "website",
+        "benefits",
+        "how_to_apply",
+        "equal_opportunity",
+        "locations",
+        "salary",
+        "variable_pay",
+        "confidential",
+    }
+)
+
+
+def other_employer(data: dict[str, Any], defaults: dict[str, Any]) -> bool:
+    """Whether the row names a company other than the defaults' (case and spacing ignored)."""
+    mine, theirs = defaults.get("name"), data.get("name")
+    if not mine or not theirs:
+        return False
+    return " ".join(str(mine).split()).casefold() != " ".join(str(theirs).split()).casefold()
+
+
 def company_data(data: dict[str, Any], defaults: dict[str, Any], where: str) -> dict[str, Any]:
-    """The company fields for one row: the defaults with the row's columns on top."""
-    merged = {k: v for k, v in defaults.items() if k != "posting"}
+    """The company fields for one row: the defaults with the row's columns on top (for a
+    row naming another company, the defaults without :data:`EMPLOYER_FIELDS`)."""
+    skip = EMPLOYER_FIELDS if other_employer(data, defaults) else frozenset()
+    merged = {k: v for k, v in defaults.items() if k != "posting" and k not in skip}
     for key in COMPANY_COLUMNS:
         if key in data:
             merged[key] = data[key]

@@ -125,7 +125,8 @@ def test_company_file_gives_defaults_that_columns_override(tmp_path: Path) -> No
     assert "$90,000 to $110,000 per year" in texas  # currency and period still the company's
     assert "at our distribution center in Austin, TX." in texas and "Denver, CO" not in texas
     assert "OSHA" in plain and "FMCSA" in texas  # the row's industry, logistics
-    assert "Three weeks of paid time off" in texas  # benefits not overridden: the company's
+    # another employer's row: the --company file's benefits, about and website stay out
+    assert "Three weeks of paid time off" not in texas and "precision valves" not in texas
     assert "Applications close on December 31, 2026." in texas
 
 
