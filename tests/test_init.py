@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pty
 import select
@@ -111,19 +112,58 @@ def test_bad_flags_write_nothing(tmp_path: Path, args: list[str], message: str) 
 def test_prompts_offer_flags_as_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("jdgen.cli.init.interactive", lambda: True)
     path = tmp_path / "company.yaml"
-    # name (keep flag), about, website, size (bad, then good), industry, city, region, country, arrangement, apply
-    answers = (
-        "\nWe make valves.\n\nhuge\n250\nhealthcare\nBoston\nMA\n\nremote\nhttps://x.example/jobs\n"
-    )
-    result = invoke("init", str(path), "--name", "Acme", input=answers)
+    answers = [
+        "",  # name: keep the flag's
+        "We make valves.",
+        "",  # website
+        "huge",  # size: refused, asked again
+        "250",
+        "healthcare",
+        "Boston",
+        "MA",
+        "",  # country: US
+        "Remote",  # any case
+        "US, Canada",  # remote regions: asked because remote
+        "Full Time",
+        "120k",
+        "$150,000",
+        "annual",
+        "",  # currency: USD
+        "Dental; 401(k) with 4% match",
+        "https://x.example/jobs",
+        "December 31, 2026",
+        "no",  # visa sponsorship (a US job)
+    ]
+    result = invoke("init", str(path), "--name", "Acme", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "expected one of small, mid-size, enterprise or a headcount, got 'huge'" in result.output
+    assert ", ]" not in result.output and "/]" not in result.output  # no empty choice shown
     data = yaml.safe_load(path.read_text())
     assert data["name"] == "Acme" and data["about"] == "We make valves."
     assert data["size"] == 250 and data["industry"] == "healthcare"
     assert data["locations"] == [{"city": "Boston", "region": "MA", "country": "US"}]
-    assert data["work_arrangement"] == "remote"
+    assert data["work_arrangement"] == "remote" and data["remote_regions"] == ["US", "Canada"]
+    assert data["employment_type"] == "full-time"
+    assert data["salary"] == {"min": 120000, "max": 150000, "currency": "USD", "period": "year"}
+    assert data["benefits"] == ["Dental", "401(k) with 4% match"]
+    assert data["how_to_apply"] == "https://x.example/jobs"
+    assert data["closing_date"] == dt.date(2026, 12, 31)
+    assert data["visa_sponsorship"] is False
     assert "website" not in data
+
+
+def test_remote_regions_are_asked_only_for_remote_and_pay_only_when_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("jdgen.cli.init.interactive", lambda: True)
+    path = tmp_path / "company.yaml"
+    answers = ["Acme", "", "", "", "", "", "", "DE", "on-site", "", "", "", "", "", ""]
+    result = invoke("init", str(path), input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    for asked_only_sometimes in ("remote applicants", "highest", "Pay per", "sponsor"):
+        assert asked_only_sometimes not in result.output
+    data = yaml.safe_load(path.read_text())
+    assert data["work_arrangement"] == "on-site" and "salary" not in data
 
 
 def test_a_real_terminal_session(tmp_path: Path) -> None:
@@ -161,8 +201,16 @@ def test_a_real_terminal_session(tmp_path: Path) -> None:
         ("City", ""),
         ("State or region", ""),
         ("Country", ""),
-        ("Work arrangement", "on-site"),
+        ("Work arrangement", "On-site"),
+        ("Employment type", ""),
+        ("Pay range: lowest", "95k"),
+        ("Pay range: highest", "110k"),
+        ("Pay per", "Year"),
+        ("Currency", "usd"),
+        ("Benefits", ""),
         ("How to apply", ""),
+        ("Applications close on", ""),
+        ("sponsor a work visa", ""),
     ]:
         expect(prompt)
         os.write(master, answer.encode() + b"\r")
@@ -173,3 +221,4 @@ def test_a_real_terminal_session(tmp_path: Path) -> None:
     assert data["name"] == "Northwind" and data["size"] == "small"
     assert data["industry"] == "logistics" and data["work_arrangement"] == "on-site"
     assert data["locations"] == [{"country": "US"}]
+    assert data["salary"] == {"min": 95000, "max": 110000, "currency": "USD", "period": "year"}

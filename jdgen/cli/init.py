@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from jdgen.cli.common import CatalogHelpOption
 from jdgen.errors import JdgenError
+
+if TYPE_CHECKING:
+    from jdgen.catalog import Catalog
 
 
 def interactive() -> bool:
@@ -33,18 +40,168 @@ def yaml_scalar(value: Any, flow: bool = False) -> str:
 
 
 def _ask(label: str, default: Any, check: Any = None) -> Any:
-    def value_proc(raw: str) -> str:
+    """One prompt; ``check`` turns the answer into the value or raises JdgenError."""
+
+    def value_proc(raw: str) -> Any:
         raw = raw.strip()
         if raw and check is not None:
             try:
-                check(raw)
-            except JdgenError as exc:
+                return check(raw)
+            except (JdgenError, ValueError) as exc:
                 raise click.BadParameter(str(exc)) from None
         return raw
 
+    shown = ", ".join(map(str, default)) if isinstance(default, (list, tuple)) else default
+    if isinstance(shown, float) and shown.is_integer():
+        shown = int(shown)
     return click.prompt(
-        label, default=default or "", show_default=bool(default), value_proc=value_proc
+        label,
+        default="" if shown is None else str(shown),
+        show_default=shown not in (None, ""),
+        value_proc=value_proc,
     )
+
+
+def one_of(choices: dict[str, tuple[str, ...]]) -> Callable[[str], str]:
+    """A check accepting each choice in any case and its usual spellings ("Remote", "onsite")."""
+    from jdgen import forgiving
+
+    def check(raw: str) -> str:
+        value = forgiving.choice(raw, choices)
+        if value not in choices:
+            raise JdgenError(f"expected one of {', '.join(choices)}, got '{raw}'")
+        return str(value)
+
+    return check
+
+
+def amount(raw: str) -> float:
+    from jdgen import forgiving
+
+    value = forgiving.money(raw)
+    if not isinstance(value, (int, float)) or value <= 0:
+        raise JdgenError(f"expected an amount such as 120000, 120k or $120,000, got '{raw}'")
+    return float(value)
+
+
+def a_date(raw: str) -> dt.date:
+    from jdgen import forgiving
+
+    value = forgiving.flexible_date(raw)
+    if not isinstance(value, dt.date):
+        raise JdgenError(f"expected a date such as 2026-12-31, got '{raw}'")
+    return value
+
+
+def yes_no(raw: str) -> bool:
+    answer = raw.strip().lower()
+    if answer not in ("y", "yes", "n", "no", "true", "false"):
+        raise JdgenError(f"expected yes or no, got '{raw}'")
+    return answer in ("y", "yes", "true")
+
+
+def items(separators: str) -> Callable[[str], list[str]]:
+    """A check splitting a list answer ("US, Canada"; "Dental; 401(k)")."""
+
+    def check(raw: str) -> list[str]:
+        return [part.strip() for part in re.split(f"[{separators}]", raw) if part.strip()]
+
+    return check
+
+
+@dataclass(frozen=True)
+class Question:
+    """One prompt of ``jdgen init``: the value it sets, its label, how an answer is read,
+    and when it is asked.  Add a company fact by adding a line to :func:`questions`."""
+
+    key: str
+    label: str
+    check: Callable[[str], Any] | None = None
+    #: Asked only when this is true of the answers so far (e.g. remote regions for remote).
+    when: Callable[[dict[str, Any]], bool] = lambda values: True
+    #: The default offered when no flag gave one.
+    default: Any = None
+
+
+def questions(catalog: Catalog) -> list[Question]:
+    """Everything a publishable posting needs, in the order a person thinks of it."""
+    from jdgen import forgiving
+
+    def size(raw: str) -> str:
+        catalog.find_size(raw)
+        return raw
+
+    def industry(raw: str) -> str:
+        catalog.find_industry(raw)
+        return raw
+
+    def paid(values: dict[str, Any]) -> bool:
+        return bool(values.get("salary_min"))
+
+    def us(values: dict[str, Any]) -> bool:
+        return str(values.get("country") or "").upper() in ("US", "USA", "UNITED STATES")
+
+    return [
+        Question("name", "Company name"),
+        Question("about", "About the company (one paragraph)"),
+        Question("website", "Website"),
+        Question(
+            "size", "Size (small, mid-size, enterprise or a headcount)", size, default="mid-size"
+        ),
+        Question(
+            "industry", f"Industry ({', '.join(catalog.industries)})", industry, default="general"
+        ),
+        Question("city", "City"),
+        Question("region", "State or region"),
+        Question("country", "Country", default="US"),
+        Question(
+            "work_arrangement",
+            "Work arrangement (on-site, hybrid or remote; Enter to leave it out)",
+            one_of(forgiving.WORK_ARRANGEMENT_WORDS),
+        ),
+        Question(
+            "remote_regions",
+            "Where may remote applicants live (countries or states, e.g. US, Canada)",
+            items(",;"),
+            when=lambda values: values.get("work_arrangement") == "remote",
+        ),
+        Question(
+            "employment_type",
+            "Employment type (full-time, part-time, contract, temporary or internship)",
+            one_of(forgiving.EMPLOYMENT_TYPE_WORDS),
+        ),
+        Question(
+            "salary_min", "Pay range: lowest (e.g. 120000 or 120k; Enter to leave it out)", amount
+        ),
+        Question("salary_max", "Pay range: highest", amount, when=paid),
+        Question(
+            "period",
+            "Pay per (hour, day, week, month or year)",
+            one_of(forgiving.PERIOD_WORDS),
+            when=paid,
+        ),
+        Question("currency", "Currency (e.g. USD, EUR, GBP)", str.upper, when=paid),
+        Question("benefits", "Benefits (separated by ;)", items(";")),
+        Question("how_to_apply", "How to apply (URL or e-mail)"),
+        Question("closing_date", "Applications close on (e.g. 2026-12-31; Enter for none)", a_date),
+        Question(
+            "visa_sponsorship",
+            "Can you sponsor a work visa (yes or no; Enter to leave it out)",
+            yes_no,
+            when=us,
+        ),
+    ]
+
+
+def ask_all(values: dict[str, Any], catalog: Catalog) -> None:
+    """Ask every question that applies, offering the flags' values as defaults."""
+    for q in questions(catalog):
+        if q.when(values):
+            given = values.get(q.key)
+            answer = _ask(q.label, given if given not in (None, "", ()) else q.default, q.check)
+            values[q.key] = None if answer == "" else answer
+    if values.get("salary_min") and not values.get("salary_max"):
+        values["salary_max"] = values["salary_min"]
 
 
 #: What ``jdgen init --example`` copies: (data directory, file name there, name to write).
@@ -85,7 +242,9 @@ def copy_examples(folder: Path, force: bool) -> None:
 @click.option("--city")
 @click.option("--region", help="State, province or region, e.g. CO.")
 @click.option("--country", help="Country code, e.g. US.")
-@click.option("--work-arrangement", type=click.Choice(["on-site", "hybrid", "remote"]))
+@click.option(
+    "--work-arrangement", type=click.Choice(["on-site", "hybrid", "remote"], case_sensitive=False)
+)
 @click.option(
     "--remote-region",
     "remote_regions",
@@ -94,7 +253,9 @@ def copy_examples(folder: Path, force: bool) -> None:
 )
 @click.option(
     "--employment-type",
-    type=click.Choice(["full-time", "part-time", "contract", "temporary", "internship"]),
+    type=click.Choice(
+        ["full-time", "part-time", "contract", "temporary", "internship"], case_sensitive=False
+    ),
     default="full-time",
     show_default=True,
 )
@@ -103,12 +264,18 @@ def copy_examples(folder: Path, force: bool) -> None:
 @click.option("--currency", default="USD", show_default=True)
 @click.option(
     "--period",
-    type=click.Choice(["hour", "day", "week", "month", "year"]),
+    type=click.Choice(["hour", "day", "week", "month", "year"], case_sensitive=False),
     default="year",
     show_default=True,
 )
 @click.option("--benefit", "benefits", multiple=True, help="A benefit; repeatable.")
 @click.option("--how-to-apply", help="A URL, an e-mail address or a sentence.")
+@click.option("--closing-date", metavar="YYYY-MM-DD", help="When applications close.")
+@click.option(
+    "--visa-sponsorship/--no-visa-sponsorship",
+    default=None,
+    help="Whether you can sponsor a work visa (default: not stated).",
+)
 @click.option("--no-input", is_flag=True, help="Never ask questions, even at a terminal.")
 @click.option(
     "--global",
@@ -169,29 +336,7 @@ def init(
 
     if interactive() and not no_input:
         click.echo(f"Writing {path}. Press Enter to keep a default or skip a field.", err=True)
-        values["name"] = _ask("Company name", values["name"])
-        values["about"] = _ask("About the company (one paragraph)", values["about"])
-        values["website"] = _ask("Website", values["website"])
-        values["size"] = _ask(
-            f"Size ({', '.join(catalog.sizes)} or a headcount)",
-            values["size"] or "mid-size",
-            check_size,
-        )
-        values["industry"] = _ask(
-            f"Industry ({', '.join(catalog.industries)})",
-            values["industry"] or "general",
-            check_industry,
-        )
-        values["city"] = _ask("City", values["city"])
-        values["region"] = _ask("State or region", values["region"])
-        values["country"] = _ask("Country", values["country"] or "US")
-        values["work_arrangement"] = click.prompt(
-            "Work arrangement",
-            type=click.Choice(["on-site", "hybrid", "remote", ""]),
-            default=values["work_arrangement"] or "",
-            show_choices=True,
-        )
-        values["how_to_apply"] = _ask("How to apply (URL or e-mail)", values["how_to_apply"])
+        ask_all(values, catalog)
 
     for option, check in (("size", check_size), ("industry", check_industry)):
         if values[option]:
@@ -199,6 +344,11 @@ def init(
                 check(values[option])
             except JdgenError as exc:
                 raise JdgenError(f"--{option}: {exc}") from None
+    if isinstance(values["closing_date"], str):
+        try:
+            values["closing_date"] = a_date(values["closing_date"])
+        except (JdgenError, ValueError) as exc:
+            raise JdgenError(f"--closing-date: {exc}") from None
     if (values["salary_min"] is None) != (values["salary_max"] is None):
         raise JdgenError("--salary-min and --salary-max go together: give both or neither")
 
@@ -227,14 +377,16 @@ def init(
         industry=q["industry"] or "general",
         location=", ".join(f"{k}: {q[k]}" for k in ("city", "region", "country") if q[k]),
         work_arrangement=values["work_arrangement"],
-        remote_regions=list(values["remote_regions"]),
+        remote_regions=list(values["remote_regions"] or []),
         employment_type=values["employment_type"],
         salary_min=number(values["salary_min"]),
         salary_max=number(values["salary_max"]),
         currency=q["currency"],
         period=values["period"],
-        benefits=[yaml_scalar(b) for b in values["benefits"]],
+        benefits=[yaml_scalar(b) for b in values["benefits"] or []],
         how_to_apply=values["how_to_apply"],
+        closing_date=values["closing_date"],
+        visa_sponsorship=values["visa_sponsorship"],
     )
     data = text.encode("utf-8")
     write_output(path, data)
