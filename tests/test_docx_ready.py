@@ -99,7 +99,11 @@ def test_an_email_address_links_with_mailto(catalog: Catalog) -> None:
 
 
 def test_app_xml_says_jdgen_and_claims_no_counts(catalog: Catalog) -> None:
-    for options in ({}, {"reference_docx": ROOT / "examples/brand.docx"}):
+    for options in (
+        {},
+        {"reference_docx": ROOT / "examples/brand.docx"},
+        {"docx_template": ROOT / "templates/posting-template.docx"},
+    ):
         app = parts(docx(catalog, acme(), **options))["docProps/app.xml"].decode()
         assert "<Application>jdgen</Application>" in app
         for fake in ("Microsoft", "<Pages>", "<Words>", "<Lines>", "<Characters>"):

@@ -167,13 +167,19 @@ def _deflated(name: str, data: bytes) -> ZipEntry:
 
 
 def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same archive with every entry dated ``when`` (a .docx saved by python-docx).
+    """The same archive with every entry dated ``when`` (a .docx saved by python-docx),
+    and jdgen's ``docProps/app.xml`` instead of the template's.
 
     Parts that do not change between calls (styles, theme …) are deflated once
     (a small cache keyed by content), so this costs little per posting.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as zin:
-        entries = [_deflated(info.filename, zin.read(info)) for info in zin.infolist()]
+        entries = [
+            _deflated(
+                info.filename, APP_XML if info.filename == "docProps/app.xml" else zin.read(info)
+            )
+            for info in zin.infolist()
+        ]
     return write_zip(entries, when)
 
 
