@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from jdgen.lint import country
 from jdgen.lint.context import Context, LintOptions
@@ -69,6 +70,26 @@ def _join(names: list[str]) -> str:
 
 def _long_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
+
+
+@dataclass(frozen=True)
+class Said:
+    """A finding's wording from ``messages.yaml``, placeholders filled."""
+
+    text: str
+    why: str
+    suggestion: str
+
+
+def say(rules: Rules, check: str, rule: str, **values: object) -> Said:
+    from jdgen.tailor import fill
+
+    m = rules.messages.of(check, rule)
+    return Said(
+        fill(m.text, values) if m.text else "",
+        fill(m.why, values),
+        fill(m.try_, values) if m.try_ else "",
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -143,36 +164,18 @@ def check_gender(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
     alternatives = {m.stem: m.alternatives for m in rules.gender.masculine}
     research = [s.url for s in rules.gender.sources]
     findings: list[Finding] = []
-    if verdict == "strongly masculine-coded":
+    counts = {"masculine": len(masculine), "feminine": len(feminine)}
+    strong = {"strongly masculine-coded": "warning", "strongly feminine-coded": "info"}
+    if verdict in strong:
+        rule = verdict.replace(" ", "-").removesuffix("-coded")
+        said = say(rules, "gender-coded", rule, **counts)
         findings.append(
             Finding(
                 check="gender-coded",
-                severity="warning",
+                severity="warning" if strong[verdict] == "warning" else "info",
                 text=verdict,
-                why=(
-                    f"{len(masculine)} masculine-coded words against {len(feminine)} feminine-coded ones. "
-                    "Adverts worded this way are rated less appealing by women, who also expect to "
-                    "belong less in the job (Gaucher, Friesen & Kay 2011)."
-                ),
-                suggestion=(
-                    "Swap some masculine-coded words for the alternatives below, and describe how "
-                    "the team works together and supports each other."
-                ),
-                rule="verdict",
-                category="verdict",
-                sources=research,
-            )
-        )
-    elif verdict == "strongly feminine-coded":
-        findings.append(
-            Finding(
-                check="gender-coded",
-                severity="info",
-                text=verdict,
-                why=(
-                    f"{len(feminine)} feminine-coded words against {len(masculine)} masculine-coded ones; "
-                    "the research found this has only a slight effect on how men see an advert."
-                ),
+                why=said.why,
+                suggestion=said.suggestion,
                 rule="verdict",
                 category="verdict",
                 sources=research,
@@ -185,8 +188,7 @@ def check_gender(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
                 check="gender-coded",
                 severity="info",
                 text=", ".join(forms),
-                why=f"Masculine-coded word{'s' if len(forms) > 1 else ''} (stem “{stem}”, "
-                "Gaucher, Friesen & Kay 2011).",
+                why=say(rules, "gender-coded", "word", stem=stem, forms=len(forms)).why,
                 suggestion=", ".join(alternatives.get(stem, [])),
                 rule=stem,
                 category="masculine",
@@ -258,32 +260,38 @@ def check_readability(posting: Posting, rules: Rules, ctx: Context) -> list[Find
         ease, grade = ctx.reading_ease, ctx.grade
         if ease < r.reading_ease_info_below:
             hard = ease < r.reading_ease_warning_below
+            said = say(
+                rules,
+                "readability",
+                "reading-ease",
+                ease=f"{ease:g}",
+                hard=hard,
+                warning_below=f"{r.reading_ease_warning_below:g}",
+                info_below=f"{r.reading_ease_info_below:g}",
+            )
             findings.append(
                 Finding(
                     check="readability",
                     severity="warning" if hard else "info",
-                    text=f"Flesch reading ease {ease:g}",
-                    why=(
-                        f"Below {r.reading_ease_warning_below:g} reads as very difficult, graduate-level text"
-                        if hard
-                        else f"Below {r.reading_ease_info_below:g} reads as difficult, college-level text"
-                    )
-                    + "; plain English scores 60–70, and people skim postings on their phones.",
-                    suggestion="Use shorter sentences and everyday words; split long bullets in two.",
+                    text=said.text,
+                    why=said.why,
+                    suggestion=said.suggestion,
                     rule="reading-ease",
                     sources=flesch,
                 )
             )
         if grade > r.grade_info_above:
             hard = grade > r.grade_warning_above
+            said = say(
+                rules, "readability", "grade", grade=f"{grade:g}", years=f"{grade:.0f}", hard=hard
+            )
             findings.append(
                 Finding(
                     check="readability",
                     severity="warning" if hard else "info",
-                    text=f"Flesch–Kincaid grade {grade:g}",
-                    why=f"Readers need about {grade:.0f} years of schooling to follow the text"
-                    + (" (beyond a four-year degree)." if hard else " (beyond high school)."),
-                    suggestion="Prefer short words and sentences; keep technical terms to the ones the job needs.",
+                    text=said.text,
+                    why=said.why,
+                    suggestion=said.suggestion,
                     rule="grade",
                     sources=flesch,
                 )
@@ -292,13 +300,14 @@ def check_readability(posting: Posting, rules: Rules, ctx: Context) -> list[Find
     for sent, _block in ctx.sentences:
         n = count_words(sent)
         if n > limit:
+            said = say(rules, "readability", "long-sentence", words=n, limit=limit)
             findings.append(
                 Finding(
                     check="readability",
                     severity="info",
                     text=sent,
-                    why=f"{n} words: sentences over {limit} words are hard to follow, on a phone especially.",
-                    suggestion="Split it into two sentences, or turn a list inside it into bullets.",
+                    why=said.why,
+                    suggestion=said.suggestion,
                     rule="long-sentence",
                 )
             )
@@ -310,43 +319,33 @@ def check_length(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
     n = ctx.words
     sources = [s.url for s in rules.checks.sources[2:4]]
     if n < band.min_words:
-        return [
-            Finding(
-                check="length",
-                severity="warning",
-                text=f"{n} words",
-                why=f"Under {band.min_words} words of body text gives candidates too little to decide on, "
-                "and fewer of them apply (Textio; Appcast).",
-                suggestion="Say what the job involves day to day, who the team is, what success looks like and what you offer.",
-                rule="too-short",
-                sources=sources,
-            )
-        ]
-    if n > band.max_words:
-        return [
-            Finding(
-                check="length",
-                severity="warning",
-                text=f"{n} words",
-                why=f"Over {band.max_words} words of body text: long postings lose applicants (Textio's best range is 300–700).",
-                suggestion="Cut repeated or generic duties, merge similar bullets and keep the most telling ones.",
-                rule="too-long",
-                sources=sources,
-            )
-        ]
-    if n > band.ideal_max_words:
-        return [
-            Finding(
-                check="length",
-                severity="info",
-                text=f"{n} words",
-                why=f"Longer than the {band.min_words}–{band.ideal_max_words} words that Textio finds hire best.",
-                suggestion="Trim where you can; keep duties and requirements specific.",
-                rule="long",
-                sources=sources,
-            )
-        ]
-    return []
+        rule, severity = "too-short", "warning"
+    elif n > band.max_words:
+        rule, severity = "too-long", "warning"
+    elif n > band.ideal_max_words:
+        rule, severity = "long", "info"
+    else:
+        return []
+    said = say(
+        rules,
+        "length",
+        rule,
+        words=n,
+        min=band.min_words,
+        max=band.max_words,
+        ideal_max=band.ideal_max_words,
+    )
+    return [
+        Finding(
+            check="length",
+            severity="warning" if severity == "warning" else "info",
+            text=said.text,
+            why=said.why,
+            suggestion=said.suggestion,
+            rule=rule,
+            sources=sources,
+        )
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -368,105 +367,44 @@ def check_title(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
     title = posting.title.strip()
     sources = [s.url for s in rules.checks.sources[4:6]]
 
-    def finding(severity: Severity, text: str, why: str, suggestion: str, rule: str) -> Finding:
+    def finding(
+        severity: Severity, text: str, rule: str, message: str = "", **values: object
+    ) -> Finding:
+        said = say(rules, "title", message or rule, **values)
         return Finding(
             check="title",
             severity=severity,
             text=text,
-            why=why,
-            suggestion=suggestion,
+            why=said.why,
+            suggestion=said.suggestion,
             rule=rule,
             context=title,
             sources=sources,
         )
 
     if not title:
-        return [
-            finding(
-                "error",
-                "",
-                "The posting has no title.",
-                "Start with the job title, e.g. “Director of Operations”.",
-                "missing",
-            )
-        ]
+        return [finding("error", "", "missing")]
     findings: list[Finding] = []
     if len(title) > t.max_chars:
-        findings.append(
-            finding(
-                "warning",
-                title,
-                f"{len(title)} characters: titles over {t.max_chars} are cut off in search results and get fewer clicks.",
-                "Keep the plain job title and move the rest into the posting.",
-                "too-long",
-            )
-        )
+        findings.append(finding("warning", title, "too-long", chars=len(title), max=t.max_chars))
     for m in rules.cues["hype"].finditer(title):
-        findings.append(
-            finding(
-                "warning",
-                m.group(0),
-                "Urgency words make a title read like an advert; job boards treat such titles as low quality.",
-                "Leave it out of the title; say when you need someone in the posting.",
-                "hype",
-            )
-        )
+        findings.append(finding("warning", m.group(0), "hype"))
     if "!" in title and "!" in t.hype:
-        findings.append(
-            finding(
-                "warning",
-                "!",
-                "Exclamation marks make a title read like an advert.",
-                "Remove it.",
-                "hype",
-            )
-        )
+        findings.append(finding("warning", "!", "hype", message="exclamation"))
     pay = _TITLE_PAY.search(title)
     if pay:
-        findings.append(
-            finding(
-                "warning",
-                pay.group(0),
-                "Pay in the title reads as clickbait to job boards; it belongs in the posting's pay section.",
-                "Move the pay range into the posting.",
-                "pay",
-            )
-        )
+        findings.append(finding("warning", pay.group(0), "pay"))
     places = find_places([title], rules)
     m2 = _TITLE_PLACE_WORDS.search(title) or HYBRID.search(title) or ONSITE.search(title)
     if places or m2:
         what = places[0].text if places else m2.group(0) if m2 else ""
-        findings.append(
-            finding(
-                "warning",
-                what,
-                "A location or work arrangement in the title duplicates the location field and makes the title harder to search.",
-                "Keep the title to the job; state the location and work arrangement in the posting.",
-                "location",
-            )
-        )
+        findings.append(finding("warning", what, "location"))
     emoji = _EMOJI.findall(title)
     if emoji:
-        findings.append(
-            finding(
-                "warning",
-                "".join(emoji),
-                "Emoji in a title look like spam to job boards and are read out oddly by screen readers.",
-                "Remove them.",
-                "emoji",
-            )
-        )
+        findings.append(finding("warning", "".join(emoji), "emoji"))
     caps = [w for w in re.findall(r"[A-Za-z]{3,}", title) if w.isupper()]
     if len(caps) >= 2 and len(caps) == len(re.findall(r"[A-Za-z]{3,}", title)):
-        findings.append(
-            finding(
-                "warning",
-                title,
-                "A title in capitals reads as shouting.",
-                "Use title case.",
-                "caps",
-            )
-        )
+        findings.append(finding("warning", title, "caps"))
     return findings + country.title_findings(posting, rules)
 
 
@@ -479,14 +417,15 @@ def check_completeness(posting: Posting, rules: Rules, ctx: Context) -> list[Fin
     facts = posting.facts
     findings: list[Finding] = []
 
-    def missing(severity: Severity, text: str, why: str, suggestion: str, rule: str) -> None:
+    def missing(severity: Severity, rule: str) -> None:
+        said = say(rules, "completeness", rule)
         findings.append(
             Finding(
                 check="completeness",
                 severity=severity,
-                text=text,
-                why=why,
-                suggestion=suggestion,
+                text=said.text,
+                why=said.why,
+                suggestion=said.suggestion,
                 rule=rule,
             )
         )
@@ -494,48 +433,15 @@ def check_completeness(posting: Posting, rules: Rules, ctx: Context) -> list[Fin
     local = country.statement_findings(posting, rules)
     findings += local
     if not facts.equal_opportunity and not any(f.rule == "equal-opportunity" for f in local):
-        missing(
-            "warning",
-            "no equal-opportunity statement",
-            "Candidates from under-represented groups look for it, and US federal contractors must include one.",
-            "Add a short statement: “We are an equal opportunity employer and consider all qualified "
-            "applicants without regard to race, color, religion, sex, sexual orientation, gender identity, "
-            "national origin, age, disability or veteran status.”",
-            "equal-opportunity",
-        )
+        missing("warning", "equal-opportunity")
     if not facts.places and not facts.work_arrangement:
-        missing(
-            "warning",
-            "no location or work arrangement",
-            "Candidates filter by place and by remote, hybrid or on-site first; pay laws depend on where the job is.",
-            "Say where the job is and how it is worked, e.g. “Hybrid, based in Denver, CO, three days a week on site.”",
-            "location",
-        )
+        missing("warning", "location")
     elif facts.work_arrangement == "remote" and not facts.remote_regions:
-        missing(
-            "warning",
-            "remote, but not where applicants may live",
-            "Remote jobs are usually limited by country or state (tax, employment law); without it, "
-            "people apply from places you cannot hire in, and every US pay law may apply.",
-            "Add where remote applicants may live, e.g. “Remote (US)” or “open to applicants in Colorado or Utah”.",
-            "remote-region",
-        )
+        missing("warning", "remote-region")
     if not facts.how_to_apply:
-        missing(
-            "warning",
-            "no how-to-apply",
-            "A posting without a way to apply loses people who read it away from the job board.",
-            "Add a link, an e-mail address or the steps, and a closing date if there is one.",
-            "how-to-apply",
-        )
+        missing("warning", "how-to-apply")
     if not facts.benefits and not ctx.benefits_reported:
-        missing(
-            "info",
-            "no benefits described",
-            "Benefits weigh with candidates almost as much as pay, and several pay laws require a description.",
-            "List the main benefits: health cover, retirement plan, paid time off.",
-            "benefits",
-        )
+        missing("info", "benefits")
     return findings
 
 
@@ -587,7 +493,7 @@ def run_checks(posting: Posting, rules: Rules, options: LintOptions | None = Non
                 name=name,
                 points=round(weight * share, 1),
                 max_points=weight,
-                summary=_summary(check, found, ctx),
+                summary=_summary(check, found, ctx, rules),
                 errors=sum(f.severity == "error" for f in found),
                 warnings=sum(f.severity == "warning" for f in found),
                 infos=sum(f.severity == "info" for f in found),
@@ -613,24 +519,28 @@ def run_checks(posting: Posting, rules: Rules, options: LintOptions | None = Non
     )
 
 
-def _summary(check: str, findings: list[Finding], ctx: Context) -> str:
+def _summary(check: str, findings: list[Finding], ctx: Context, rules: Rules) -> str:
+    from jdgen.tailor import fill
+
+    said = rules.messages.summaries
     if check == "gender-coded":
         g = ctx.gender
         if ctx.gender_skipped:
-            return "not checked (the word lists are English)"
-        return f"{g.verdict} ({len(g.masculine)} masculine-coded, {len(g.feminine)} feminine-coded words)"
+            return said["gender_skipped"]
+        values = {"verdict": g.verdict, "masculine": len(g.masculine), "feminine": len(g.feminine)}
+        return fill(said["gender-coded"], values)
     if check == "readability":
         if ctx.reading_ease is None:
-            return "too short to score"
+            return said["readability_unscored"]
         longs = sum(f.rule == "long-sentence" for f in findings)
-        text = f"reading ease {ctx.reading_ease:g}, grade {ctx.grade:g}"
-        return text + (f", {longs} long sentence{'s' if longs != 1 else ''}" if longs else "")
+        values = {"ease": f"{ctx.reading_ease:g}", "grade": f"{ctx.grade:g}", "long": longs}
+        return fill(said["readability"], values)
     if check == "length":
-        return f"{ctx.words} words of body text"
+        return fill(said["length"], {"words": ctx.words})
     if check == "pay-transparency":
         if ctx.pay_laws:
-            return "covered by " + ", ".join(ctx.pay_laws)
-        return "location unknown" if ctx.location_unknown else "no pay law in force here"
+            return fill(said["pay_covered"], {"laws": ", ".join(ctx.pay_laws)})
+        return said["pay_location_unknown" if ctx.location_unknown else "pay_no_law"]
     if not findings:
-        return "nothing found" if check in ("exclusionary", "title") else "complete"
+        return said["nothing_found" if check in ("exclusionary", "title") else "complete"]
     return ", ".join(sorted({f.text or f.rule for f in findings}))[:120]

@@ -425,6 +425,50 @@ def words_regex(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.IGNORECASE)
 
 
+# -- places.yaml -----------------------------------------------------------------
+
+
+class City(_Strict):
+    region: str
+    name: str
+
+
+class Places(_Strict):
+    """Cities named on their own that pin down a US place (``places.yaml``)."""
+
+    cities: dict[str, City]
+
+
+# -- messages.yaml ---------------------------------------------------------------
+
+
+class FindingText(_Strict):
+    """What a finding says: the quoted ``text`` (when not the matched words), ``why`` and ``try``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    text: str | None = None
+    why: str
+    try_: str | None = Field(default=None, alias="try")
+
+
+class Messages(_Strict):
+    """The wording of the findings and summaries (``messages.yaml``), by check and rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    gender_coded: dict[str, FindingText] = Field(alias="gender-coded")
+    readability: dict[str, FindingText]
+    length: dict[str, FindingText]
+    title: dict[str, FindingText]
+    completeness: dict[str, FindingText]
+    summaries: dict[str, str]
+
+    def of(self, check: str, rule: str) -> FindingText:
+        table: dict[str, FindingText] = getattr(self, check.replace("-", "_"))
+        return table[rule]
+
+
 class Rules(BaseModel):
     """Everything in ``catalog/lint/``."""
 
@@ -434,6 +478,8 @@ class Rules(BaseModel):
     exclusionary: ExclusionaryRules
     pay: PayRules
     checks: CheckRules
+    messages: Messages
+    places: Places
 
     @cached_property
     def cues(self) -> dict[str, re.Pattern[str]]:
@@ -454,6 +500,8 @@ FILES: dict[str, type[BaseModel]] = {
     "exclusionary.yaml": ExclusionaryRules,
     "pay-transparency.yaml": PayRules,
     "checks.yaml": CheckRules,
+    "messages.yaml": Messages,
+    "places.yaml": Places,
 }
 
 
@@ -490,6 +538,8 @@ def load_rules(root: Path | None = None) -> Rules:
         exclusionary=loaded["exclusionary.yaml"],
         pay=loaded["pay-transparency.yaml"],
         checks=loaded["checks.yaml"],
+        messages=loaded["messages.yaml"],
+        places=loaded["places.yaml"],
     )
 
 

@@ -490,29 +490,37 @@ def _classify(blocks: list[Block], rules: Rules) -> list[Block]:
 # Facts from text
 # ---------------------------------------------------------------------------
 
-US_STATES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
-    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
-    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
-    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
-    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
-    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
-}  # fmt: skip
+
+def _us_states() -> dict[str, str]:
+    """The US states and DC by postal code ("CO": "Colorado"), from ISO 3166-2 via
+    pycountry; kept in jdgen's on-disk cache so that linting need not load pycountry."""
+    from importlib.metadata import version
+
+    from jdgen import cache
+
+    name = f"us-states-pycountry-{version('pycountry')}.json"
+    data = cache.read_bytes(name)
+    if data is not None:
+        try:
+            table = json.loads(data)
+            if isinstance(table, dict) and table:
+                return {str(k): str(v) for k, v in table.items()}
+        except ValueError:
+            pass
+    import pycountry
+
+    subdivisions = pycountry.subdivisions.get(country_code="US")  # type: ignore[no-untyped-call]
+    table = {
+        sub.code.removeprefix("US-"): sub.name
+        for sub in sorted(subdivisions, key=lambda s: s.code)
+        if sub.type in ("State", "District")
+    }
+    cache.write_bytes(name, json.dumps(table).encode("utf-8"))
+    return table
+
+
+US_STATES = _us_states()
 STATE_CODES = {name.lower(): code for code, name in US_STATES.items()}
-#: Cities named on their own (without a state) that pin down a place.
-KNOWN_CITIES = {
-    "new york city": ("NY", "New York City"),
-    "nyc": ("NY", "New York City"),
-    "jersey city": ("NJ", "Jersey City"),
-    "washington, d.c.": ("DC", "Washington"),
-    "washington, dc": ("DC", "Washington"),
-    "washington d.c.": ("DC", "Washington"),
-}
 
 _CUR = r"(?:US\$|CA\$|A\$|[$€£]|USD|EUR|GBP|CAD|AUD|CHF)"
 _NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
@@ -694,10 +702,10 @@ def find_places(texts: Iterable[str], rules: Rules) -> list[Place]:
     for text in texts:
         taken: list[tuple[int, int]] = []  # spans already read as a place
         lowered = text.lower()
-        for name, (region, city) in KNOWN_CITIES.items():
+        for name, city_entry in rules.places.cities.items():
             at = lowered.find(name)
             if at >= 0 and (at == 0 or not lowered[at - 1].isalnum()):
-                add(Place(city, "US", region, city))
+                add(Place(city_entry.name, "US", city_entry.region, city_entry.name))
                 taken.append((at, at + len(name)))
         for m in _CITY_STATE.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
