@@ -199,3 +199,27 @@ def test_a_user_catalog_with_an_error_is_never_cached(tmp_path: Path, cache: Pat
         assert done.returncode == 1
         assert b"unknown placeholder 'nope'" in done.stderr
     assert cached_summary([root]) is None
+
+
+def test_cached_lint_rules_and_word_styles_lint_alike(cache: Path, tmp_path: Path) -> None:
+    from jdgen.lint import lint_file, lint_job_description
+    from jdgen.lint.docx_text import _STYLE_NAMES, read_docx_text
+    from jdgen.lint.rules import builtin_rules, load_rules
+
+    builtin_rules.__wrapped__()  # loads and stores
+    cached = builtin_rules.__wrapped__()  # from the file
+    kinds = sorted(p.name.rsplit("-", 1)[0] for p in cache.glob("*.pickle"))
+    assert kinds == ["lint-rules"]
+    fresh = load_rules()
+    catalog = load_catalog()
+    docx = tmp_path / "posting.docx"
+    for role in ("vp-of-operations", "warehouse-manager", "coo"):
+        jd = tailor(catalog.find_role(role), load_company(None, catalog), catalog)
+        assert lint_job_description(jd, rules=cached) == lint_job_description(jd, rules=fresh)
+        docx.write_bytes(render(jd, "docx"))
+        _STYLE_NAMES.clear()
+        first = read_docx_text(docx)  # styles parsed and stored
+        _STYLE_NAMES.clear()
+        assert read_docx_text(docx) == first  # styles from the cache file
+        assert lint_file(docx, rules=cached) == lint_file(docx, rules=fresh)
+    assert any(p.name.startswith("docx-styles-") for p in cache.glob("*.pickle"))

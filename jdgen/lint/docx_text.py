@@ -12,6 +12,7 @@ style when none is set or the id is unknown), bold as ``Run.bold`` on direct run
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -85,13 +86,17 @@ def _read(package: zipfile.ZipFile) -> DocxText:
 
 
 def _parse(package: zipfile.ZipFile, name: str) -> Any:
+    return _parse_bytes(name, package.read(name))
+
+
+def _parse_bytes(name: str, data: bytes) -> Any:
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring
 
     try:
-        return fromstring(package.read(name))
+        return fromstring(data)
     except ParseError as exc:
         raise DocxError(f"{name} is not well-formed XML ({exc})") from None
     except DefusedXmlException:
@@ -120,11 +125,35 @@ def _target(rels: dict[str, str], kind: str) -> str | None:
 
 
 def _style_names(package: zipfile.ZipFile, part: str | None) -> dict[str | None, str]:
-    """Paragraph style id → name, and None → the default paragraph style's name."""
-    names: dict[str | None, str] = {None: ""}
+    """Paragraph style id → name, and None → the default paragraph style's name.
+
+    A styles part holds thousands of elements and is the same in every file made from
+    one template, so the names are remembered by the part's content: in this process,
+    and in the user cache directory between runs."""
     if part is None:
-        return names
-    for style in _parse(package, part).iter(f"{_W}style"):
+        return {None: ""}
+    data = package.read(part)
+    digest = hashlib.sha256(data).hexdigest()[:32]
+    found = _STYLE_NAMES.get(digest)
+    if found is None:
+        from jdgen.cache import cached_pickle
+
+        found = cached_pickle(
+            f"docx-styles-{digest}.pickle", dict, lambda: _parse_style_names(part, data)
+        )
+        if len(_STYLE_NAMES) >= 32:
+            _STYLE_NAMES.clear()
+        _STYLE_NAMES[digest] = found
+    return found
+
+
+#: Style names by the content of the styles part they were read from.
+_STYLE_NAMES: dict[str, dict[str | None, str]] = {}
+
+
+def _parse_style_names(part: str, data: bytes) -> dict[str | None, str]:
+    names: dict[str | None, str] = {None: ""}
+    for style in _parse_bytes(part, data).iter(f"{_W}style"):
         if style.get(f"{_W}type", "paragraph") != "paragraph":
             continue
         name_el = style.find(f"{_W}name")

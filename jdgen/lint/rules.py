@@ -38,7 +38,7 @@ CHECK_IDS = (
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SourceRef(_Strict):
@@ -201,7 +201,7 @@ class MemberState(_Strict):
     verified: Verified = "no"
     note: str | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class EuDirective(_Strict):
@@ -241,7 +241,7 @@ class BannedRequirement(_Strict):
     patterns: list[str] = Field(min_length=1)
     try_: str = Field(alias="try")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @field_validator("patterns")
     @classmethod
@@ -472,7 +472,7 @@ class Messages(_Strict):
 class Rules(BaseModel):
     """Everything in ``catalog/lint/``."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True, defer_build=True)
 
     gender: GenderRules
     exclusionary: ExclusionaryRules
@@ -545,4 +545,20 @@ def load_rules(root: Path | None = None) -> Rules:
 
 @lru_cache(maxsize=1)
 def builtin_rules() -> Rules:
-    return load_rules()
+    """The built-in rules, validated once and kept in the user cache directory, keyed by
+    the content of every file in ``catalog/lint/``, jdgen's code and pydantic."""
+    import hashlib
+
+    from jdgen.cache import cached_pickle, code_stamp, key_of, package_stamp
+
+    root = lint_dir()
+    try:
+        files = [
+            (p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in sorted(root.iterdir())
+        ]
+    except OSError:
+        return load_rules()  # let the loader report what is missing
+    key = key_of(
+        "lint-rules/1", code_stamp(), package_stamp("pydantic", "pydantic_core"), repr(files)
+    )
+    return cached_pickle(f"lint-rules-{key}.pickle", Rules, load_rules)

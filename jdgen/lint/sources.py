@@ -650,15 +650,24 @@ def find_pay(blocks: list[Block]) -> Pay | None:
     return first[2] if first else None
 
 
-@lru_cache(maxsize=1)
-def _provinces() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """Canada's provinces and territories (pycountry): name → code, "City, ON", "Ontario"."""
+def _province_codes() -> dict[str, str]:
     import pycountry
 
-    codes = {
+    return {
         str(sub.name): str(sub.code).split("-")[1]
         for sub in pycountry.subdivisions.get(country_code="CA") or []  # type: ignore[no-untyped-call]
     }
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Canada's provinces and territories (pycountry): name → code, "City, ON", "Ontario".
+    The names are kept in the user cache directory (pycountry loads every country's
+    subdivisions to give them)."""
+    from jdgen.cache import cached_pickle, code_stamp, key_of, package_stamp
+
+    key = key_of("provinces/1", code_stamp(), package_stamp("pycountry"))
+    codes = cached_pickle(f"provinces-{key}.pickle", dict, _province_codes)
     names = sorted(codes, key=len, reverse=True)
     alternatives = "|".join([*sorted(codes.values()), *(re.escape(n) for n in names)])
     city = re.compile(
