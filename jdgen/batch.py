@@ -229,7 +229,7 @@ def read_rows(path: Path, display: str | None = None) -> list[Row]:
     return list(iter_rows(path, display))
 
 
-def _cell(value: Any, key: str) -> Any:
+def clean_cell(value: Any, key: str) -> Any:
     """A cleaned value, or None for an empty one; list columns split on ``;`` and line breaks."""
     if isinstance(value, str):
         value = value.strip()
@@ -289,7 +289,7 @@ def _csv_row(header: list[str], cells: list[str], line: int, where: str) -> Row:
     data: dict[str, Any] = {}
     for i, raw in enumerate(cells):
         key = header[i] if i < len(header) else ""
-        value = _cell(raw, key)
+        value = clean_cell(raw, key)
         if value is None:
             continue
         if not key:
@@ -339,7 +339,7 @@ def _yaml_row(item: Any, line: int, where: str) -> Row:
         key = column_key(str(name))
         if key not in COLUMNS:
             return Row(line, {}, f"{where}: {unknown_column(str(name))}")
-        value = _cell(raw, key)
+        value = clean_cell(raw, key)
         if value is not None:
             data[key] = value
     return Row(line, data)

@@ -21,6 +21,8 @@ Shared responsibilities
     holding each leader to account for metrics and the Director of Operations
     reviewing metrics with each team every week is a difference a comparison
     should show, not hide.
+
+Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 """
 
 from __future__ import annotations

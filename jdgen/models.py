@@ -9,6 +9,8 @@ Jinja sandbox: ``{{ title }}``, ``{{ a_title }}`` ("a Director of Operations"),
 vocabulary ``{{ vocab.customers }}``, ``{{ vocab.offering }}``,
 ``{{ vocab.site }}``, ``{{ vocab.sites }}``, ``{{ vocab.frontline }}``,
 ``{{ vocab.business }}``.
+
+Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ industry knowledge comes from the catalog data:
 * items marked ``physical_goods: true`` (supply chain, inventory) only for
   companies that make, move or sell goods; ``physical_goods: false`` items (vendor
   management) only for those that don't.
+
+Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 """
 
 from __future__ import annotations

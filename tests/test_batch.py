@@ -356,8 +356,8 @@ def test_help_has_an_example() -> None:
 
 @pytest.mark.parametrize("value", ["Health insurance;401(k)", "Health insurance\n401(k)"])
 def test_list_cells_split_on_semicolons_and_line_breaks(value: str) -> None:
-    from jdgen.batch import _cell
+    from jdgen.batch import clean_cell
 
-    assert _cell(value, "benefits") == ["Health insurance", "401(k)"]
-    assert _cell("  ", "benefits") is None
-    assert _cell("120,000", "salary_min") == "120000"
+    assert clean_cell(value, "benefits") == ["Health insurance", "401(k)"]
+    assert clean_cell("  ", "benefits") is None
+    assert clean_cell("120,000", "salary_min") == "120000"

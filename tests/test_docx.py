@@ -4,13 +4,13 @@ and independent readers (pandoc, LibreOffice) that see the structure."""
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docxcheck import markdown_as_styled_lines, need, to_pdf
 
 from jdgen.catalog import Catalog
 from jdgen.models import Company
@@ -18,36 +18,6 @@ from jdgen.render import render
 from jdgen.tailor import tailor
 
 FIXTURES = Path(__file__).parent / "fixtures"
-#: CI sets this so that a missing pandoc or LibreOffice fails instead of skipping.
-REQUIRE_TOOLS = os.environ.get("JDGEN_REQUIRE_TOOLS") == "1"
-
-
-def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if REQUIRE_TOOLS:
-            pytest.fail(f"{tool} is not installed (JDGEN_REQUIRE_TOOLS=1)")
-        pytest.skip(f"{tool} is not installed")
-    return path
-
-
-def to_pdf(tmp_path: Path, *paths: Path | str, timeout: int = 300) -> None:
-    """Convert .docx files to PDF next to ``tmp_path`` with LibreOffice (a private profile)."""
-    subprocess.run(
-        [
-            need("soffice"),
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *map(str, paths),
-        ],
-        capture_output=True,
-        timeout=timeout,
-        check=True,
-    )
 
 
 @pytest.fixture
@@ -56,23 +26,6 @@ def acme_posting(catalog: Catalog):
 
     company = load_company(FIXTURES / "acme.yaml", catalog)
     return tailor(catalog.find_role("director-of-operations"), company, catalog)
-
-
-MARKERS = {"# ": "Title", "## ": "Heading 1", "### ": "Heading 2", "- ": "List Bullet"}
-
-
-def markdown_as_styled_lines(md: str) -> list[tuple[str, str]]:
-    out = []
-    for line in md.splitlines():
-        if not line.strip():
-            continue
-        for marker, style in MARKERS.items():
-            if line.startswith(marker):
-                out.append((style, line[len(marker) :]))
-                break
-        else:
-            out.append(("Normal", line))
-    return out
 
 
 def test_docx_has_the_markdown_text_with_word_styles(acme_posting) -> None:

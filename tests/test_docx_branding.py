@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from test_docx import markdown_as_styled_lines, need, to_pdf
+from docxcheck import markdown_as_styled_lines, need, to_pdf
 
 from jdgen.catalog import Catalog
 from jdgen.cli import cli

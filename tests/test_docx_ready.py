@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from test_docx import need, to_pdf
+from docxcheck import need, to_pdf
 
 from jdgen.catalog import Catalog
 from jdgen.models import Company

@@ -16,7 +16,7 @@ import textstat
 
 from jdgen.catalog import builtin_catalog
 from jdgen.lint.readability import readability, sentence_count, words
-from jdgen.lint.syllables import SyllableTable, _table_name
+from jdgen.lint.syllables import SyllableTable, table_name
 from jdgen.models import Company
 from jdgen.render import render
 from jdgen.tailor import tailor
@@ -72,7 +72,7 @@ def test_syllables_per_word_like_textstat() -> None:
 
 
 def _table_path(cache: Path) -> Path:
-    return cache / _table_name()
+    return cache / table_name()
 
 
 def test_words_outside_the_dictionary_are_remembered_in_the_cached_table(

@@ -42,7 +42,7 @@ def _package_file(package: str, relative: str) -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _table_name() -> str:
+def table_name() -> str:
     """``syllables-<key>.sqlite3``, the key naming the dictionary and Pyphen files."""
     digest = hashlib.sha256(_FORMAT.encode())
     for package, relative in (
@@ -151,7 +151,7 @@ class SyllableTable:
     def _connect(self) -> Any:
         if self._db is not None or self._db_failed:
             return self._db
-        path = cache_path(_table_name())
+        path = cache_path(table_name())
         if path is None:
             self._db_failed = True
             return None

@@ -2,6 +2,8 @@
 
 ``render(jd, fmt)`` returns the bytes of the output; ``write_output`` puts them on
 disk atomically, so a failed run never leaves a half-written file.
+
+Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 """
 
 from __future__ import annotations

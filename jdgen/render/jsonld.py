@@ -22,6 +22,8 @@ Choices, following Google's JobPosting guidelines and schema.org:
   template that adds one can say so: ``job_posting(description, directApply=true)``.
 * ``occupationalCategory`` is left out: the catalog does not record an O*NET-SOC
   code per role, and a guessed code would be wrong for many of them.
+
+Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 """
 
 from __future__ import annotations
