@@ -283,7 +283,7 @@ def company_error(tmp_path: Path, text: str) -> str:
 
 
 def test_an_ambiguous_date_asks_for_yyyy_mm_dd(tmp_path: Path) -> None:
-    assert company_error(tmp_path, "closing_date: 11/12/2026\n") == (
+    assert company_error(tmp_path, "closing_date: 11/12/2026\n").startswith(
         "error: company.yaml: closing_date: '11/12/2026' could be 2026-11-12 or 2026-12-11: "
         "write it as YYYY-MM-DD"
     )
@@ -295,12 +295,13 @@ def test_every_unknown_field_gets_a_suggestion(tmp_path: Path) -> None:
         "location: Denver, CO\nbenfits: [Dental]\nsalary: {min: 1, max: 2, peroid: year}\n"
         "posting: {titel: Ops lead}\nflavour: mint\n",
     )
+    assert err.startswith("error: company.yaml: ")
     for problem in (
-        "company.yaml: location: unknown field (did you mean 'locations'?)",
-        "company.yaml: benfits: unknown field (did you mean 'benefits'?)",
-        "company.yaml: salary.peroid: unknown field (did you mean 'period'?)",
-        "company.yaml: posting.titel: unknown field (did you mean 'title'?)",
-        "company.yaml: flavour: unknown field (check the spelling)",
+        "location: unknown field (did you mean 'locations'?)",
+        "benfits: unknown field (did you mean 'benefits'?)",
+        "salary.peroid: unknown field (did you mean 'period'?)",
+        "posting.titel: unknown field (did you mean 'title'?)",
+        "flavour: unknown field (check the spelling)",
     ):
         assert problem in err, err
 
