@@ -1,0 +1,66 @@
+"""The compare, ladder and error pages of jdgen serve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from webhelpers import ACME_FORM, client_for, post_form
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    return client_for(tmp_path / "drafts.sqlite3")
+
+
+def test_compare_two_roles_at_one_company(client) -> None:
+    page = client.get(
+        "/compare",
+        params={
+            "a": "vpo",
+            "b": "director-of-operations",
+            "size": "small",
+            "industry": "manufacturing",
+        },
+    )
+    assert page.status_code == 200
+    assert "<h1>VP of Operations vs Director of Operations</h1>" in page.text
+    assert "Small company (under 100 people), manufacturing industry" in page.text
+    assert "<table>" in page.text  # the side-by-side table
+
+
+def test_compare_uses_a_saved_profile(client) -> None:
+    post_form(client, "/profiles/save", {**ACME_FORM, "profile_name": "Acme"})
+    page = client.get("/compare", params={"a": "vpo", "b": "director-of-operations", "profile": 1})
+    assert "Acme Widgets" in page.text
+
+
+def test_compare_bad_choices_are_messages_not_errors(client) -> None:
+    page = client.get("/compare", params={"a": "vpo", "b": "vpo"})
+    assert page.status_code == 200 and "compare needs two different roles" in page.text
+    page = client.get("/compare", params={"a": "nope", "b": "vpo", "size": "huge"})
+    assert "a: no role &#39;nope&#39;" in page.text
+    assert "expected one of small, mid-size, enterprise or a headcount" in page.text
+
+
+def test_ladder_shows_feeders_and_next_steps(client) -> None:
+    page = client.get("/ladder", params={"role": "director-of-operations"})
+    assert page.status_code == 200
+    assert (
+        '<a href="/ladder?role=vp-of-operations">VP of Operations (vice president)</a>' in page.text
+    )
+    assert "Who moves into it" in page.text and "Plant Manager (outside the catalog)" in page.text
+    missing = client.get("/ladder", params={"role": "nobody"})
+    assert "role: no role &#39;nobody&#39;" in missing.text
+
+
+def test_missing_things_are_404_pages(client) -> None:
+    page = client.get("/drafts/42")
+    assert (
+        page.status_code == 404 and "no draft 42" in page.text and "<h1>Not found</h1>" in page.text
+    )
+    assert client.get("/?draft=99999999999999999999999").status_code in (404, 422)
+    assert client.get("/api/drafts/42").json() == {"detail": "no draft 42"}
