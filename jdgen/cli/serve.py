@@ -52,7 +52,7 @@ def serve(port: int, host: str, db: Path | None, token: str | None, open_browser
     Examples:
       jdgen serve --open
       jdgen serve --port 8080 --db team-drafts.sqlite3
-      JDGEN_TOKEN=s3cret jdgen serve --host 0.0.0.0
+      JDGEN_TOKEN=a-long-team-secret jdgen serve --host 0.0.0.0
     """
     if not is_loopback(host) and not token:
         raise JdgenError(
