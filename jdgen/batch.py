@@ -39,10 +39,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from jdgen.catalog import Catalog, builtin_catalog, format_loc, load_catalog
+from jdgen.catalog import Catalog, builtin_catalog, load_catalog
 from jdgen.errors import JdgenError
 from jdgen.models import Company, PostingOptions
 from jdgen.render import FORMATS, RenderOptions
+from jdgen.validation import format_loc, problems_line
 
 # ---------------------------------------------------------------------------
 # Columns
@@ -303,19 +304,9 @@ def _csv_row(header: list[str], cells: list[str], line: int, where: str) -> Row:
 def _read_yaml(text: str, where: str) -> list[Row]:
     import yaml
 
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        document = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f"{where}:{mark.line + 1}" if mark else where
-        raise JdgenError(
-            f"{at}: not valid YAML: {getattr(exc, 'problem', None) or 'syntax error'}"
-        ) from None
-    finally:
-        loader.dispose()
+    from jdgen.yamlfile import parse
+
+    document, node = parse(text, where)
     if document is None:
         return []
     if not isinstance(document, list) or not isinstance(node, yaml.SequenceNode):
@@ -508,29 +499,6 @@ class RowResult:
     error: str | None = None
 
 
-def _message(error: dict[str, Any]) -> str:
-    msg = str(error["msg"]).removeprefix("Value error, ")
-    value = error.get("input")
-    kind = error["type"]
-    if kind == "missing":
-        return "required"
-    if kind == "extra_forbidden":
-        return "unknown field (check the spelling)"
-    if kind == "literal_error":
-        return f"expected one of {error['ctx']['expected']}, got {value!r}"
-    if kind.startswith("date_"):
-        return f"expected a date such as 2026-12-31, got {value!r}"
-    if kind in ("float_parsing", "float_type", "greater_than"):
-        return (
-            f"{msg}, got {value!r}"
-            if kind == "greater_than"
-            else f"expected a number, got {value!r}"
-        )
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return f"{msg}, got {value!r}"
-    return msg
-
-
 def _column_for(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
     """The column a pydantic error location came from (``salary.min`` → ``salary_min``)."""
     if loc and loc[0] == "salary" and len(loc) > 1 and f"salary_{loc[1]}" in SALARY_COLUMNS:
@@ -676,8 +644,7 @@ def build_request(
     try:
         company = Company.model_validate(merged)
     except ValidationError as err:
-        problems = [f"{_column_for(e['loc'], data)}: {_message(dict(e))}" for e in err.errors()]
-        raise JdgenError(f"{where}: " + "; ".join(problems)) from None
+        raise JdgenError(problems_line(err, where, lambda loc: _column_for(loc, data))) from None
     check_choices(company, where, catalog)
     return role, company, company.posting
 

@@ -42,24 +42,20 @@ from jdgen.models import (
     Industry,
     Level,
     Responsibility,
-    ResponsibilityGroup,
     Role,
     Skill,
     Strict,
     TextItem,
     When,
-    did_you_mean,
-    known_fields,
 )
 from jdgen.names import C, choice_index, find_choice, normalize_choice
 from jdgen.names import normalize_name as normalize_name  # re-exported: callers import it from here
 from jdgen.resources import data_dir
+from jdgen.validation import validation_problems
 from jdgen.work import WorkCatalog
+from jdgen.yamlfile import read_yaml
 
 M = TypeVar("M", bound=BaseModel)
-
-#: loc entries pydantic adds for union members; they mean nothing to a user.
-_UNION_TAGS = {"ref", "inline", "str", "int", "float", "bool"}
 
 
 class LocationSentences(Strict):
@@ -215,68 +211,6 @@ class PostingText(Strict):
 # ---------------------------------------------------------------------------
 # Reading files
 # ---------------------------------------------------------------------------
-
-
-def format_loc(loc: Iterable[int | str]) -> str:
-    """``('responsibilities', 3, 'inline', 'text')`` → ``responsibilities.3.text``."""
-    parts = [str(p) for p in loc if not (isinstance(p, str) and p in _UNION_TAGS)]
-    return ".".join(parts) if parts else "(top level)"
-
-
-def unknown_field_message(err: ValidationError, loc: tuple[int | str, ...]) -> str:
-    """``unknown field (did you mean 'locations'?)`` when a known field is close."""
-    import jdgen.models
-
-    model = getattr(jdgen.models, err.title, None)
-    names = (
-        known_fields(model, loc) if isinstance(model, type) and issubclass(model, BaseModel) else []
-    )
-    close = did_you_mean(str(loc[-1]), names) if loc else None
-    return (
-        f"unknown field (did you mean '{close}'?)"
-        if close
-        else "unknown field (check the spelling)"
-    )
-
-
-def validation_problems(err: ValidationError, where: str, prefix: str = "") -> list[str]:
-    """One ``where: field.path: message`` line per pydantic error; an unknown field gets
-    the closest known one as a suggestion."""
-    problems = []
-    for e in err.errors():
-        loc = format_loc(e["loc"])
-        if prefix:
-            loc = prefix if loc == "(top level)" else f"{prefix}.{loc}"
-        msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "extra_forbidden":
-            msg = unknown_field_message(err, tuple(e["loc"]))
-        problems.append(f"{where}: {loc}: {msg}")
-    return problems
-
-
-def read_yaml(path: Path, display: str) -> tuple[Any, list[str]]:
-    """Parse a YAML file, returning (data, problems)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        return None, [f"{display}: cannot read ({exc.strerror})"]
-    return parse_yaml(text, display)
-
-
-def parse_yaml(text: str, display: str) -> tuple[Any, list[str]]:
-    """Parse YAML text (of a file, or standard input), returning (data, problems)."""
-    import yaml  # here: a catalog read from the cache needs no YAML parser
-
-    try:
-        # libyaml's C loader when PyYAML was built with it (several times faster)
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        return None, [f"{display}: not valid YAML{where}: {problem}"]
-    except ValueError as exc:  # a value YAML recognises but cannot build, e.g. the date 2026-13-40
-        return None, [f"{display}: not valid YAML: {exc}"]
 
 
 def _validate(
@@ -471,6 +405,14 @@ class Catalog:
     def level_of(self, role: Role) -> Level:
         return self.levels[role.level]
 
+    def responsibility(self, ref: str | Responsibility) -> Responsibility:
+        """The one lookup for responsibility references: a library id, or the inline entry."""
+        return self.responsibilities[ref] if isinstance(ref, str) else ref
+
+    def skill(self, ref: str | Skill) -> Skill:
+        """The one lookup for skill references: a library id, or the inline entry."""
+        return self.skills[ref] if isinstance(ref, str) else ref
+
 
 # ---------------------------------------------------------------------------
 # Loading
@@ -616,47 +558,109 @@ class _Loader:
             self.catalog.user_entries.add(key)
 
 
-#: The placeholders catalog text may use (filled by jdgen.tailor).
+#: The placeholders catalog text may use: the keys of :func:`placeholder_values`.
 PLACEHOLDERS = ("title", "a_title", "company", "vocab", "size", "industry", "country")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Any:
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+def placeholder_values(
+    title: str,
+    company: str | None,
+    size: CompanySize,
+    industry: Industry,
+    country: dict[str, Any],
+) -> dict[str, Any]:
+    """The one placeholder context for catalog text: tailoring, ``jdgen show`` and
+    validation all fill ``{{ title }}``, ``{{ vocab.site }}`` … from this."""
+    from jdgen.text import article
 
-    return ImmutableSandboxedEnvironment()
+    values = {
+        "title": title,
+        "a_title": f"{article(title)} {title}",
+        "company": company or "our company",
+        "vocab": industry.vocab.model_dump(),
+        "size": size.id,
+        "industry": industry.id,
+        "country": country,
+    }
+    assert tuple(values) == PLACEHOLDERS
+    return values
 
 
-def _placeholder_problems(value: Any, where: str, path: str = "") -> list[str]:
-    """Template syntax errors and unknown names in every text of a catalog entry."""
-    from jinja2 import TemplateSyntaxError, meta
+def sample_values(c: Catalog, title: str, size: CompanySize | None = None) -> dict[str, Any]:
+    """Placeholder values without a company: the default company's industry, and its size
+    unless ``size`` is given (``jdgen show`` and ``catalog validate``)."""
+    company = c.default_company
+    if size is None:
+        size = _default_choice(c.sizes, c.find_size, company.get("size"))
+    industry = _default_choice(c.industries, c.find_industry, company.get("industry"))
+    return placeholder_values(title, None, size, industry, c.countries.texts(None).placeholders())
 
+
+def _default_choice(table: dict[str, M], find: Any, wanted: Any) -> M:
+    try:
+        return find(wanted if isinstance(wanted, (str, int)) else "")  # type: ignore[no-any-return]
+    except UnknownChoiceError:
+        return table.get("general") or next(iter(table.values()))
+
+
+def _placeholder_problems(
+    value: Any, where: str, samples: list[dict[str, Any]], path: str = ""
+) -> list[str]:
+    """Problems in every text of a catalog entry: template syntax, unknown names, and
+    anything that fails when the text is filled in (for each size)."""
     if isinstance(value, dict):
         return [
             p
             for k, v in value.items()
-            for p in _placeholder_problems(v, where, f"{path}.{k}" if path else str(k))
+            for p in _placeholder_problems(v, where, samples, f"{path}.{k}" if path else str(k))
         ]
     if isinstance(value, list):
         return [
-            p for i, v in enumerate(value) for p in _placeholder_problems(v, where, f"{path}.{i}")
+            p
+            for i, v in enumerate(value)
+            for p in _placeholder_problems(v, where, samples, f"{path}.{i}")
         ]
     if not isinstance(value, str) or ("{{" not in value and "{%" not in value):
         return []
+    return [f"{where}: {path}: {p}" for p in text_problems(value, samples)]
+
+
+def text_problems(text: str, samples: list[dict[str, Any]]) -> list[str]:
+    """What is wrong with one piece of catalog text, filled in with each of ``samples``."""
+    from jinja2 import TemplateError, TemplateSyntaxError, meta
+    from jinja2.exceptions import SecurityError
+
+    from jdgen.templating import environment
+
+    env = environment()
     try:
-        names = meta.find_undeclared_variables(_parser().parse(value))
+        names = meta.find_undeclared_variables(env.parse(text))
     except TemplateSyntaxError as exc:
-        return [f"{where}: {path}: placeholder syntax: {exc.message}"]
-    return [
-        f"{where}: {path}: unknown placeholder '{name}' (expected one of {', '.join(PLACEHOLDERS)})"
-        for name in sorted(names - set(PLACEHOLDERS))
-    ]
+        return [f"placeholder syntax: {exc.message}"]
+    unknown = sorted(names - set(PLACEHOLDERS))
+    if unknown:
+        return [
+            f"unknown placeholder '{name}' (expected one of {', '.join(PLACEHOLDERS)})"
+            for name in unknown
+        ]
+    for values in samples:
+        try:
+            env.from_string(text).render(values)
+        except SecurityError as exc:
+            return [f"not allowed in jdgen templates: {exc}"]
+        except TemplateError as exc:
+            return [f"cannot be filled in for size {values['size']}: {exc.message or exc}"]
+    return []
 
 
 def placeholder_problems(c: Catalog, only_outside: str | None = None) -> list[str]:
     """Placeholder problems in every text of the catalog (or only in entries whose file is not
     under ``only_outside``, i.e. a user's catalog)."""
     problems: list[str] = []
+    roles = list(c.roles.values())
+    title = roles[0].title if roles else "Director of Operations"
+    complete = c.sizes and c.industries and c.country_table is not None
+    samples = [sample_values(c, title, size) for size in c.sizes.values()] if complete else []
     for kind, table in (
         ("role", c.roles),
         ("industry", c.industries),
@@ -667,7 +671,7 @@ def placeholder_problems(c: Catalog, only_outside: str | None = None) -> list[st
         for ident, entry in table.items():
             where = c.origin.get((kind, ident), f"{kind} {ident}")
             if only_outside is None or not where.startswith(only_outside):
-                problems += _placeholder_problems(entry.model_dump(by_alias=True), where)
+                problems += _placeholder_problems(entry.model_dump(by_alias=True), where, samples)
     return problems
 
 
@@ -884,8 +888,3 @@ def builtin_catalog() -> Catalog:
     from jdgen.catalog_cache import cached_catalog
 
     return cached_catalog(load_catalog)
-
-
-def resolve_group_items(catalog: Catalog, group: ResponsibilityGroup) -> list[Responsibility]:
-    """The responsibilities of a group with library references replaced by the entries."""
-    return [catalog.responsibilities[i] if isinstance(i, str) else i for i in group.items]

@@ -16,10 +16,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from jdgen.catalog import Catalog, parse_yaml, read_yaml, validation_problems
+from jdgen.catalog import Catalog
 from jdgen.countries import check_locale
 from jdgen.errors import CompanyFileError, UnknownChoiceError
 from jdgen.models import Company
+from jdgen.validation import problems_line
+from jdgen.yamlfile import parse_yaml, read_yaml
 
 
 def company_from_data(data: Any, where: str, catalog: Catalog) -> Company:
@@ -33,8 +35,7 @@ def company_from_data(data: Any, where: str, catalog: Catalog) -> Company:
     try:
         company = Company.model_validate(data)
     except ValidationError as err:
-        problems = validation_problems(err, where)
-        raise CompanyFileError("; ".join(problems)) from None
+        raise CompanyFileError(problems_line(err, where)) from None
     check_choices(company, where, catalog)
     return company
 

@@ -21,16 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
-from jinja2 import StrictUndefined
-from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from jdgen import __version__, work
-from jdgen.catalog import Catalog, builtin_catalog
+from jdgen.catalog import Catalog, builtin_catalog, placeholder_values
 from jdgen.countries import (
     Country,
     hiring_statements,
@@ -66,21 +60,12 @@ from jdgen.models import (
     line_when,
     pick,
 )
-from jdgen.text import article, join_words, long_date, money, sentence
+from jdgen.templating import render_string
+from jdgen.text import join_words, long_date, money, sentence
 
 # ---------------------------------------------------------------------------
 # Placeholders in catalog text, rendered in a sandbox
 # ---------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _text_env() -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-
-
-@lru_cache(maxsize=4096)
-def _compile(text: str) -> Any:
-    return _text_env().from_string(text)
 
 
 #: Filled catalog texts by (text, the posting's values): a batch fills the same sentences
@@ -103,15 +88,8 @@ def fill_memo(text: str, values: dict[str, Any], key: str) -> str:
 
 
 def fill(text: str, values: dict[str, Any]) -> str:
-    """Fill ``{{ placeholders }}`` in a piece of catalog text."""
-    if "{" not in text:
-        return text
-    try:
-        return str(_compile(text).render(values))
-    except SecurityError as exc:
-        raise TemplateError(f"catalog text {text[:60]!r} is not allowed: {exc}") from None
-    except JinjaTemplateError as exc:
-        raise TemplateError(f"catalog text {text[:60]!r}: {exc}") from None
+    """Fill ``{{ placeholders }}`` in a piece of catalog text (the one template engine)."""
+    return render_string(text, values)
 
 
 # ---------------------------------------------------------------------------
@@ -187,15 +165,7 @@ def resolve(
     level = catalog.level_of(role)
     title = opts.title or role.title
     country = posting_country(company, catalog.countries)
-    values: dict[str, Any] = {
-        "title": title,
-        "a_title": f"{article(title)} {title}",
-        "company": company.name or "our company",
-        "vocab": industry.vocab.model_dump(),
-        "size": size.id,
-        "industry": industry.id,
-        "country": country.placeholders(),
-    }
+    values = placeholder_values(title, company.name, size, industry, country.placeholders())
     locale = company.locale or country.locale
     return Context(
         catalog,
@@ -345,7 +315,7 @@ class _Duties:
 
     def add(self, bullets: list[Bullet], item: str | Responsibility, source: Origin) -> None:
         ctx = self.ctx
-        r = ctx.catalog.responsibilities[item] if isinstance(item, str) else item
+        r = ctx.catalog.responsibility(item)
         if ctx.removed(r.id) or not ctx.applies(r.when):
             return
         text = ctx.wording(r)
@@ -499,9 +469,7 @@ def _qualifications(ctx: Context) -> Section:
 def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
     catalog = ctx.catalog
     skills = [
-        (catalog.skills[s], Origin(kind="library", ref=s))
-        if isinstance(s, str)
-        else (s, _role(ctx))
+        (catalog.skill(s), Origin(kind="library", ref=s) if isinstance(s, str) else _role(ctx))
         for s in ctx.role.skills
     ]
     skills += [(s, _owner_origin(ctx, "industry")) for s in ctx.industry.skills]

@@ -109,9 +109,9 @@ sources: [{title: x}]
     problems = info.value.problems
     label = str(tmp_path)
     expected = [
-        f"{label}/roles/logistics-manager.yaml: responsibilities.0.items.3.text: Field required",
+        f"{label}/roles/logistics-manager.yaml: responsibilities.0.items.3.text: required",
         f"{label}/roles/bad-level.yaml: colour: unknown field (check the spelling)",
-        f"{label}/library/extra.yaml: responsibilities.1.id: Field required",
+        f"{label}/library/extra.yaml: responsibilities.1.id: required",
         f"{label}/industries/broken.yaml: not valid YAML (line 3, column 1)",
     ]
     for line in expected:
@@ -225,4 +225,4 @@ def test_catalog_validate_command(tmp_path: Path) -> None:
         f"{bad}/library/mine.yaml: responsibilities.0.id: String should match pattern"
         in result.stderr
     )
-    assert f"{bad}/library/mine.yaml: responsibilities.1.id: Field required" in result.stderr
+    assert f"{bad}/library/mine.yaml: responsibilities.1.id: required" in result.stderr

@@ -238,7 +238,7 @@ def test_unknown_industry_lists_the_choices() -> None:
         ("not-yaml.yaml", "not-yaml.yaml: not valid YAML (line 3, column 1)"),
         (
             "wrong-field.yaml",
-            "wrong-field.yaml: salary.period: Input should be 'hour', 'day', 'week', 'month' or 'year'",
+            "wrong-field.yaml: salary.period: expected one of 'hour', 'day', 'week', 'month' or 'year', got 'fortnight'",
         ),
         (
             "bad-size.yaml",

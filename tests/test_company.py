@@ -35,11 +35,11 @@ def write(tmp_path: Path, text: str) -> Path:
         ("industry: mining\n", "industry: expected one of ecommerce, financial-services, general"),
         (
             "work_arrangement: remoet\n",
-            "work_arrangement: Input should be 'on-site', 'hybrid' or 'remote'",
+            "work_arrangement: expected one of 'on-site', 'hybrid' or 'remote', got 'remoet'",
         ),
         (
             "employment_type: gig\n",
-            "employment_type: Input should be 'full-time', 'part-time', 'contract', 'temporary' or 'internship'",
+            "employment_type: expected one of 'full-time', 'part-time', 'contract', 'temporary' or 'internship', got 'gig'",
         ),
         (
             "salary: {min: 150000, max: 120000}\n",
@@ -49,7 +49,7 @@ def write(tmp_path: Path, text: str) -> Path:
             "salary: {min: 1, max: 2, currency: dollars}\n",
             "salary.currency: String should match pattern '^[A-Z]{3}$'",
         ),
-        ("salary: {min: 100000}\n", "salary.max: Field required"),
+        ("salary: {min: 100000}\n", "salary.max: required"),
         ("locations: [{town: Denver}]\n", "locations.0.town: unknown field (check the spelling)"),
         ("benefits: Health insurance\n", "benefits: Input should be a valid list"),
         (
@@ -59,7 +59,7 @@ def write(tmp_path: Path, text: str) -> Path:
         ("posting: {career_path: maybe}\n", "posting.career_path: Input should be a valid boolean"),
         (
             "posting: {extra_sections: [{paragraphs: [x]}]}\n",
-            "posting.extra_sections.0.heading: Field required",
+            "posting.extra_sections.0.heading: required",
         ),
         ("- name: Acme\n", "expected a mapping of company fields (name: …, size: …), got list"),
     ],

@@ -90,7 +90,7 @@ def test_default_company_docx(catalog: Catalog) -> None:
 
 
 def test_long_properties_are_shortened_to_words_limit() -> None:
-    from jdgen.render.docx import fit
+    from jdgen.render.docx_parts import fit
 
     keywords = ", ".join(f"Skill number {i}" for i in range(40))
     short = fit(keywords)

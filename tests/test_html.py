@@ -375,7 +375,7 @@ def test_bad_source_date_epoch_is_a_one_line_error(monkeypatch: pytest.MonkeyPat
     code, _, err = run("generate", "vpo", "--format", "html")
     assert code == 1
     assert err.strip() == (
-        "error: SOURCE_DATE_EPOCH: expected a number of seconds since 1970, got 'yesterday'"
+        "error: SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970 (0 to 253402300799), got 'yesterday'"
     )
 
 

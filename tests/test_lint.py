@@ -121,7 +121,7 @@ def test_a_broken_rules_file_is_reported_with_file_and_field(tmp_path: Path) -> 
         load_rules(tmp_path / "lint")
     text = str(err.value)
     assert (
-        "exclusionary.yaml: terms.0.severity: Input should be 'error', 'warning' or 'info'" in text
+        "exclusionary.yaml: terms.0.severity: expected one of 'error', 'warning' or 'info'" in text
     )
     assert "checks.yaml: not valid YAML" in text
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from jdgen.catalog import builtin_catalog, placeholder_problems
 from jdgen.cli import cli
-from jdgen.render.markdown import environment, template_loader
+from jdgen.templating import environment, template_loader
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -103,10 +103,40 @@ def test_user_catalog_replaces_a_role_and_renders_its_placeholders(tmp_path: Pat
 
 def test_user_catalog_text_runs_in_the_sandbox(tmp_path: Path) -> None:
     root = user_role(tmp_path, "As our {{ ''.__class__.__mro__ }}, you will run things.")
-    result = run("generate", "vpo", "--catalog", str(root))
+    for args in (("generate", "vpo", "--catalog", str(root)), ("catalog", "validate", str(root))):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert (
+            f"{root}/roles/vp-of-operations.yaml: summary: not allowed in jdgen templates: "
+            "access to attribute '__class__' of 'str' object is unsafe"
+        ) in result.stderr
+
+
+def test_every_placeholder_that_validates_also_works_in_show_and_generate(
+    tmp_path: Path,
+) -> None:
+    """One placeholder context: {{ size }} and {{ industry }} pass validation, so show and
+    generate fill them too (show used to fail with "'size' is undefined")."""
+    root = user_role(
+        tmp_path, "You will run a {{ size }} {{ industry }} business as {{ a_title }}."
+    )
+    assert run("catalog", "validate", str(root)).exit_code == 0
+    shown = run("show", "vpo", "--catalog", str(root))
+    assert shown.exit_code == 0, shown.stderr
+    assert "You will run a mid-size general business as a VP, Operations." in shown.stdout
+    made = run("generate", "vpo", "--size", "small", "--industry", "retail", "--catalog", str(root))
+    assert made.exit_code == 0, made.stderr
+    assert "You will run a small retail business as a VP, Operations." in made.stdout
+
+
+def test_catalog_text_that_fails_for_one_size_is_caught_by_validate(tmp_path: Path) -> None:
+    root = user_role(tmp_path, "{% if size == 'small' %}{{ vocab.nothing }}{% endif %}Run it.")
+    result = run("catalog", "validate", str(root))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"error: {root}/roles/vp-of-operations.yaml: catalog text")
-    assert "access to attribute '__class__' of 'str' object is unsafe" in result.stderr
+    assert (
+        f"{root}/roles/vp-of-operations.yaml: summary: cannot be filled in for size small: "
+        in result.stderr
+    )
 
 
 def test_user_catalog_placeholders_are_validated_with_file_and_field(tmp_path: Path) -> None:

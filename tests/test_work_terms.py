@@ -229,7 +229,10 @@ def test_company_file_fields_and_their_errors(tmp_path: Path) -> None:
     bad.write_text("flsa_status: salaried\n")
     result = CliRunner().invoke(cli, ["generate", "dir of ops", "--company", str(bad)])
     assert result.exit_code == 1
-    assert "bad.yaml: flsa_status: Input should be 'exempt' or 'non-exempt'" in result.output
+    assert (
+        "bad.yaml: flsa_status: expected one of 'exempt' or 'non-exempt', got 'salaried'"
+        in result.output
+    )
     bad.write_text("variable_pay: {bonus_percent: 10}\n")
     result = CliRunner().invoke(cli, ["generate", "dir of ops", "--company", str(bad)])
     assert "variable_pay.bonus_percent: unknown field" in result.output

@@ -309,7 +309,7 @@ def init(
     from jdgen.catalog import builtin_catalog
     from jdgen.company import global_company_path, load_company
     from jdgen.render import check_writable, refuse_overwrite, write_output
-    from jdgen.render.markdown import render_template
+    from jdgen.templating import render_template
 
     if example:
         copy_examples(path or Path("."), force)

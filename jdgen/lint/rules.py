@@ -14,15 +14,13 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from jdgen.errors import CatalogError
 from jdgen.resources import data_dir
 from jdgen.text import valid_patterns
-
-#: libyaml's C loader when PyYAML was built with it (several times faster), else the pure one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from jdgen.validation import validation_problems
+from jdgen.yamlfile import read_yaml
 
 Severity = Literal["error", "warning", "info"]
 
@@ -517,20 +515,17 @@ def load_rules(root: Path | None = None) -> Rules:
     for name, model in FILES.items():
         path = root / name
         label = f"catalog/lint/{name}" if root == lint_dir() else str(path)
-        try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-        except FileNotFoundError:
+        if not path.is_file():
             problems.append(f"{label}: missing")
             continue
-        except yaml.YAMLError as exc:
-            problems.append(f"{label}: not valid YAML: {exc}".replace("\n", " "))
+        raw, errs = read_yaml(path, label)
+        problems += errs
+        if errs:
             continue
         try:
             loaded[name] = model.model_validate(raw)
         except ValidationError as exc:
-            for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "(top)"
-                problems.append(f"{label}: {where}: {err['msg']}")
+            problems += validation_problems(exc, label)
     if problems:
         raise CatalogError(problems)
     return Rules(

@@ -52,7 +52,7 @@ FORMATS: dict[str, Format] = {
             "html", (".html", ".htm"), False, "jdgen.render.html:to_bytes", "HTML page with JSON-LD"
         ),
         Format(
-            "jsonld", (".jsonld",), False, "jdgen.render.jsonld:to_bytes", "schema.org JobPosting"
+            "jsonld", (".jsonld",), False, "jdgen.render.html:jsonld_bytes", "schema.org JobPosting"
         ),
         Format(
             "json", (".json",), False, "jdgen.render.jsondump:to_bytes", "JobDescription as JSON"

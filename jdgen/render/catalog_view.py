@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jdgen.catalog import Catalog
+from jdgen.catalog import Catalog, sample_values
 from jdgen.models import Responsibility, Role, Skill, TextItem, When, line_text, line_when, pick
-from jdgen.render.markdown import render_template
 from jdgen.tailor import fill
+from jdgen.templating import render_template
 from jdgen.text import join_words, sentence
 
 
@@ -42,9 +42,7 @@ def describe_when(when: When) -> str:
 
 def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
     """Plain data describing ``role`` for the ``role.md.j2`` template."""
-    general = catalog.industries.get("general")
-    vocab = general.vocab.model_dump() if general else {}
-    values = {"title": role.title, "a_title": role.title, "company": "our company", "vocab": vocab}
+    values = sample_values(catalog, role.title)
 
     def text(raw: str) -> str:
         return sentence(fill(raw, values))
@@ -61,12 +59,12 @@ def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
     for g in role.responsibilities:
         items = []
         for ref in g.items:
-            r = catalog.responsibilities[ref] if isinstance(ref, str) else ref
+            r = catalog.responsibility(ref)
             items.append(item(r, text(r.text)))
         groups.append({"heading": g.heading, "when": describe_when(g.when), "entries": items})
     skills = []
     for skill_ref in role.skills:
-        s = catalog.skills[skill_ref] if isinstance(skill_ref, str) else skill_ref
+        s = catalog.skill(skill_ref)
         entry = item(s, text(f"{s.name}: {s.detail}" if s.detail else s.name))
         entry["kind"] = s.kind
         skills.append(entry)

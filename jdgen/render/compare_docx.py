@@ -11,9 +11,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from jdgen.clock import build_time
 from jdgen.compare import Comparison
 from jdgen.render.comparison import Area, shared_text, side_by_side
-from jdgen.render.docx import build_time, style_document
+from jdgen.render.docx_parts import style_document
 
 #: Title-bar blue used for headings, as in the posting's .docx.
 TABLE_STYLE = "Light Grid Accent 1"

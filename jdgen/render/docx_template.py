@@ -19,45 +19,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, Template
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from jdgen.clock import build_time
 from jdgen.errors import TemplateError
 from jdgen.models import JobDescription, Section, Subsection
-from jdgen.render.docx import _fill_properties, build_time, xml_safe
 from jdgen.render.docx_package import docx_bytes, docx_errors, file_key, normalise_zip
+from jdgen.render.docx_parts import fill_properties, xml_safe
+from jdgen.templating import environment
 
 OPTION = "--docx-template"
 
 #: Joins the paragraphs of a text field; docxtpl turns it into a new Word paragraph
 #: with the style of the paragraph that holds the tag.
 NEW_PARAGRAPH = "\a"
-
-
-class _TemplateEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, compiling each distinct template text once per process.
-
-    docxtpl calls ``from_string`` for the body, each header and footer and each
-    property of every document it fills; the text is the same for every posting
-    made from one template file, so the compiled template is kept (a bounded cache).
-    """
-
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-        if globals is None and template_class is None and isinstance(source, str):
-            return _compiled(source)
-        return super().from_string(source, globals, template_class)
-
-
-@lru_cache(maxsize=32)
-def _compiled(source: str) -> Template:
-    return ImmutableSandboxedEnvironment.from_string(environment(), source)
-
-
-@lru_cache(maxsize=1)
-def environment() -> ImmutableSandboxedEnvironment:
-    return _TemplateEnvironment(undefined=StrictUndefined, autoescape=True)
 
 
 # ---------------------------------------------------------------------------
@@ -206,7 +182,7 @@ def render_docx_template(jd: JobDescription, path: Path) -> bytes:
     with docx_errors(path, OPTION):
         template.init_docx()
     try:
-        template.render(fields, jinja_env=environment(), autoescape=False)
+        template.render(fields, jinja_env=environment(word=True), autoescape=False)
     except SecurityError as exc:
         raise TemplateError(
             f"{OPTION}: {path}: not allowed in a jdgen template: {exc}{_where(exc)}"
@@ -228,7 +204,7 @@ def render_docx_template(jd: JobDescription, path: Path) -> bytes:
         raise TemplateError(
             f"{OPTION}: {path}: could not fill the template ({type(exc).__name__}: {exc})"
         ) from None
-    _fill_properties(template.docx, jd)
+    fill_properties(template.docx, jd)
     out = io.BytesIO()
     template.save(out)
     return normalise_zip(out.getvalue(), build_time())

@@ -16,20 +16,17 @@ changes the body changes the JSON-LD description with it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import StrictUndefined, select_autoescape
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from jdgen.models import JobDescription
 from jdgen.render import RenderOptions
 from jdgen.render.jsonld import job_posting, posting_date
-from jdgen.render.markdown import render_in, template_loader
+from jdgen.templating import render_file
 from jdgen.text import long_date
 
 POSTING_TEMPLATE = "posting.html.j2"
@@ -38,28 +35,8 @@ _URL = re.compile(r"https?://\S+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-@lru_cache(maxsize=8)
-def environment(template_dirs: tuple[Path, ...] = ()) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
-        loader=template_loader(template_dirs),
-        undefined=StrictUndefined,
-        autoescape=select_autoescape(
-            enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"),
-            disabled_extensions=("txt", "md", "txt.j2", "md.j2"),
-            default_for_string=True,
-            default=True,
-        ),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    # JSON-LD keeps the order it is built in (@context and @type first) and readable accents.
-    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
-    return env
-
-
 def _render(name: str, template_dirs: Sequence[Path], values: dict[str, Any]) -> str:
-    return render_in(environment(tuple(template_dirs)), name, values)
+    return render_file(name, values, template_dirs)
 
 
 def apply_href(jd: JobDescription) -> str | None:
@@ -102,3 +79,9 @@ def render_page(
 def to_bytes(jd: JobDescription, options: RenderOptions) -> bytes:
     page, _ = render_page(jd, options.template_dirs)
     return page.encode("utf-8")
+
+
+def jsonld_bytes(jd: JobDescription, options: RenderOptions) -> bytes:
+    """``--format jsonld``: the JobPosting of the HTML page, as a JSON-LD document."""
+    _, data = render_page(jd, options.template_dirs)
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

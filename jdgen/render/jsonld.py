@@ -4,7 +4,8 @@
 the posting body (the ``description``).  The HTML page embeds it in a
 ``<script type="application/ld+json">``; ``--format jsonld`` writes it alone,
 taken from the same page render so that the two never disagree (see
-:func:`jdgen.render.html.render_page`).
+:func:`jdgen.render.html.render_page` and :func:`jdgen.render.html.jsonld_bytes`).
+This module is pure data: it renders nothing and imports no renderer.
 
 Choices, following Google's JobPosting guidelines and schema.org:
 
@@ -30,14 +31,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 from functools import lru_cache
 from typing import Any
 
-from jdgen.errors import JdgenError
+from jdgen.clock import today
 from jdgen.models import JobDescription, Location, Section
-from jdgen.render import RenderOptions
 
 CONTEXT = "https://schema.org/"
 
@@ -59,15 +57,7 @@ def posting_date(jd: JobDescription) -> dt.date:
     """``datePosted``: the company's date_posted, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
     if jd.metadata.date_posted:
         return jd.metadata.date_posted
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            raise JdgenError(
-                f"SOURCE_DATE_EPOCH: expected a number of seconds since 1970, got {epoch!r}"
-            ) from None
-    return dt.date.today()
+    return today()
 
 
 def _number(value: float) -> int | float:
@@ -229,11 +219,3 @@ def job_posting(jd: JobDescription, description: str, **overrides: Any) -> dict[
     )
     data.update(overrides)
     return _drop_empty(data)
-
-
-def to_bytes(jd: JobDescription, options: RenderOptions) -> bytes:
-    """``--format jsonld``: the JobPosting of the HTML page, as a JSON-LD document."""
-    from jdgen.render.html import render_page
-
-    _, data = render_page(jd, options.template_dirs)
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

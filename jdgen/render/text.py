@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jdgen.models import JobDescription
 from jdgen.render import RenderOptions
-from jdgen.render.markdown import render_template
+from jdgen.templating import render_template
 
 POSTING_TEMPLATE = "posting.txt.j2"
 

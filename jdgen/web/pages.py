@@ -28,14 +28,13 @@ DEFAULT_ROLE = "director-of-operations"
 
 
 def render_page(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
-    from jdgen.render.html import environment
-    from jdgen.render.markdown import render_in
+    from jdgen.templating import render_file
 
     values.setdefault("csrf", request.state.csrf)
     for key in ("oob", "report", "saved_message", "nav", "error", "conflict"):
         values.setdefault(key, None)
     values.setdefault("pay_errors", [])
-    html = render_in(environment(()), f"web/{template}", values)
+    html = render_file(f"web/{template}", values)
     return HTMLResponse(html, status_code=status)
 
 

@@ -83,9 +83,9 @@ def catalog() -> Catalog:
 
 def company_errors(data: dict[str, Any], cat: Catalog) -> tuple[Company | None, list[FieldError]]:
     """Validate company fields as ``load_company`` does a file, with the same messages."""
-    from jdgen.catalog import validation_problems
     from jdgen.errors import UnknownChoiceError
     from jdgen.models import Company
+    from jdgen.validation import validation_problems
 
     merged = {**cat.default_company, **data}
     try:

@@ -1,0 +1,154 @@
+"""The one template engine: a sandboxed, strict Jinja2 environment and its loader chain.
+
+Every template jdgen renders goes through :func:`environment`: the posting
+templates (Markdown, HTML, text), ``jdgen show``'s role page, ``jdgen init``'s
+company file, the text in catalog entries (``{{ title }}`` …) and the Word
+templates of ``--docx-template``.
+
+* Templates are looked up in the user's ``--templates`` directories first, then
+  the built-in ``templates/``; ``!default/NAME`` always names the built-in
+  template, so an override can extend it and change one block (the pelican
+  pattern).
+* Everything renders in Jinja's immutable sandbox with StrictUndefined: a
+  missing value is an error, never a blank, and user templates cannot reach
+  Python internals or change the posting.
+* ``.html``/``.xml`` templates are autoescaped, ``.md``/``.txt``/``.yaml`` ones
+  are not, any other name is (the safe default); text from strings (catalog
+  text) is not, except in the Word flavour, where every value is XML-escaped.
+
+Any template problem becomes one :class:`~jdgen.errors.TemplateError` naming the
+template and, where known, the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    Template,
+    select_autoescape,
+)
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from jdgen.errors import TemplateError
+from jdgen.resources import data_dir
+
+#: ``!default/NAME`` names the built-in template NAME.
+BUILTIN_PREFIX = "!default"
+
+_ESCAPED = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
+_NOT_ESCAPED = ("txt", "md", "yaml", "txt.j2", "md.j2", "yaml.j2")
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """jdgen's sandbox.  Compiled string templates are kept (a bounded cache): the same
+    catalog sentence or Word template text is rendered for every posting."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._strings: dict[str, Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._strings.get(source)
+        if compiled is None:
+            if len(self._strings) >= 4096:
+                self._strings.clear()
+            compiled = self._strings[source] = super().from_string(source)
+        return compiled
+
+
+def template_loader(template_dirs: Sequence[Path] = ()) -> BaseLoader:
+    """User directories first, then the built-in templates; ``!default/`` the built-in ones."""
+    builtin = str(data_dir("templates"))
+    search = [*(str(d) for d in template_dirs), builtin]
+    return ChoiceLoader(
+        [FileSystemLoader(search), PrefixLoader({BUILTIN_PREFIX: FileSystemLoader(builtin)})]
+    )
+
+
+@lru_cache(maxsize=8)
+def environment(template_dirs: tuple[Path, ...] = (), *, word: bool = False) -> Sandbox:
+    """The sandboxed, StrictUndefined environment with the user → built-in loader chain.
+
+    ``word=True`` is the flavour docxtpl renders Word XML in: every value is escaped
+    and block tags keep the text around them as it is.
+    """
+    if word:
+        return Sandbox(
+            loader=template_loader(template_dirs), undefined=StrictUndefined, autoescape=True
+        )
+    env = Sandbox(
+        loader=template_loader(template_dirs),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(
+            enabled_extensions=_ESCAPED,
+            disabled_extensions=_NOT_ESCAPED,
+            default_for_string=False,
+            default=True,
+        ),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # JSON-LD keeps the order it is built in (@context and @type first) and readable accents.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
+    return env
+
+
+def render_template(name: str, template_dirs: Sequence[Path] = (), /, **values: object) -> str:
+    """Render the template file ``name`` (user directories first, then the built-in ones)."""
+    return render_file(name, values, template_dirs)
+
+
+def render_file(name: str, values: dict[str, Any], template_dirs: Sequence[Path] = ()) -> str:
+    where = name
+    try:
+        template = environment(tuple(template_dirs)).get_template(name)
+        where = template.filename or name
+        return template.render(values)
+    except JinjaTemplateError as exc:
+        raise TemplateError(describe(exc, "template", where)) from None
+
+
+def render_string(text: str, values: dict[str, Any]) -> str:
+    """Render a piece of catalog text (``{{ title }}`` …) in the string flavour."""
+    if "{" not in text:
+        return text
+    try:
+        return str(environment().from_string(text).render(values))
+    except JinjaTemplateError as exc:
+        raise TemplateError(describe(exc, "catalog text", repr(text[:60]))) from None
+
+
+def describe(exc: JinjaTemplateError, kind: str, where: str) -> str:
+    """One line for a template problem: ``KIND WHERE, line N: what went wrong``."""
+    if isinstance(exc, SecurityError):
+        return f"{kind} {where}{_line_in(exc, where)}: not allowed in jdgen templates: {exc}"
+    where = getattr(exc, "filename", None) or where
+    line = getattr(exc, "lineno", None)
+    at = f", line {line}" if line else _line_in(exc, where)
+    return f"{kind} {where}{at}: {exc.message or exc}"
+
+
+def _line_in(exc: BaseException, filename: str) -> str:
+    """ ", line N" of the innermost frame in ``filename`` (Jinja maps template lines into
+    the traceback), or "" when there is none."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f", line {line}" if line else ""
