@@ -12,12 +12,6 @@ from jdgen.errors import JdgenError
 TOKEN_ENV = "JDGEN_TOKEN"
 
 
-def default_db() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("jdgen", appauthor=False) / "drafts.sqlite3"
-
-
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -63,7 +57,7 @@ def serve(port: int, host: str, db: Path | None, token: str | None, open_browser
         raise JdgenError("--token: use at least 12 characters")
     import uvicorn
 
-    from jdgen.web.app import create_app
+    from jdgen.web.app import create_app, default_db
 
     path = db or default_db()
     try:

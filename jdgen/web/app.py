@@ -78,13 +78,18 @@ def create_app(db: Path, token: str | None = None, secure_cookies: bool = False)
     return SecurityMiddleware(app, token=token, secure_cookies=secure_cookies)
 
 
+def default_db() -> Path:
+    """Where drafts are kept unless ``--db``/``JDGEN_DB`` says otherwise."""
+    from platformdirs import user_data_path
+
+    return user_data_path("jdgen", appauthor=False) / "drafts.sqlite3"
+
+
 def app_from_env() -> Any:
     """The app for ``uvicorn --factory jdgen.web.app:app_from_env`` (several workers):
     ``JDGEN_DB`` (default: the user data folder), ``JDGEN_TOKEN`` (required unless
     ``JDGEN_NO_TOKEN=1``), ``JDGEN_SECURE_COOKIES=1`` behind HTTPS."""
     import os
-
-    from jdgen.cli.serve import default_db
 
     token = os.environ.get("JDGEN_TOKEN") or None
     if token is None and os.environ.get("JDGEN_NO_TOKEN") != "1":
