@@ -65,7 +65,11 @@ def error_message(error: Any, err: ValidationError | None = None) -> str:
         return f"expected a date such as 2026-12-31, got {shown(value)}"
     if kind in _NUMBER_ERRORS:
         return f"expected a number, got {shown(value)}"
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if (
+        isinstance(value, (str, int, float))
+        and not isinstance(value, bool)
+        and repr(value) not in msg
+    ):
         return f"{msg}, got {shown(value)}"
     return msg
 
