@@ -20,7 +20,7 @@ from jdgen.catalog import Catalog
 from jdgen.countries import check_locale
 from jdgen.errors import CompanyFileError, UnknownChoiceError
 from jdgen.models import Company
-from jdgen.validation import problems_line
+from jdgen.validation import validation_problems
 from jdgen.yamlfile import parse_yaml, read_yaml
 
 
@@ -35,7 +35,7 @@ def company_from_data(data: Any, where: str, catalog: Catalog) -> Company:
     try:
         company = Company.model_validate(data)
     except ValidationError as err:
-        raise CompanyFileError(problems_line(err, where)) from None
+        raise CompanyFileError("; ".join(validation_problems(err, where))) from None
     check_choices(company, where, catalog)
     return company
 
