@@ -630,6 +630,7 @@ def text_problems(text: str, samples: list[dict[str, Any]]) -> list[str]:
     from jinja2 import TemplateError, TemplateSyntaxError, meta
     from jinja2.exceptions import SecurityError
 
+    from jdgen.template_limits import TemplateLimit
     from jdgen.templating import environment
 
     env = environment()
@@ -646,8 +647,14 @@ def text_problems(text: str, samples: list[dict[str, Any]]) -> list[str]:
     for values in samples:
         try:
             env.from_string(text).render(values)
+        except TemplateLimit as exc:
+            return [f"over jdgen's template limits: {exc}"]
         except SecurityError as exc:
             return [f"not allowed in jdgen templates: {exc}"]
+        except RecursionError:
+            return ["calls itself without end"]
+        except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
+            return [f"cannot be filled in for size {values['size']}: {type(exc).__name__}: {exc}"]
         except TemplateError as exc:
             return [f"cannot be filled in for size {values['size']}: {exc.message or exc}"]
     return []

@@ -40,6 +40,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from jdgen import template_limits as limits
 from jdgen.errors import TemplateError
 from jdgen.resources import data_dir
 
@@ -50,13 +51,49 @@ _ESCAPED = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
 _NOT_ESCAPED = ("txt", "md", "yaml", "txt.j2", "md.j2", "yaml.j2")
 
 
+class LimitedTemplate(Template):
+    """A template that renders under the limits of :mod:`jdgen.template_limits`."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        with limits.budget():
+            return super().render(*args, **kwargs)
+
+
 class Sandbox(ImmutableSandboxedEnvironment):
-    """jdgen's sandbox.  Compiled string templates are kept (a bounded cache): the same
-    catalog sentence or Word template text is rendered for every posting."""
+    """jdgen's sandbox, with limits on size, loops and numbers
+    (:mod:`jdgen.template_limits`).  Compiled string templates are kept (a bounded
+    cache): the same catalog sentence or Word template text renders for every posting."""
+
+    code_generator_class = limits.LimitedCodeGenerator
+    template_class = LimitedTemplate
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    concat = staticmethod(limits.limited_concat)
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._strings: dict[str, Template] = {}
+        limits.wrap_filters(self.filters)
+        self.globals["range"] = limits.limited_range
+        self.globals["lipsum"] = limits.limited_lipsum(self.globals["lipsum"])
+
+    def counted(self, iterable: Any) -> Any:
+        return limits.counted(iterable)
+
+    def checked_size(self, value: Any) -> Any:
+        return limits.check_size(value)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            limits.check_repeat(left, right)
+        elif operator == "**":
+            limits.check_power(left, right)
+        elif operator == "%":
+            limits.check_widths(left)
+        return limits.check_size(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        limits.check_call(__obj, args, kwargs)
+        return limits.check_size(super().call(__context, __obj, *args, **kwargs))
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         if globals is not None or template_class is not None or not isinstance(source, str):
@@ -118,7 +155,7 @@ def render_file(name: str, values: dict[str, Any], template_dirs: Sequence[Path]
         template = environment(tuple(template_dirs)).get_template(name)
         where = template.filename or name
         return template.render(values)
-    except JinjaTemplateError as exc:
+    except TEMPLATE_ERRORS as exc:
         raise TemplateError(describe(exc, "template", where)) from None
 
 
@@ -128,12 +165,34 @@ def render_string(text: str, values: dict[str, Any]) -> str:
         return text
     try:
         return str(environment().from_string(text).render(values))
-    except JinjaTemplateError as exc:
+    except TEMPLATE_ERRORS as exc:
         raise TemplateError(describe(exc, "catalog text", repr(text[:60]))) from None
 
 
-def describe(exc: JinjaTemplateError, kind: str, where: str) -> str:
+#: What a template's own code can raise besides Jinja's errors: ``{{ 1 / 0 }}``,
+#: ``{{ 'a' + 1 }}``, a macro that calls itself, a template file that is not UTF-8.
+TEMPLATE_ERRORS: tuple[type[Exception], ...] = (
+    JinjaTemplateError,
+    RecursionError,
+    UnicodeDecodeError,
+    ArithmeticError,
+    TypeError,
+    ValueError,
+    LookupError,
+    MemoryError,
+)
+
+
+def describe(exc: Exception, kind: str, where: str) -> str:
     """One line for a template problem: ``KIND WHERE, line N: what went wrong``."""
+    if isinstance(exc, RecursionError):
+        return f"{kind} {where}: calls itself without end (a macro, include or extends of itself?)"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"{kind} {where}: not UTF-8 text (a binary file?)"
+    if isinstance(exc, limits.TemplateLimit):
+        return f"{kind} {where}{_line_in(exc, where)}: over jdgen's template limits: {exc}"
+    if not isinstance(exc, JinjaTemplateError):
+        return f"{kind} {where}{_line_in(exc, where)}: {type(exc).__name__}: {exc}"
     if isinstance(exc, SecurityError):
         return f"{kind} {where}{_line_in(exc, where)}: not allowed in jdgen templates: {exc}"
     where = getattr(exc, "filename", None) or where
