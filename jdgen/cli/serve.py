@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from jdgen.cli.common import catalog_options, templates_option
 from jdgen.errors import JdgenError
 
 TOKEN_ENV = "JDGEN_TOKEN"
@@ -39,13 +40,24 @@ def is_loopback(host: str) -> bool:
     "--token", envvar=TOKEN_ENV, help=f"Access token every request must carry (or set {TOKEN_ENV})."
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in your browser.")
-def serve(port: int, host: str, db: Path | None, token: str | None, open_browser: bool) -> None:
+@catalog_options
+@templates_option
+def serve(
+    port: int,
+    host: str,
+    db: Path | None,
+    token: str | None,
+    open_browser: bool,
+    catalog_dirs: tuple[Path, ...],
+    template_dirs: tuple[Path, ...],
+) -> None:
     """Start the web page: build, preview, edit, check and download postings.
 
     \b
     Examples:
       jdgen serve --open
       jdgen serve --port 8080 --db team-drafts.sqlite3
+      jdgen serve --catalog our-roles --templates our-templates
       JDGEN_TOKEN=a-long-team-secret jdgen serve --host 0.0.0.0
     """
     if not is_loopback(host) and not token:
@@ -55,13 +67,18 @@ def serve(port: int, host: str, db: Path | None, token: str | None, open_browser
         )
     if token is not None and len(token) < 12:
         raise JdgenError("--token: use at least 12 characters")
+    for folder in template_dirs:
+        if not folder.is_dir():
+            raise JdgenError(f"--templates: {folder}: not a directory")
     import uvicorn
 
+    from jdgen.cli.common import load_catalog_for
     from jdgen.web.app import create_app, default_db
 
+    catalog = load_catalog_for(catalog_dirs)
     path = db or default_db()
     try:
-        app = create_app(path, token=token)
+        app = create_app(path, token=token, catalog=catalog, template_dirs=template_dirs)
     except OSError as exc:
         raise JdgenError(f"--db {path}: {exc.strerror or exc}") from None
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host

@@ -7,15 +7,18 @@ validation errors; a missing draft is a 404 and a stale save a 409.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from jdgen.web import service
-from jdgen.web.service import InputError, PostingRequest
+from jdgen.web.service import InputError, PostingRequest, site_of
 from jdgen.web.store import StaleVersion, Store, StoreError
+
+if TYPE_CHECKING:
+    from jdgen.catalog import Catalog
 
 router = APIRouter(prefix="/api")
 
@@ -90,10 +93,9 @@ def store_of(request: Request) -> Store:
     return store
 
 
-def role_groups(query: str, level: str | None) -> list[LevelGroup]:
+def role_groups(cat: Catalog, query: str, level: str | None) -> list[LevelGroup]:
     from jdgen.role_search import search_roles
 
-    cat = service.catalog()
     groups: dict[str, LevelGroup] = {}
     for r in search_roles(cat, query, level, fuzzy=True):
         lv = cat.levels[r.level]
@@ -108,6 +110,7 @@ def role_groups(query: str, level: str | None) -> list[LevelGroup]:
 
 @router.get("/roles", response_model=RoleList)
 def roles(
+    request: Request,
     q: str = Query("", max_length=200, description="Title, alias or duty text; fuzzy."),
     level: str | None = Query(None, max_length=40),
 ) -> Any:
@@ -115,40 +118,38 @@ def roles(
     from jdgen.errors import UnknownChoiceError
 
     try:
-        return RoleList(query=q, groups=role_groups(q, level))
+        return RoleList(query=q, groups=role_groups(site_of(request).catalog(), q, level))
     except UnknownChoiceError as exc:
         return unprocessable([service.FieldError(("level",), str(exc))])
 
 
-def _built(body: PostingRequest) -> service.Built:
-    return service.build(body)
-
-
 @router.post("/posting")
-def posting(body: PostingRequest) -> Response:
+def posting(request: Request, body: PostingRequest) -> Response:
     """The JobDescription for a role and company, as ``jdgen generate --format json`` writes it."""
     try:
-        data = service.render(_built(body), "json")
+        site = site_of(request)
+        data = site.render(site.build(body), "json")
     except InputError as exc:
         return unprocessable(exc.errors)
     return Response(data, media_type="application/json")
 
 
 @router.post("/render/{fmt}")
-def render(fmt: FormatName, body: PostingRequest) -> Response:
+def render(request: Request, fmt: FormatName, body: PostingRequest) -> Response:
     """The posting in one format; the bytes the CLI writes for the same inputs."""
     try:
-        data = service.render(_built(body), fmt)
+        site = site_of(request)
+        data = site.render(site.build(body), fmt)
     except InputError as exc:
         return unprocessable(exc.errors)
     return Response(data, media_type=MEDIA_TYPES[fmt])
 
 
 @router.post("/lint")
-def lint(body: PostingRequest) -> Response:
+def lint(request: Request, body: PostingRequest) -> Response:
     """Score and findings of ``jdgen lint`` for the posting."""
     try:
-        report = service.lint(_built(body))
+        report = service.lint(site_of(request).build(body))
     except InputError as exc:
         return unprocessable(exc.errors)
     return JSONResponse(report.to_json())
@@ -194,75 +195,91 @@ def _get(request: Request, kind: Literal["draft", "profile"], doc_id: DocId) -> 
         raise HTTPException(404, str(exc)) from None
 
 
-@router.get("/drafts", response_model=list[DocumentOut])
-def drafts(request: Request) -> Any:
-    """Saved posting drafts, most recent first."""
-    return _documents(request, "draft")
+Kind = Literal["draft", "profile"]
+
+#: Each kind of saved document: its path and what its ``data`` holds.
+KINDS: dict[Kind, tuple[str, str]] = {
+    "draft": ("drafts", "Posting drafts: ``data`` holds ``role``, ``company`` and ``edits``."),
+    "profile": ("profiles", "Company profiles: ``data`` holds the fields of a company file."),
+}
 
 
-@router.post("/drafts", response_model=VersionOut, status_code=201)
-def create_draft(request: Request, body: DraftIn) -> Any:
-    """A new draft; ``data`` holds ``role``, ``company`` and ``edits``."""
-    return _save(request, "draft", None, body)
+def add_document_routes(kind: Kind) -> None:
+    """List, create, read, save a version of, list the versions of and restore one kind."""
+    plural, what = KINDS[kind]
 
+    def listed(request: Request) -> Any:
+        return _documents(request, kind)
 
-@router.get("/drafts/{doc_id}", response_model=DocumentOut)
-def get_draft(request: Request, doc_id: DocId) -> Any:
-    return _get(request, "draft", doc_id)
+    def create(request: Request, body: DraftIn) -> Any:
+        return _save(request, kind, None, body)
 
+    def read(request: Request, doc_id: DocId) -> Any:
+        return _get(request, kind, doc_id)
 
-@router.post(
-    "/drafts/{doc_id}/versions",
-    response_model=VersionOut,
-    responses={409: {"description": "Based on an older version than the latest"}},
-)
-def save_draft(request: Request, doc_id: DocId, body: DraftIn) -> Any:
-    """A new version of a draft, refused (409) when ``base_version`` is not the latest."""
-    return _save(request, "draft", doc_id, body)
+    def save(request: Request, doc_id: DocId, body: DraftIn) -> Any:
+        return _save(request, kind, doc_id, body)
 
+    def versions(request: Request, doc_id: DocId) -> Any:
+        _get(request, kind, doc_id)
+        return [
+            VersionOut.model_validate(v, from_attributes=True)
+            for v in store_of(request).versions(doc_id)
+        ]
 
-@router.get("/drafts/{doc_id}/versions", response_model=list[VersionOut])
-def draft_versions(request: Request, doc_id: DocId) -> Any:
-    _get(request, "draft", doc_id)
-    return [
-        VersionOut.model_validate(v, from_attributes=True)
-        for v in store_of(request).versions(doc_id)
+    def restore(
+        request: Request, doc_id: DocId, number: Number, base_version: int = Query(ge=1, le=MAX_ID)
+    ) -> Any:
+        _get(request, kind, doc_id)
+        try:
+            version = store_of(request).restore(doc_id, number, base_version)
+        except StaleVersion as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=409)
+        except StoreError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return VersionOut.model_validate(version, from_attributes=True)
+
+    stale = {409: {"description": "Based on an older version than the latest"}}
+    one = f"/{plural}/{{doc_id}}"
+    routes: list[tuple[str, Any, str, Any, str, dict[str, Any]]] = [
+        (f"/{plural}", listed, "GET", list[DocumentOut], f"{what} Most recent first.", {}),
+        (f"/{plural}", create, "POST", VersionOut, f"A new one. {what}", {"status_code": 201}),
+        (one, read, "GET", DocumentOut, "One, with its latest version.", {}),
+        (f"{one}/versions", save, "POST", VersionOut, SAVE_NOTE, {"responses": stale}),
+        (f"{one}/versions", versions, "GET", list[VersionOut], "Every version, newest first.", {}),
+        (
+            f"{one}/restore/{{number}}",
+            restore,
+            "POST",
+            VersionOut,
+            RESTORE_NOTE,
+            {"responses": stale},
+        ),
     ]
-
-
-@router.post("/drafts/{doc_id}/restore/{number}", response_model=VersionOut)
-def restore_draft(
-    request: Request, doc_id: DocId, number: Number, base_version: int = Query(ge=1, le=MAX_ID)
-) -> Any:
-    """A new version with the data of version ``number``."""
-    store = store_of(request)
-    _get(request, "draft", doc_id)
-    try:
-        return VersionOut.model_validate(
-            store.restore(doc_id, number, base_version), from_attributes=True
+    for path, endpoint, method, model, description, extra in routes:
+        router.add_api_route(
+            path,
+            endpoint,
+            methods=[method],
+            response_model=model,
+            name=f"{endpoint.__name__}_{plural}",
+            summary=f"{SUMMARIES[endpoint.__name__]} {kind}",
+            description=description,
+            **extra,
         )
-    except StaleVersion as exc:
-        return JSONResponse({"detail": str(exc)}, status_code=409)
-    except StoreError as exc:
-        raise HTTPException(404, str(exc)) from None
 
 
-@router.get("/profiles", response_model=list[DocumentOut])
-def profiles(request: Request) -> Any:
-    """Saved company profiles (``data`` holds the fields of a company file)."""
-    return _documents(request, "profile")
+SAVE_NOTE = "A new version, refused (409) when ``base_version`` is not the latest."
+RESTORE_NOTE = "A new version with the data of version ``number`` (409 on a stale base)."
+SUMMARIES = {
+    "listed": "Every saved",
+    "create": "Create a",
+    "read": "One",
+    "save": "Save a version of a",
+    "versions": "The versions of a",
+    "restore": "Restore a version of a",
+}
 
 
-@router.post("/profiles", response_model=VersionOut, status_code=201)
-def create_profile(request: Request, body: DraftIn) -> Any:
-    return _save(request, "profile", None, body)
-
-
-@router.get("/profiles/{doc_id}", response_model=DocumentOut)
-def get_profile(request: Request, doc_id: DocId) -> Any:
-    return _get(request, "profile", doc_id)
-
-
-@router.post("/profiles/{doc_id}/versions", response_model=VersionOut)
-def save_profile(request: Request, doc_id: DocId, body: DraftIn) -> Any:
-    return _save(request, "profile", doc_id, body)
+for _kind in KINDS:
+    add_document_routes(_kind)

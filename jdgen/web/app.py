@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,6 +14,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from jdgen import __version__
 from jdgen.web.security import SecurityMiddleware
 from jdgen.web.store import Store
+
+if TYPE_CHECKING:
+    from jdgen.catalog import Catalog
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -58,9 +61,20 @@ async def validation_error(request: Request, exc: Exception) -> Response:
     return _error_page(request, 422, problems)
 
 
-def create_app(db: Path, token: str | None = None, secure_cookies: bool = False) -> Any:
-    """The app, storing drafts in ``db``; with ``token``, every request must carry it."""
+def create_app(
+    db: Path,
+    token: str | None = None,
+    secure_cookies: bool = False,
+    catalog: Catalog | None = None,
+    template_dirs: tuple[Path, ...] = (),
+) -> Any:
+    """The app, storing drafts in ``db``; with ``token``, every request must carry it.
+
+    Postings are built from ``catalog`` (default: the built-in one) and downloads rendered
+    with the user's ``template_dirs`` first, as ``jdgen generate --catalog --templates`` do.
+    """
     from jdgen.web import api, pages
+    from jdgen.web.service import Site
 
     app = FastAPI(
         title="jdgen",
@@ -70,6 +84,7 @@ def create_app(db: Path, token: str | None = None, secure_cookies: bool = False)
         redoc_url=None,
     )
     app.state.store = Store(db)
+    app.state.site = Site(catalog, tuple(template_dirs))
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

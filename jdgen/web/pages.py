@@ -19,7 +19,7 @@ from jdgen.edits import Edit
 from jdgen.web import service, views
 from jdgen.web.forms import edits_json, request_from_form
 from jdgen.web.security import CSRF_FIELD, check_csrf
-from jdgen.web.service import FieldError, PostingRequest
+from jdgen.web.service import FieldError, PostingRequest, site_of
 from jdgen.web.store import StaleVersion, Store, StoreError
 
 router = APIRouter(include_in_schema=False)
@@ -53,6 +53,15 @@ def text_fields(form: FormData) -> dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
+async def posted_request(
+    request: Request,
+) -> tuple[dict[str, str], PostingRequest | None, list[FieldError]]:
+    """The posted form's text fields and the posting request they describe."""
+    form = text_fields(await read_form(request))
+    req, errors = request_from_form(form)
+    return form, req, errors
+
+
 def store_of(request: Request) -> Store:
     store = request.app.state.store
     assert isinstance(store, Store)
@@ -65,7 +74,8 @@ def store_of(request: Request) -> Store:
 def build_page(
     request: Request, state: dict[str, Any], status: int = 200, **extra: Any
 ) -> HTMLResponse:
-    cat = service.catalog()
+    site = site_of(request)
+    cat = site.catalog()
     company = state.get("company") or {}
     role = state.get("role") or DEFAULT_ROLE
     values = views.form_values(company, cat)
@@ -73,17 +83,17 @@ def build_page(
     edits = [Edit.model_validate(e) for e in state.get("edits", [])]
     try:
         req = PostingRequest(role=role, company=company, edits=edits)
-        values.update(views.preview_values(req, list(extra.pop("errors", [])), slots))
+        values.update(views.preview_values(site, req, list(extra.pop("errors", [])), slots))
     except Exception:  # a draft saved by an older jdgen: show the form, not a server error
         values.update(
             views.preview_values(
-                None, [FieldError(("form",), "this draft could not be read")], slots
+                site, None, [FieldError(("form",), "this draft could not be read")], slots
             )
         )
     built = values.get("built")
     if built is not None:
         values.update(views.lint_values(built))
-    groups = _role_groups("", role)
+    groups = _role_groups(cat, "", role)
     return render_page(
         request,
         "build.html.j2",
@@ -101,12 +111,12 @@ def build_page(
     )
 
 
-def _role_groups(query: str, selected: str | None) -> list[Any]:
+def _role_groups(cat: Any, query: str, selected: str | None) -> list[Any]:
     """The roles matching ``query`` by level, with the selected role first in a group of its own."""
     from jdgen.web.api import LevelGroup, RoleItem, role_groups
 
-    groups = role_groups(query, None)
-    chosen = service.catalog().roles.get(selected or "")
+    groups = role_groups(cat, query, None)
+    chosen = cat.roles.get(selected or "")
     if chosen is None:
         return groups
     for g in groups:
@@ -152,7 +162,11 @@ def home(
 @router.get("/roles/search", response_class=HTMLResponse)
 def role_search(request: Request, q: str = "", role: str = "") -> HTMLResponse:
     return render_page(
-        request, "_roles.html.j2", groups=_role_groups(q[:200], role), q=q[:200], role=role
+        request,
+        "_roles.html.j2",
+        groups=_role_groups(site_of(request).catalog(), q[:200], role),
+        q=q[:200],
+        role=role,
     )
 
 
@@ -164,7 +178,7 @@ def preview_response(
         1 for k in form if k.startswith("posting.extra_sections.") and k.endswith(".heading")
     )
     slots = views.slot_paths(max(locations, 1), max(sections, 1))
-    values = views.preview_values(req, errors, slots)
+    values = views.preview_values(site_of(request), req, errors, slots)
     values.pop("built", None)
     return render_page(
         request,
@@ -177,40 +191,36 @@ def preview_response(
     )
 
 
-#: Preview fragments by form contents: the same inputs give the same fragment.
-_FRAGMENTS: service.LRU[bytes] = service.LRU(512)
-
-
 @router.post("/preview", response_class=HTMLResponse)
 async def preview(request: Request) -> HTMLResponse:
     form = text_fields(await read_form(request))
+    fragments = site_of(request).fragments
     key = json.dumps(sorted((k, v) for k, v in form.items() if k != CSRF_FIELD))
-    cached = _FRAGMENTS.get(key)
+    cached = fragments.get(key)
     if cached is not None:
         return HTMLResponse(cached)
     req, errors = request_from_form(form)
     response = preview_response(request, req, errors, form)
-    _FRAGMENTS.put(key, bytes(response.body))
+    fragments.put(key, bytes(response.body))
     return response
 
 
 @router.post("/checks", response_class=HTMLResponse)
 async def checks(request: Request) -> HTMLResponse:
-    form = text_fields(await read_form(request))
-    req, errors = request_from_form(form)
+    _, req, errors = await posted_request(request)
     if req is None or errors:
         return HTMLResponse('<div id="lint"></div>')
     try:
-        built = service.build(req)
+        built = site_of(request).build(req)
     except service.InputError:
         return HTMLResponse('<div id="lint"></div>')
     return render_page(request, "_lint.html.j2", oob=True, **views.lint_values(built))
 
 
-def _position(req: PostingRequest, bullet: str) -> tuple[int, str] | None:
+def _position(site: service.Site, req: PostingRequest, bullet: str) -> tuple[int, str] | None:
     """Where the bullet is in its list of the posting as edited so far, and its text."""
     try:
-        built = service.build(req)
+        built = site.build(req)
     except service.InputError:
         return None
     for lst in built.edited.lists:
@@ -220,7 +230,7 @@ def _position(req: PostingRequest, bullet: str) -> tuple[int, str] | None:
     return None
 
 
-def new_edit(form: dict[str, str], req: PostingRequest) -> Edit | None:
+def new_edit(site: service.Site, form: dict[str, str], req: PostingRequest) -> Edit | None:
     """The edit a button asked for: its op, the bullet (from the li) and the new text."""
     op, bullet = form.get("op", ""), form.get("bullet", "")
     data: dict[str, Any] = {"op": op, "bullet": bullet}
@@ -231,7 +241,7 @@ def new_edit(form: dict[str, str], req: PostingRequest) -> Edit | None:
             text=form.get("add_text", "").strip(),
         )
     else:
-        found = _position(req, bullet)
+        found = _position(site, req, bullet)
         if found is None:
             return None
         index, data["was"] = found
@@ -248,9 +258,8 @@ def new_edit(form: dict[str, str], req: PostingRequest) -> Edit | None:
 @router.post("/edit", response_class=HTMLResponse)
 async def edit(request: Request) -> HTMLResponse:
     """Apply one more edit (remove, reword, move, add) and show the preview."""
-    form = text_fields(await read_form(request))
-    req, errors = request_from_form(form)
-    change = new_edit(form, req) if req is not None and not errors else None
+    form, req, errors = await posted_request(request)
+    change = new_edit(site_of(request), form, req) if req is not None and not errors else None
     if req is not None and change is not None:
         same = change.op in ("reword", "move")
         kept = [
@@ -273,7 +282,7 @@ def reword_form(request: Request) -> HTMLResponse:
     form = dict(request.query_params)
     req, errors = request_from_form(form)
     bullet = form.get("bullet", "")[:80]
-    found = _position(req, bullet) if req is not None and not errors else None
+    found = _position(site_of(request), req, bullet) if req is not None and not errors else None
     if found is None:
         raise HTTPException(404, "that line is not in the posting any more")
     return render_page(request, "_reword.html.j2", bullet=bullet, text=found[1])
@@ -327,8 +336,9 @@ async def download(request: Request) -> Response:
     if errors or req is None:
         return build_page(request, state, 422, errors=errors)
     try:
-        built = service.build(req)
-        data = service.render(built, fmt, reference)
+        site = site_of(request)
+        built = site.build(req)
+        data = site.render(built, fmt, reference)
     except service.InputError as exc:
         return build_page(request, state, 422, errors=exc.errors)
     except Exception as exc:  # a reference .docx python-docx cannot build in
@@ -378,12 +388,11 @@ def _draft_name(store: Store, doc_id: int | None) -> str | None:
 
 @router.post("/drafts/save", response_class=HTMLResponse)
 async def save_draft(request: Request) -> HTMLResponse:
-    form = text_fields(await read_form(request))
-    req, errors = request_from_form(form)
+    form, req, errors = await posted_request(request)
     if req is None:
         return render_page(request, "_saved.html.j2", error="; ".join(e.msg for e in errors))
     store = store_of(request)
-    cat = service.catalog()
+    cat = site_of(request).catalog()
     role = cat.roles.get(req.role) or cat.named_role(req.role)
     given = (form.get("draft_name") or "").strip()[:200]
     note = (form.get("note") or "").strip()[:500]
@@ -438,7 +447,7 @@ async def save_profile(request: Request) -> HTMLResponse:
 @router.get("/drafts", response_class=HTMLResponse)
 def drafts_page(request: Request) -> HTMLResponse:
     store = store_of(request)
-    cat = service.catalog()
+    cat = site_of(request).catalog()
     return render_page(
         request,
         "drafts.html.j2",
@@ -466,12 +475,12 @@ def history_page(request: Request, doc_id: int) -> HTMLResponse:
     )
 
 
-def markdown_of(data: dict[str, Any]) -> str:
+def markdown_of(site: service.Site, data: dict[str, Any]) -> str:
     try:
         req = PostingRequest.model_validate(
             {k: data.get(k) for k in ("role", "company", "edits") if k in data}
         )
-        return service.render(service.build(req), "md").decode("utf-8")
+        return site.render(site.build(req), "md").decode("utf-8")
     except (service.InputError, ValueError) as exc:
         return f"(this version cannot be built: {exc})\n"
 
@@ -488,8 +497,8 @@ def diff_page(request: Request, doc_id: int, a: int, b: int) -> HTMLResponse:
         raise HTTPException(404, str(exc)) from None
     lines = list(
         difflib.unified_diff(
-            markdown_of(old.data).splitlines(),
-            markdown_of(new.data).splitlines(),
+            markdown_of(site_of(request), old.data).splitlines(),
+            markdown_of(site_of(request), new.data).splitlines(),
             f"version {a}",
             f"version {b}",
             lineterm="",
@@ -531,7 +540,7 @@ def _company_for(
         data["size"] = size[:40]
     if industry:
         data["industry"] = industry[:40]
-    company, errors = service.company_errors(data, service.catalog())
+    company, errors = service.company_errors(data, site_of(request).catalog())
     return company, errors, data
 
 
@@ -541,10 +550,9 @@ def markdown_html(text: str) -> str:
     return str(MarkdownIt("commonmark", {"html": False}).enable("table").render(text))
 
 
-def role_options() -> list[tuple[str, list[tuple[str, str]]]]:
+def role_options(cat: Any) -> list[tuple[str, list[tuple[str, str]]]]:
     from jdgen.role_search import ordered_roles
 
-    cat = service.catalog()
     groups: dict[str, list[tuple[str, str]]] = {}
     for r in ordered_roles(cat):
         groups.setdefault(cat.levels[r.level].name, []).append((r.id, r.title))
@@ -566,7 +574,7 @@ def compare_page(
     from jdgen.errors import JdgenError
     from jdgen.render.comparison import to_markdown
 
-    cat = service.catalog()
+    cat = site_of(request).catalog()
     company, errors, data = _company_for(request, profile, size, industry)
     body = None
     for key, query in (("a", a), ("b", b)):
@@ -589,7 +597,7 @@ def compare_page(
         size=data.get("size", ""),
         industry=data.get("industry", ""),
         profile=profile,
-        role_groups=role_options(),
+        role_groups=role_options(cat),
         industries=[(i.id, i.name) for i in cat.industries.values()],
         sizes=list(cat.sizes.values()),
         profiles=store_of(request).documents("profile"),
@@ -603,7 +611,7 @@ def ladder_page(
     from jdgen.ladder import role_view
     from jdgen.render.ladder import describe
 
-    cat = service.catalog()
+    cat = site_of(request).catalog()
     view, problems = None, []
     found = cat.roles.get(role) or cat.named_role(role)
     if found is None:
@@ -618,6 +626,6 @@ def ladder_page(
         describe=describe,
         role=found.id if found else role,
         depth=depth,
-        role_groups=role_options(),
+        role_groups=role_options(cat),
         problems=problems,
     )

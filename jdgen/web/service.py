@@ -1,7 +1,7 @@
 """What the web app asks of jdgen: the same stages as the CLI, with errors as field paths.
 
-``posting(request)`` runs catalog → company → tailor → edits, exactly as
-``jdgen generate ROLE --company FILE`` does for a company file holding the same fields;
+:meth:`Site.build` runs catalog → company → tailor → edits, exactly as
+``jdgen generate ROLE --company FILE [--catalog DIR]`` does for a company file holding the same fields;
 nothing here decides what a posting says.  Problems come back as :class:`FieldError`
 (a field path and the CLI's own message), never as an exception a client could turn
 into a server error.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 from threading import Lock
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -75,12 +76,6 @@ class Built:
     lint: LintReport | None = field(default=None)
 
 
-def catalog() -> Catalog:
-    from jdgen.catalog import builtin_catalog
-
-    return builtin_catalog()
-
-
 def company_errors(data: dict[str, Any], cat: Catalog) -> tuple[Company | None, list[FieldError]]:
     """Validate company fields as ``load_company`` does a file, with the same messages."""
     from jdgen.errors import UnknownChoiceError
@@ -138,24 +133,61 @@ class LRU(Generic[T]):
                 self.items.popitem(last=False)
 
 
-_CACHE: LRU[Built] = LRU()
-
-
 def request_key(request: PostingRequest) -> str:
     return json.dumps(request.model_dump(mode="json"), sort_keys=True, default=str)
 
 
-def build(request: PostingRequest) -> Built:
-    """Tailor the posting for ``request`` and apply its edits; :class:`InputError` on bad input."""
-    key = request_key(request)
-    cached = _CACHE.get(key)
-    if cached is not None:
+@dataclass(eq=False)
+class Site:
+    """What one running app builds with: its catalog (the built-in one, or with the
+    directories of ``jdgen serve --catalog DIR``) and the user's template directories
+    (``--templates DIR``, used for the downloads as ``jdgen generate`` uses them), with
+    the last few postings and preview fragments built from them."""
+
+    loaded: Catalog | None = None
+    template_dirs: tuple[Path, ...] = ()
+    postings: LRU[Built] = field(default_factory=LRU)
+    fragments: LRU[bytes] = field(default_factory=lambda: LRU(512))
+
+    def catalog(self) -> Catalog:
+        if self.loaded is None:
+            from jdgen.catalog import builtin_catalog
+
+            self.loaded = builtin_catalog()
+        return self.loaded
+
+    def build(self, request: PostingRequest) -> Built:
+        """Tailor the posting for ``request`` and apply its edits; :class:`InputError` on
+        bad input."""
+        key = request_key(request)
+        cached = self.postings.get(key)
+        if cached is None:
+            cached = build(request, self.catalog())
+            self.postings.put(key, cached)
         return cached
+
+    def render(self, built: Built, fmt: str, reference_docx: bytes | None = None) -> bytes:
+        """The posting in ``fmt``, as ``jdgen generate --format FMT`` writes it."""
+        from jdgen.render import RenderOptions
+        from jdgen.render import render as render_format
+
+        if reference_docx is None:
+            return render_format(built.edited.jd, fmt, RenderOptions(self.template_dirs))
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="jdgen-web-") as tmp:
+            path = Path(tmp) / "reference.docx"
+            path.write_bytes(reference_docx)
+            options = RenderOptions(self.template_dirs, reference_docx=path)
+            return render_format(built.edited.jd, fmt, options)
+
+
+def build(request: PostingRequest, cat: Catalog) -> Built:
+    """Tailor the posting for ``request`` from ``cat`` and apply its edits."""
     from jdgen.edits import apply_edits
     from jdgen.errors import JdgenError
     from jdgen.tailor import tailor
 
-    cat = catalog()
     errors: list[FieldError] = []
     role = None
     try:
@@ -175,9 +207,14 @@ def build(request: PostingRequest) -> Built:
         raise InputError(
             [FieldError(loc, rest if sep and head.isidentifier() else message)]
         ) from None
-    built = Built(role, company, apply_edits(jd, request.edits))
-    _CACHE.put(key, built)
-    return built
+    return Built(role, company, apply_edits(jd, request.edits))
+
+
+def site_of(request: Any) -> Site:
+    """The :class:`Site` of the app serving ``request``."""
+    site = request.app.state.site
+    assert isinstance(site, Site)
+    return site
 
 
 def headcount(company: Company) -> int | None:
@@ -194,19 +231,3 @@ def lint(built: Built) -> LintReport:
             built.edited.jd, source=built.role.id, employees=headcount(built.company)
         )
     return built.lint
-
-
-def render(built: Built, fmt: str, reference_docx: bytes | None = None) -> bytes:
-    """The posting in ``fmt``, as ``jdgen generate --format FMT`` writes it."""
-    from jdgen.render import RenderOptions
-    from jdgen.render import render as render_format
-
-    if reference_docx is None:
-        return render_format(built.edited.jd, fmt, RenderOptions())
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory(prefix="jdgen-web-") as tmp:
-        path = Path(tmp) / "reference.docx"
-        path.write_bytes(reference_docx)
-        return render_format(built.edited.jd, fmt, RenderOptions(reference_docx=path))

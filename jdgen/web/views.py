@@ -87,7 +87,10 @@ def lists_by_key(edited: Edited) -> dict[str, Any]:
 
 
 def preview_values(
-    request: PostingRequest | None, errors: list[FieldError], slots: list[str]
+    site: service.Site,
+    request: PostingRequest | None,
+    errors: list[FieldError],
+    slots: list[str],
 ) -> dict[str, Any]:
     """The preview of a request, or the problems that stop it being built."""
     values: dict[str, Any] = {
@@ -100,7 +103,7 @@ def preview_values(
     built = None
     if request is not None and not errors:
         try:
-            built = service.build(request)
+            built = site.build(request)
         except InputError as exc:
             errors = exc.errors
     values["errors"] = error_slots(errors, slots)
