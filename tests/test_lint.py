@@ -723,8 +723,9 @@ def test_html_reads_json_ld_facts() -> None:
         (
             "posting.pdf",
             b"%PDF-1.4",
-            "cannot read '.pdf' files (expected one of .md, .markdown, .txt, .html, .htm, .docx)",
+            "cannot read '.pdf' files (expected one of .md, .markdown, .txt, .html, .htm, .docx, .json)",
         ),
+        ("other.json", b'{"title": "x"}', "other.json: sections: required"),
         ("empty.md", b"\n\n", "no text found"),
         ("broken.docx", b"not a zip file", "not a readable .docx file"),
         ("latin1.txt", "Caf\u00e9 manager".encode("latin-1"), "not UTF-8 text"),

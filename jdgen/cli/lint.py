@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,10 +18,11 @@ from jdgen.cli.common import (
 )
 from jdgen.errors import JdgenError
 
+if TYPE_CHECKING:
+    from jdgen.lint.rules import Rules
+
 #: Exit code when the score is below ``--fail-under`` (1 is bad input, 2 a usage error).
 EXIT_BELOW = 3
-
-FILE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
 
 #: Parameter names of the posting options whose flag is not the name with dashes.
 POSTING_OPTION_NAMES = {
@@ -46,35 +47,42 @@ def headcount(
 
 
 def _is_file_source(source: str) -> bool:
+    from jdgen.lint.readers import SUFFIXES
+
     path = Path(source)
-    return source == "-" or path.suffix.lower() in FILE_SUFFIXES or path.exists()
+    return source == "-" or path.suffix.lower() in SUFFIXES or path.exists()
 
 
-def stdin_suffix(data: bytes) -> str:
-    """The kind of posting piped in: a .docx (a zip), HTML, Markdown (``#`` headings) or text."""
-    if data.startswith(b"PK\x03\x04"):
-        return ".docx"
-    head = data[:2000].decode("utf-8", "replace").lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<h1", "<article")):
-        return ".html"
-    if any(line.startswith(("# ", "## ")) for line in head.splitlines()):
-        return ".md"
-    return ".txt"
-
-
-def lint_stdin(as_of: dt.date | None, employees: int | None) -> Any:
-    """``jdgen lint -``: check a posting read from standard input."""
+def lint_stdin(as_of: dt.date | None, employees: int | None, rules: Rules | None) -> Any:
+    """``jdgen lint -``: check a posting read from standard input (its kind told from its content)."""
     import sys
     import tempfile
 
     from jdgen.lint import lint_file
+    from jdgen.lint.readers import sniff_suffix
 
     data = sys.stdin.buffer.read()
     with tempfile.TemporaryDirectory(prefix="jdgen-lint-") as folder:
-        path = Path(folder) / f"stdin{stdin_suffix(data)}"
+        path = Path(folder) / f"stdin{sniff_suffix(data)}"
         path.write_bytes(data)
-        report = lint_file(path, as_of=as_of, employees=employees)
+        report = lint_file(path, as_of=as_of, employees=employees, rules=rules)
     return report.model_copy(update={"source": "<stdin>"})
+
+
+def _role_only_options(
+    company_file: Path | None, size: str | None, industry: str | None, choices: dict[str, Any]
+) -> list[str]:
+    """The options given that shape a generated posting (they mean nothing for a file)."""
+    given = [
+        name
+        for name, value in (("--company", company_file), ("--size", size), ("--industry", industry))
+        if value
+    ]
+    return given + [
+        POSTING_OPTION_NAMES.get(key, "--" + key.replace("_", "-"))
+        for key, value in choices.items()
+        if value is not None and value != ()
+    ]
 
 
 @click.command()
@@ -123,9 +131,11 @@ def lint(
 ) -> None:
     """Check a job posting and say what to change.
 
-    SOURCE is a posting file (.md, .txt, .html or .docx; - reads standard input,
-    its kind told from its content) or a ROLE, which is generated first with the
-    usual --company/--size/--industry options.
+    SOURCE is a posting file (.md, .txt, .html, .docx, or the .json of
+    --format json; - reads standard input, its kind told from its content) or a
+    ROLE, which is generated first with the usual --company/--size/--industry
+    options.  --catalog applies to both: its sizes and countries, and the word
+    lists and wording in its lint/ folder (merged over the built-in ones).
 
     Checks: gender-coded wording, exclusionary terms, readability, length, the
     title, pay transparency (a pay range where the law requires one) and
@@ -139,40 +149,29 @@ def lint(
       jdgen lint posting.md --format json --fail-under 80
       pbpaste | jdgen lint -
     """
+    from jdgen.cli.common import load_catalog_for
     from jdgen.lint import lint_file, lint_job_description, print_report
+    from jdgen.lint.rules import rules_for
 
     day = as_of.date() if as_of else None
+    rules = rules_for(load_catalog_for(catalog_dirs), catalog_dirs) if catalog_dirs else None
     if _is_file_source(source):
-        given = [
-            name
-            for name, value in (
-                ("--company", company_file),
-                ("--size", size),
-                ("--industry", industry),
-                ("--catalog", catalog_dirs),
-            )
-            if value
-        ]
-        given += [
-            POSTING_OPTION_NAMES.get(key, "--" + key.replace("_", "-"))
-            for key, value in choices.items()
-            if value is not None and value != ()
-        ]
+        given = _role_only_options(company_file, size, industry, choices)
         if given:
             raise JdgenError(
                 f"{given[0]}: applies only when SOURCE is a ROLE, not a file ({source})"
             )
         if source == "-":
-            report = lint_stdin(day, employees)
+            report = lint_stdin(day, employees, rules)
         else:
-            report = lint_file(Path(source), as_of=day, employees=employees)
+            report = lint_file(Path(source), as_of=day, employees=employees, rules=rules)
     else:
         jd = build_posting(
             source, company_file, size, industry, catalog_dirs, posting_choices(**choices)
         )
         if employees is None:
             employees = headcount(company_file, size, industry, catalog_dirs)
-        report = lint_job_description(jd, as_of=day, employees=employees)
+        report = lint_job_description(jd, as_of=day, employees=employees, rules=rules)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

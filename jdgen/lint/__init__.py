@@ -5,7 +5,8 @@
     from jdgen.lint import lint_file, lint_job_description
 
     report = lint_job_description(jd)          # a JobDescription from jdgen.tailor
-    report = lint_file("posting.docx")         # .md, .txt, .html or .docx
+    report = lint_file("posting.docx")         # .md, .txt, .html, .docx or jdgen's .json
+    # a user catalog's sizes, countries and lint/*.yaml: rules=jdgen.lint.rules.rules_for(...)
     report.score, report.breakdown, report.findings
 
 Every finding names the check, a severity (error, warning, info), the word or
@@ -61,8 +62,9 @@ def lint_job_description(
     from jdgen.lint.checks import run_checks
     from jdgen.lint.sources import from_job_description
 
-    posting = from_job_description(jd, source)
-    return run_checks(posting, _rules(rules), LintOptions(as_of, employees))
+    rules = _rules(rules)
+    posting = from_job_description(jd, source, rules)
+    return run_checks(posting, rules, LintOptions(as_of, employees))
 
 
 def lint_file(
@@ -72,7 +74,7 @@ def lint_file(
     employees: int | None = None,
     rules: Rules | None = None,
 ) -> LintReport:
-    """Check a posting a user brings: a .md, .txt, .html or .docx file.
+    """Check a posting a user brings: a .md, .txt, .html, .docx or jdgen .json file.
 
     Headings are told apart from body text by the file's structure (Markdown and
     HTML headings, Word heading styles, short lines in plain text); pay ranges,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from jdgen.lint.readers import Block
 from jdgen.lint.report import GenderStats
-from jdgen.lint.sources import Block
 
 
 @dataclass(frozen=True)

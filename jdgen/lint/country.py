@@ -13,24 +13,18 @@ from __future__ import annotations
 
 import re
 
-from jdgen.countries import CountryEntry, CountryTable
+from jdgen.countries import CountryEntry
 from jdgen.lint.report import Finding
 from jdgen.lint.rules import Rules, Severity, words_regex
 from jdgen.lint.sources import Posting
 
 
-def _table() -> CountryTable:
-    from jdgen.catalog import builtin_catalog
-
-    return builtin_catalog().countries
-
-
-def _entry(posting: Posting) -> CountryEntry | None:
+def _entry(posting: Posting, rules: Rules) -> CountryEntry | None:
     """The posting's country's texts, when the country is known and not the US."""
     code = posting.facts.country
     if not code or code == "US":
         return None
-    return _table().texts(code).entry
+    return rules.countries.texts(code).entry
 
 
 def _finding(
@@ -49,7 +43,7 @@ def _example(statement: str) -> str:
 
 
 def title_findings(posting: Posting, rules: Rules) -> list[Finding]:
-    entry = _entry(posting)
+    entry = _entry(posting, rules)
     title = posting.title.strip()
     if entry is None or not entry.title_suffix or not title:
         return []
@@ -91,7 +85,7 @@ def _english_only(rules: Rules, share: int) -> Finding:
 
 def statement_findings(posting: Posting, rules: Rules) -> list[Finding]:
     """The country's statement: missing, not naming the country's law, or US-only wording."""
-    entry = _entry(posting)
+    entry = _entry(posting, rules)
     if entry is None:
         return []
     findings: list[Finding] = []
@@ -123,7 +117,7 @@ def statement_findings(posting: Posting, rules: Rules) -> list[Finding]:
                 **values,
             )
         )
-    terms = _table().us_only_terms
+    terms = rules.countries.us_only_terms
     for m in words_regex(terms).finditer(text) if terms else ():
         findings.append(
             _finding(

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -21,6 +21,10 @@ from jdgen.resources import data_dir
 from jdgen.text import valid_patterns
 from jdgen.validation import validation_problems
 from jdgen.yamlfile import read_yaml
+
+if TYPE_CHECKING:
+    from jdgen.catalog import Catalog
+    from jdgen.countries import CountryTable
 
 Severity = Literal["error", "warning", "info"]
 
@@ -478,6 +482,33 @@ class Rules(BaseModel):
     checks: CheckRules
     messages: Messages
     places: Places
+    #: The jdgen catalog the postings are checked against (``--catalog``): its size bands
+    #: and countries.  None: the built-in catalog.
+    catalog: Any = None
+
+    def jd_catalog(self) -> Catalog:
+        from jdgen.catalog import Catalog, builtin_catalog
+
+        return self.catalog if isinstance(self.catalog, Catalog) else builtin_catalog()
+
+    def size_band(self, size_id: str) -> tuple[int, int | None] | None:
+        """The headcount band (min, max) of a size id of the catalog."""
+        size = self.jd_catalog().sizes.get(size_id)
+        return (size.headcount_min, size.headcount_max) if size else None
+
+    @property
+    def countries(self) -> CountryTable:
+        return self.jd_catalog().countries
+
+    @cached_property
+    def catalog_country_names(self) -> dict[str, str]:
+        """Names and aliases of the catalog's countries (``countries.yaml``) → ISO code."""
+        names: dict[str, str] = {}
+        for c in self.countries.countries:
+            if len(c.code) == 2 and c.code != "EU":
+                for alias in (c.code, c.name, *c.aliases):
+                    names[alias.lower().removeprefix("the ")] = c.code
+        return names
 
     @cached_property
     def cues(self) -> dict[str, re.Pattern[str]]:
@@ -507,23 +538,23 @@ def lint_dir() -> Path:
     return data_dir("catalog") / "lint"
 
 
-def load_rules(root: Path | None = None) -> Rules:
-    """Load and validate ``catalog/lint/`` (all problems at once)."""
+def load_rules(root: Path | None = None, extra_dirs: tuple[Path, ...] = ()) -> Rules:
+    """Load and validate ``catalog/lint/`` (all problems at once).
+
+    Each of ``extra_dirs`` is a user catalog directory: a file in its ``lint/`` folder
+    changes only the keys it names (mappings merged key by key over the built-in file,
+    anything else replaced), as ``posting.yaml`` does.
+    """
     root = root or lint_dir()
     problems: list[str] = []
     loaded: dict[str, BaseModel] = {}
     for name, model in FILES.items():
-        path = root / name
-        label = f"catalog/lint/{name}" if root == lint_dir() else str(path)
-        if not path.is_file():
-            problems.append(f"{label}: missing")
-            continue
-        raw, errs = read_yaml(path, label)
+        data, label, errs = _merged_file(root, name, extra_dirs)
         problems += errs
         if errs:
             continue
         try:
-            loaded[name] = model.model_validate(raw)
+            loaded[name] = model.model_validate(data)
         except ValidationError as exc:
             problems += validation_problems(exc, label)
     if problems:
@@ -536,6 +567,43 @@ def load_rules(root: Path | None = None) -> Rules:
         messages=loaded["messages.yaml"],
         places=loaded["places.yaml"],
     )
+
+
+def _merged_file(
+    root: Path, name: str, extra_dirs: tuple[Path, ...]
+) -> tuple[object, str, list[str]]:
+    """One rules file's data with the user catalogs' ``lint/<name>`` merged over it; the label
+    of the last file read (for messages); problems."""
+    from jdgen.catalog import merge_over
+
+    path = root / name
+    label = f"catalog/lint/{name}" if root == lint_dir() else str(path)
+    if not path.is_file():
+        return None, label, [f"{label}: missing"]
+    data, problems = read_yaml(path, label)
+    for extra in extra_dirs:
+        user = extra / "lint" / name
+        if user.is_file() and not problems:
+            label = str(user)
+            more, problems = read_yaml(user, label)
+            data = merge_over(data, more)
+    return data, label, problems
+
+
+def rules_for(catalog: Catalog | None = None, catalog_dirs: tuple[Path, ...] = ()) -> Rules:
+    """The rules to check postings of ``catalog`` with: the built-in ones, the ``lint/``
+    files of the user catalog directories merged over them, and the catalog's sizes and
+    countries (default: the built-in catalog)."""
+    users = tuple(d for d in catalog_dirs if (d / "lint").is_dir())
+    base = load_rules(extra_dirs=users) if users else builtin_rules()
+    if catalog is None:
+        return base
+    fields = {name: getattr(base, name) for name in FILES_FIELDS}
+    return Rules(**fields, catalog=catalog)
+
+
+#: The fields of :class:`Rules` read from ``catalog/lint/``.
+FILES_FIELDS = ("gender", "exclusionary", "pay", "checks", "messages", "places")
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ and completeness checks need: where the job is, how it is worked, the pay, the
 benefits, how to apply, the equal-opportunity statement and the posting date.
 
 From a :class:`~jdgen.models.JobDescription` the facts come from its metadata;
-from a file (.md, .txt, .html, .docx) they are read from the text as well as
+from a file (.md, .txt, .html, .docx: :mod:`jdgen.lint.readers`) they are read from the text as well as
 plain patterns allow: pay ranges such as "$120,000–$150,000 per year", places
 such as "Denver, CO" or "Remote (US)", and "Posted: 2025-03-01".
 """
@@ -19,33 +19,17 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
 
 from jdgen.errors import JdgenError
+from jdgen.lint.readers import Block as Block  # re-exported: what a posting is made of
+from jdgen.lint.readers import reader_for
 from jdgen.lint.rules import Rules
 from jdgen.models import JobDescription, Salary
 
-BlockKind = Literal["heading", "paragraph", "bullet"]
-
-#: File suffixes ``lint_file`` reads.
-SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
-
 #: Section ids of a JobDescription, and the kinds recognised from file headings.
 EEO = "equal-opportunity"
-
-
-@dataclass
-class Block:
-    kind: BlockKind
-    text: str
-    #: The heading of the section the block is in ("" before the first heading).
-    section: str = ""
-    #: What the section is about: a JobDescription section id, or a kind recognised
-    #: from the heading (equal-opportunity, compensation, location, apply), or "".
-    section_kind: str = ""
-    level: int = 0
 
 
 @dataclass
@@ -134,7 +118,8 @@ def _pay_text(salary: Salary) -> str:
     return f"{amount} per {salary.period}"
 
 
-def from_job_description(jd: JobDescription, source: str = "") -> Posting:
+def from_job_description(jd: JobDescription, source: str, rules: Rules) -> Posting:
+    """What the checks read from a tailored posting: its structure and its metadata."""
     blocks: list[Block] = []
     for s in jd.sections:
         blocks.append(Block("heading", s.heading, s.heading, s.id, 2))
@@ -165,18 +150,11 @@ def from_job_description(jd: JobDescription, source: str = "") -> Posting:
         how_to_apply=bool(m.how_to_apply or (apply and apply.paragraphs)),
         equal_opportunity=bool(eeo and eeo.paragraphs),
         date_posted=m.date_posted,
-        employees=_size_band(m.size),
+        employees=rules.size_band(m.size),
         country=m.country,
         english=m.locale.startswith("en"),
     )
     return Posting(source or jd.metadata.role_id, jd.title, blocks, facts)
-
-
-def _size_band(size_id: str) -> tuple[int, int | None] | None:
-    from jdgen.catalog import builtin_catalog
-
-    size = builtin_catalog().sizes.get(size_id)
-    return (size.headcount_min, size.headcount_max) if size else None
 
 
 # ---------------------------------------------------------------------------
@@ -185,286 +163,17 @@ def _size_band(size_id: str) -> tuple[int, int | None] | None:
 
 
 def read_file(path: Path, rules: Rules) -> Posting:
-    """Read a .md, .txt, .html or .docx posting."""
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise JdgenError(
-            f"{path}: cannot read '{path.suffix or '(no suffix)'}' files "
-            f"(expected one of {', '.join(SUFFIXES)})"
-        )
-    if not path.is_file():
-        raise JdgenError(f"{path}: file not found")
-    extra: dict[str, Any] = {}
-    if suffix == ".docx":
-        title, raw = _read_docx(path)
-    else:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise JdgenError(f"{path}: not UTF-8 text") from None
-        if suffix in (".md", ".markdown"):
-            title, raw = _read_markdown(text)
-        elif suffix == ".txt":
-            title, raw = _read_text(text)
-        else:
-            title, raw, extra = _read_html(text)
-    blocks = _classify(raw, rules)
-    if not title:
-        title = next((b.text for b in blocks if b.text), "")
+    """Read a posting file with the reader its suffix names (:mod:`jdgen.lint.readers`)."""
+    parsed = reader_for(path).parse(path)
+    if parsed.job is not None:
+        return from_job_description(parsed.job, str(path), rules)
+    blocks = _classify(parsed.blocks, rules)
+    title = parsed.title or next((b.text for b in blocks if b.text), "")
     if not any(b.text.strip() for b in blocks):
         raise JdgenError(f"{path}: no text found")
     posting = Posting(str(path), title, blocks, Facts())
-    posting.facts = detect_facts(posting, rules, extra)
+    posting.facts = detect_facts(posting, rules, parsed.jsonld)
     return posting
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-
-
-def _read_markdown(text: str) -> tuple[str, list[Block]]:
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").parse(text)
-    blocks: list[Block] = []
-    title = ""
-    pending: tuple[BlockKind, int] | None = None
-    list_depth = 0
-    for tok in tokens:
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            list_depth += 1
-        elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            list_depth -= 1
-        elif tok.type == "heading_open":
-            pending = ("heading", int(tok.tag[1:]))
-        elif tok.type == "paragraph_open":
-            pending = ("bullet" if list_depth else "paragraph", 0)
-        elif tok.type == "inline" and pending is not None:
-            content = _clean(_inline_text(tok.children or []))
-            kind, level = pending
-            if content:
-                if kind == "heading" and level == 1 and not title:
-                    title = content
-                else:
-                    blocks.append(Block(kind, content, level=level))
-            pending = None
-        elif tok.type in ("html_block", "code_block", "fence"):
-            content = _clean(re.sub(r"<[^>]+>", " ", tok.content))
-            if content:
-                blocks.append(Block("paragraph", content))
-    return title, blocks
-
-
-def _inline_text(children: Iterable[Any]) -> str:
-    parts: list[str] = []
-    for child in children:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
-    return "".join(parts)
-
-
-_BULLET = re.compile(r"^\s*(?:[-*+•‣◦–—]|\d{1,2}[.)])\s+")
-
-
-def _read_text(text: str) -> tuple[str, list[Block]]:
-    """Plain text: a short line without final punctuation, on its own, is a heading."""
-    lines = [line.rstrip() for line in text.splitlines()]
-    blocks: list[Block] = []
-    title = ""
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            blocks.append(Block("paragraph", _clean(" ".join(paragraph))))
-            paragraph.clear()
-
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            flush()
-            continue
-        if re.fullmatch(r"[=\-_*#~]{3,}", stripped):  # an underline or a rule
-            flush()
-            continue
-        if _BULLET.match(line):
-            flush()
-            blocks.append(Block("bullet", _clean(_BULLET.sub("", line))))
-            continue
-        if blocks and blocks[-1].kind == "bullet" and line[:1].isspace() and not paragraph:
-            blocks[-1].text = _clean(blocks[-1].text + " " + stripped)  # a wrapped bullet
-            continue
-        prev_blank = i == 0 or not lines[i - 1].strip()
-        next_line = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        underlined = bool(re.fullmatch(r"[=\-]{3,}", next_line))
-        if not title and not blocks and not paragraph:
-            title = stripped.lstrip("# ").strip()
-            continue
-        if (prev_blank and not paragraph and _looks_like_heading(stripped)) or underlined:
-            flush()
-            blocks.append(Block("heading", stripped.lstrip("# ").rstrip(":").strip(), level=2))
-            continue
-        paragraph.append(stripped)
-    flush()
-    return title, blocks
-
-
-def _looks_like_heading(line: str) -> bool:
-    words = line.split()
-    if not words or len(words) > 8 or len(line) > 70:
-        return False
-    if line.startswith("#"):
-        return True
-    if line.endswith(":"):
-        return True
-    return line[-1] not in ".!?,;" and (line[0].isupper() or line.isupper())
-
-
-class _HtmlReader(HTMLParser):
-    BLOCKS = frozenset(
-        {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "blockquote"}
-    )
-    BREAKS = frozenset(
-        {"div", "section", "article", "br", "tr", "ul", "ol", "table", "header", "footer"}
-    )
-    SKIP = frozenset({"style", "noscript", "template"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[Block] = []
-        self.title_tag = ""
-        self.h1 = ""
-        self.jsonld: list[str] = []
-        self._buf: list[str] = []
-        self._kind: tuple[BlockKind, int] = ("paragraph", 0)
-        self._skip = 0
-        self._in_title = False
-        self._script: str | None = None
-
-    def _flush(self) -> None:
-        text = _clean("".join(self._buf))
-        self._buf.clear()
-        if not text:
-            return
-        kind, level = self._kind
-        if kind == "heading" and level == 1 and not self.h1:
-            self.h1 = text
-        else:
-            self.blocks.append(Block(kind, text, level=level))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script":
-            kind = dict(attrs).get("type") or ""
-            self._script = "" if "ld+json" in kind else None
-            self._skip += 1
-            return
-        if tag in self.SKIP:
-            self._skip += 1
-            return
-        if tag == "title":
-            self._in_title = True
-            return
-        if tag in self.BLOCKS or tag in self.BREAKS:
-            self._flush()
-            if tag in self.BLOCKS:
-                if tag[0] == "h" and tag[1:].isdigit():
-                    self._kind = ("heading", int(tag[1:]))
-                elif tag == "li":
-                    self._kind = ("bullet", 0)
-                else:
-                    self._kind = ("paragraph", 0)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            if self._script is not None:
-                self.jsonld.append(self._script)
-            self._script = None
-            self._skip = max(0, self._skip - 1)
-            return
-        if tag in self.SKIP:
-            self._skip = max(0, self._skip - 1)
-            return
-        if tag == "title":
-            self._in_title = False
-            return
-        if tag in self.BLOCKS or tag in self.BREAKS:
-            self._flush()
-            self._kind = ("paragraph", 0)
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script += data
-        elif self._in_title:
-            self.title_tag += data
-        elif not self._skip:
-            self._buf.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def _read_html(text: str) -> tuple[str, list[Block], dict[str, Any]]:
-    reader = _HtmlReader()
-    reader.feed(text)
-    reader.close()
-    title = reader.h1 or _clean(reader.title_tag)
-    return title, reader.blocks, _job_posting_jsonld(reader.jsonld)
-
-
-def _job_posting_jsonld(scripts: list[str]) -> dict[str, Any]:
-    """The first schema.org JobPosting in the page's JSON-LD, if any."""
-    for raw in scripts:
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            continue
-        items = data if isinstance(data, list) else data.get("@graph", [data])
-        for item in items:
-            if isinstance(item, dict) and item.get("@type") == "JobPosting":
-                return item
-    return {}
-
-
-def _read_docx(path: Path) -> tuple[str, list[Block]]:
-    from jdgen.lint.docx_text import DocxError, read_docx_text
-
-    try:
-        doc = read_docx_text(path)
-    except DocxError as exc:
-        raise JdgenError(f"{path}: not a readable .docx file ({exc})") from None
-    title = ""
-    blocks: list[Block] = []
-    for p in doc.paragraphs:
-        text = _clean(p.text)
-        if not text:
-            continue
-        level = _docx_heading_level(p.style, p.bold, text)
-        if not title and (p.style == "Title" or (level == 1 and not blocks)):
-            title = text
-            continue
-        if level:
-            blocks.append(Block("heading", text, level=level))
-        elif p.style.startswith("List") or p.numbered:
-            blocks.append(Block("bullet", text))
-        else:
-            blocks.append(Block("paragraph", text))
-    if not title:
-        title = _clean(doc.title)
-    return title, blocks
-
-
-def _docx_heading_level(style: str, bold: bool, text: str) -> int:
-    m = re.fullmatch(r"Heading (\d)", style)
-    if m:
-        return int(m.group(1))
-    # A short, wholly bold paragraph without final punctuation reads as a heading.
-    if bold and _looks_like_heading(text):
-        return 2
-    return 0
 
 
 def _classify(blocks: list[Block], rules: Rules) -> list[Block]:
@@ -801,22 +510,9 @@ def _country_of(facts: Facts, rules: Rules) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _catalog_country_names() -> dict[str, str]:
-    """Names and aliases of the countries in ``catalog/countries.yaml`` → ISO code."""
-    from jdgen.catalog import builtin_catalog
-
-    names: dict[str, str] = {}
-    for c in builtin_catalog().countries.countries:
-        if len(c.code) == 2 and c.code != "EU":
-            for alias in (c.code, c.name, *c.aliases):
-                names[alias.lower().removeprefix("the ")] = c.code
-    return names
-
-
 def country_names(rules: Rules) -> dict[str, str]:
     """Lower-case country name or alias → ISO code: the pay table's and the catalog's."""
-    return {**_catalog_country_names(), **rules.pay.country_names}
+    return {**rules.catalog_country_names, **rules.pay.country_names}
 
 
 def _remote_regions(texts: list[str], rules: Rules) -> list[str]:
