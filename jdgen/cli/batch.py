@@ -13,7 +13,7 @@ from jdgen.cli.common import build_company, company_options, load_catalog_for, r
 from jdgen.errors import JdgenError
 
 if TYPE_CHECKING:
-    from jdgen.batch import RowResult
+    from jdgen.batch import Preflight, RowResult
 
 
 def _format_names() -> list[str]:
@@ -102,28 +102,15 @@ def batch(
 
     start = time.perf_counter()
     formats = tuple(dict.fromkeys(formats)) or ("docx",)
-    for option, path in (("--reference-docx", reference_docx), ("--docx-template", docx_template)):
-        if path is not None and not path.is_file():
-            raise JdgenError(f"{option}: {path}: file not found")
-    for path in template_dirs:
-        if not path.is_dir():
-            raise JdgenError(f"--templates: {path}: not a directory")
-    if outdir.exists() and not outdir.is_dir():
-        raise JdgenError(f"-o {outdir}: not a folder")
-
+    check_paths(outdir, template_dirs, reference_docx, docx_template)
     catalog = load_catalog_for(catalog_dirs)
     defaults = build_company(catalog, company_file, size, industry).model_dump()
     # Two passes over the file: the first finds problems with the file itself and
     # files that would be overwritten, before anything is written; the second streams
     # the rows to the workers.
     check = preflight(file, defaults, catalog, outdir, formats)
-    if check.first_clash and not force:
-        item, path = check.first_clash
-        more = f" ({check.clashes - 1} more would be too)" if check.clashes > 1 else ""
-        raise JdgenError(
-            f"{path}: already exists (row {file}:{item.row.line}){more}; "
-            "nothing was written: pass --force to overwrite, or choose another -o folder"
-        )
+    if not force:
+        refuse_clashes(check, file)
     outdir.mkdir(parents=True, exist_ok=True)
 
     job = BatchJob(
@@ -144,19 +131,38 @@ def batch(
         run(planned, check.total, job, catalog, jobs or default_jobs(), report.result, report.start)
     finally:
         report.stop()
-
-    seconds = time.perf_counter() - start
-    failed = report.failed
-    if failed or not quiet:
-        lines = f" (line {_lines(failed)})" if failed else ""
-        click.secho(
-            f"{report.written} written, {len(failed)} failed{lines}, in {seconds:.1f} s "
-            f"({check.total / seconds:.0f} postings/s); {report.files} files in {outdir}",
-            err=True,
-            fg="red" if failed else "green",
-        )
-    if failed:
+    if report.failed or not quiet:
+        report.summary(time.perf_counter() - start, outdir)
+    if report.failed:
         ctx.exit(1)
+
+
+def check_paths(
+    outdir: Path,
+    template_dirs: tuple[Path, ...],
+    reference_docx: Path | None,
+    docx_template: Path | None,
+) -> None:
+    """The folders and files the options name exist and are of the right kind."""
+    for option, path in (("--reference-docx", reference_docx), ("--docx-template", docx_template)):
+        if path is not None and not path.is_file():
+            raise JdgenError(f"{option}: {path}: file not found")
+    for path in template_dirs:
+        if not path.is_dir():
+            raise JdgenError(f"--templates: {path}: not a directory")
+    if outdir.exists() and not outdir.is_dir():
+        raise JdgenError(f"-o {outdir}: not a folder")
+
+
+def refuse_clashes(check: Preflight, file: Path) -> None:
+    """Nothing is written when a posting would overwrite a file (without --force)."""
+    if check.first_clash:
+        item, path = check.first_clash
+        more = f" ({check.clashes - 1} more would be too)" if check.clashes > 1 else ""
+        raise JdgenError(
+            f"{path}: already exists (row {file}:{item.row.line}){more}; "
+            "nothing was written: pass --force to overwrite, or choose another -o folder"
+        )
 
 
 class _Report:
@@ -219,3 +225,14 @@ class _Report:
     def stop(self) -> None:
         if self.progress is not None:
             self.progress.stop()
+
+    def summary(self, seconds: float, outdir: Path) -> None:
+        """The last line: postings written and failed (with their lines), speed, files."""
+        failed = self.failed
+        lines = f" (line {_lines(failed)})" if failed else ""
+        click.secho(
+            f"{self.written} written, {len(failed)} failed{lines}, in {seconds:.1f} s "
+            f"({self.total / seconds:.0f} postings/s); {self.files} files in {outdir}",
+            err=True,
+            fg="red" if failed else "green",
+        )

@@ -307,13 +307,33 @@ def init(
       jdgen init --example                 # the README's example files, here
     """
     from jdgen.catalog import builtin_catalog
-    from jdgen.company import global_company_path, load_company
+    from jdgen.company import load_company
     from jdgen.render import check_writable, refuse_overwrite, write_output
-    from jdgen.templating import render_template
 
     if example:
         copy_examples(path or Path("."), force)
         return
+    path = target_path(path, global_)
+    refuse_overwrite(path, force)
+    check_writable(path)
+    catalog = builtin_catalog()
+    if interactive() and not no_input:
+        click.echo(f"Writing {path}. Press Enter to keep a default or skip a field.", err=True)
+        ask_all(values, catalog)
+    check_values(values, catalog)
+    write_output(path, company_yaml(path.name, values, catalog).encode("utf-8"))
+    try:
+        load_company(path, catalog)  # what we wrote must load; if not, it is our bug
+    except JdgenError:
+        path.unlink()
+        raise
+    click.secho(f"wrote {path}", err=True, fg="green")
+
+
+def target_path(path: Path | None, global_: bool) -> Path:
+    """The company file to write: PATH, the default profile (--global) or ./company.yaml."""
+    from jdgen.company import global_company_path
+
     if global_ and path is not None:
         raise JdgenError("--global writes your default profile: give no PATH with it")
     if global_:
@@ -324,24 +344,16 @@ def init(
         raise JdgenError(
             f"{path}: is a folder; name the company file to write (e.g. {path / 'company.yaml'})"
         )
-    refuse_overwrite(path, force)
-    check_writable(path)
-    catalog = builtin_catalog()
+    return path
 
-    def check_size(v: str) -> None:
-        catalog.find_size(v)
 
-    def check_industry(v: str) -> None:
-        catalog.find_industry(v)
-
-    if interactive() and not no_input:
-        click.echo(f"Writing {path}. Press Enter to keep a default or skip a field.", err=True)
-        ask_all(values, catalog)
-
-    for option, check in (("size", check_size), ("industry", check_industry)):
+def check_values(values: dict[str, Any], catalog: Catalog) -> None:
+    """The answers and flags that the company file cannot hold as they are: one line each.
+    A closing date is read into a date."""
+    for option, find in (("size", catalog.find_size), ("industry", catalog.find_industry)):
         if values[option]:
             try:
-                check(values[option])
+                find(values[option])
             except JdgenError as exc:
                 raise JdgenError(f"--{option}: {exc}") from None
     if isinstance(values["closing_date"], str):
@@ -352,23 +364,31 @@ def init(
     if (values["salary_min"] is None) != (values["salary_max"] is None):
         raise JdgenError("--salary-min and --salary-max go together: give both or neither")
 
-    def number(v: float | None) -> str:
-        return "" if v is None else (f"{v:.0f}" if float(v).is_integer() else f"{v:g}")
 
-    def field(name: str, value: Any, example: str) -> str:
-        if not value:
-            return f"# {name}: {example}"
-        if isinstance(value, (list, tuple)):
-            return f"{name}: [{', '.join(yaml_scalar(v, flow=True) for v in value)}]"
-        return f"{name}: {yaml_scalar(value)}"
+def _number(v: float | None) -> str:
+    return "" if v is None else (f"{v:.0f}" if float(v).is_integer() else f"{v:g}")
+
+
+def _field(name: str, value: Any, example: str) -> str:
+    """One line of the company file: the value, or a commented example when there is none."""
+    if not value:
+        return f"# {name}: {example}"
+    if isinstance(value, (list, tuple)):
+        return f"{name}: [{', '.join(yaml_scalar(v, flow=True) for v in value)}]"
+    return f"{name}: {yaml_scalar(value)}"
+
+
+def company_yaml(name: str, values: dict[str, Any], catalog: Catalog) -> str:
+    """The commented company file (``templates/company.yaml.j2``) filled with ``values``."""
+    from jdgen.templating import render_template
 
     q = {
         k: (yaml_scalar(v, flow=True) if isinstance(v, str) and v else v) for k, v in values.items()
     }
-    text = render_template(
+    return render_template(
         "company.yaml.j2",
-        field=field,
-        path=path.name,
+        field=_field,
+        path=name,
         industries=", ".join(catalog.industries),
         name=values["name"],
         about=values["about"],
@@ -379,8 +399,8 @@ def init(
         work_arrangement=values["work_arrangement"],
         remote_regions=list(values["remote_regions"] or []),
         employment_type=values["employment_type"],
-        salary_min=number(values["salary_min"]),
-        salary_max=number(values["salary_max"]),
+        salary_min=_number(values["salary_min"]),
+        salary_max=_number(values["salary_max"]),
         currency=q["currency"],
         period=values["period"],
         benefits=[yaml_scalar(b) for b in values["benefits"] or []],
@@ -388,11 +408,3 @@ def init(
         closing_date=values["closing_date"],
         visa_sponsorship=values["visa_sponsorship"],
     )
-    data = text.encode("utf-8")
-    write_output(path, data)
-    try:
-        load_company(path, catalog)  # what we wrote must load; if not, it is our bug
-    except JdgenError:
-        path.unlink()
-        raise
-    click.secho(f"wrote {path}", err=True, fg="green")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from jdgen.lint import country
 from jdgen.lint.context import Context, LintOptions
@@ -362,50 +362,91 @@ _TITLE_PAY = re.compile(
 _TITLE_PLACE_WORDS = re.compile(r"\b(?:remote|work from home|wfh)\b", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class TitleProblem:
+    """Something wrong with the title: the words at fault, the rule, and its message's values."""
+
+    text: str
+    rule: str
+    #: The entry of ``messages.yaml`` when it is not the rule's own.
+    message: str = ""
+    values: dict[str, object] = field(default_factory=dict)
+
+
+def _title_too_long(title: str, rules: Rules) -> Iterator[TitleProblem]:
+    most = rules.checks.title.max_chars
+    if len(title) > most:
+        yield TitleProblem(title, "too-long", values={"chars": len(title), "max": most})
+
+
+def _title_hype(title: str, rules: Rules) -> Iterator[TitleProblem]:
+    for m in rules.cues["hype"].finditer(title):
+        yield TitleProblem(m.group(0), "hype")
+    if "!" in title and "!" in rules.checks.title.hype:
+        yield TitleProblem("!", "hype", message="exclamation")
+
+
+def _title_pay(title: str, rules: Rules) -> Iterator[TitleProblem]:
+    pay = _TITLE_PAY.search(title)
+    if pay:
+        yield TitleProblem(pay.group(0), "pay")
+
+
+def _title_place(title: str, rules: Rules) -> Iterator[TitleProblem]:
+    places = find_places([title], rules)
+    if places:
+        yield TitleProblem(places[0].text, "location")
+        return
+    word = _TITLE_PLACE_WORDS.search(title) or HYBRID.search(title) or ONSITE.search(title)
+    if word:
+        yield TitleProblem(word.group(0), "location")
+
+
+def _title_emoji(title: str, rules: Rules) -> Iterator[TitleProblem]:
+    emoji = _EMOJI.findall(title)
+    if emoji:
+        yield TitleProblem("".join(emoji), "emoji")
+
+
+def _title_caps(title: str, rules: Rules) -> Iterator[TitleProblem]:
+    words = re.findall(r"[A-Za-z]{3,}", title)
+    caps = [w for w in words if w.isupper()]
+    if len(caps) >= 2 and len(caps) == len(words):
+        yield TitleProblem(title, "caps")
+
+
+#: The title's checks, in the order their findings are listed.
+TITLE_CHECKS: tuple[Callable[[str, Rules], Iterator[TitleProblem]], ...] = (
+    _title_too_long,
+    _title_hype,
+    _title_pay,
+    _title_place,
+    _title_emoji,
+    _title_caps,
+)
+
+
 def check_title(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
-    t = rules.checks.title
     title = posting.title.strip()
     sources = [s.url for s in rules.checks.sources[4:6]]
 
-    def finding(
-        severity: Severity, text: str, rule: str, message: str = "", **values: object
-    ) -> Finding:
-        said = say(rules, "title", message or rule, **values)
+    def finding(severity: Severity, problem: TitleProblem) -> Finding:
+        said = say(rules, "title", problem.message or problem.rule, **problem.values)
         return Finding(
             check="title",
             severity=severity,
-            text=text,
+            text=problem.text,
             why=said.why,
             suggestion=said.suggestion,
-            rule=rule,
+            rule=problem.rule,
             context=title,
             sources=sources,
         )
 
     if not title:
-        return [finding("error", "", "missing")]
-    findings: list[Finding] = []
-    if len(title) > t.max_chars:
-        findings.append(finding("warning", title, "too-long", chars=len(title), max=t.max_chars))
-    for m in rules.cues["hype"].finditer(title):
-        findings.append(finding("warning", m.group(0), "hype"))
-    if "!" in title and "!" in t.hype:
-        findings.append(finding("warning", "!", "hype", message="exclamation"))
-    pay = _TITLE_PAY.search(title)
-    if pay:
-        findings.append(finding("warning", pay.group(0), "pay"))
-    places = find_places([title], rules)
-    m2 = _TITLE_PLACE_WORDS.search(title) or HYBRID.search(title) or ONSITE.search(title)
-    if places or m2:
-        what = places[0].text if places else m2.group(0) if m2 else ""
-        findings.append(finding("warning", what, "location"))
-    emoji = _EMOJI.findall(title)
-    if emoji:
-        findings.append(finding("warning", "".join(emoji), "emoji"))
-    caps = [w for w in re.findall(r"[A-Za-z]{3,}", title) if w.isupper()]
-    if len(caps) >= 2 and len(caps) == len(re.findall(r"[A-Za-z]{3,}", title)):
-        findings.append(finding("warning", title, "caps"))
-    return findings + country.title_findings(posting, rules)
+        return [finding("error", TitleProblem("", "missing"))]
+    problems = [p for test in TITLE_CHECKS for p in test(title, rules)]
+    return [finding("warning", p) for p in problems] + country.title_findings(posting, rules)
 
 
 # ---------------------------------------------------------------------------
