@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from jdgen import forgiving
 from jdgen.countries import CountryTable
 from jdgen.errors import CatalogError, UnknownChoiceError
 from jdgen.models import (
@@ -368,15 +369,13 @@ class Catalog:
 
     def find_size(self, query: str | int) -> CompanySize:
         """A size by id, name or alias, or the band a headcount falls in."""
-        headcount: int | None = None
-        if isinstance(query, int):
-            headcount = query
-        elif query.strip().isdigit():
-            headcount = int(query.strip())
+        headcount = forgiving.headcount(query)
         if headcount is not None:
-            if headcount < 1:
+            if not 1 <= headcount <= forgiving.MAX_HEADCOUNT:
+                bound = "at least 1" if headcount < 1 else f"at most {forgiving.MAX_HEADCOUNT:,}"
                 raise UnknownChoiceError(
-                    f"expected a headcount of at least 1 or one of {self.size_choices()}, got {query!r}"
+                    f"expected a headcount of {bound} or one of {self.size_choices()}, "
+                    f"got {query!r}"
                 )
             bands = self._index(
                 "headcount",
@@ -391,7 +390,7 @@ class Catalog:
             return self._find("size", self.sizes, query)
         except UnknownChoiceError:
             raise UnknownChoiceError(
-                f"expected one of {self.size_choices()} or a headcount, got '{query}'"
+                f"expected one of {self.size_choices()} or a headcount, got {query!r}"
             ) from None
 
     def size_choices(self) -> str:

@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from jdgen import forgiving
 from jdgen.catalog import Catalog, CompareText, builtin_catalog
 from jdgen.errors import JdgenError
 from jdgen.models import (
@@ -385,9 +386,7 @@ class Words:
     def people(self, size: CompanySize, company: Company) -> str:
         """ "100 to 999 people", or the company's own headcount."""
         p = self.text.people
-        headcount = company.size if isinstance(company.size, int) else None
-        if isinstance(company.size, str) and company.size.strip().isdigit():
-            headcount = int(company.size.strip())
+        headcount = forgiving.headcount(company.size)
         if headcount is not None:
             return self.say(p.headcount, n=f"{headcount:,}")
         if size.headcount_max is None:

@@ -43,6 +43,21 @@ PERIOD_WORDS = {
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "c$": "CAD"}
 
 
+#: The largest headcount jdgen takes: a bigger number is a typo, not a company.
+MAX_HEADCOUNT = 10_000_000
+
+
+def headcount(value: object) -> int | None:
+    """``40``, ``" 250 "`` → the number; anything but ASCII digits (``²``, ``4O``) → None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,12}", value.strip()):
+        return int(value.strip())
+    return None
+
+
 def choice(value: object, words: dict[str, tuple[str, ...]]) -> object:
     """The choice ``value`` spells (``"Full Time"`` → ``full-time``), else ``value``."""
     if not isinstance(value, str):

@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StringConstraints,
     Tag,
     field_validator,
     model_validator,
@@ -448,7 +449,7 @@ class VariablePay(Strict):
 
 
 class ExtraSection(Strict):
-    heading: str
+    heading: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     paragraphs: list[str] = Field(default_factory=list)
     bullets: list[str] = Field(default_factory=list)
 

@@ -61,6 +61,69 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+class Utf8Text(click.types.StringParamType):
+    """Text typed as an argument: bytes that are not UTF-8 (``$'Head \\xff'``) are refused
+    here, naming the option, before they reach a renderer that cannot encode them."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = super().convert(value, param, ctx)
+        if isinstance(text, str) and not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raw = os.fsencode(text)
+                where = _param_name(param)
+                raise JdgenError(
+                    f"{where}{raw!r} is not UTF-8 text; type or save it as UTF-8"
+                ) from None
+        return text
+
+
+def _param_name(param: click.Parameter | None) -> str:
+    if param is None:
+        return ""
+    if isinstance(param, click.Argument):
+        return f"{param.human_readable_name}: "
+    return f"{max(param.opts, key=len)}: "
+
+
+UTF8_TEXT = Utf8Text()
+
+
+def utf8_params(command: click.Command) -> click.Command:
+    """Every plain-text parameter of ``command`` (and of its subcommands) takes UTF-8 only;
+    paths (``click.Path``) keep whatever bytes the file system allows."""
+    for param in command.params:
+        if type(param.type) is click.types.StringParamType:
+            param.type = UTF8_TEXT
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            utf8_params(sub)
+    return command
+
+
+#: Distributions whose module is not their name spelt with underscores.
+MODULE_DISTRIBUTIONS = {
+    "docx": "python-docx",
+    "yaml": "PyYAML",
+    "markdown_it": "markdown-it-py",
+    "multipart": "python-multipart",
+    "python_multipart": "python-multipart",
+}
+
+
+def missing_dependency(module: str) -> str:
+    """One line for an import that failed: which package to install, and how."""
+    top = module.split(".")[0]
+    package = MODULE_DISTRIBUTIONS.get(top, top.replace("_", "-"))
+    return (
+        f"the Python package {package!r} (module {top!r}) is not installed or cannot be "
+        f"imported; (re)install it with: pip install --upgrade {package}"
+    )
+
+
 class JdgenGroup(click.Group):
     """Loads commands lazily, and turns jdgen errors into one red line and an exit code."""
 
@@ -79,7 +142,7 @@ class JdgenGroup(click.Group):
         module, attr = target.split(":")
         command = getattr(importlib.import_module(module), attr)
         assert isinstance(command, click.Command)
-        return command
+        return utf8_params(command)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -93,6 +156,10 @@ class JdgenGroup(click.Group):
                 raise
             target = f"{exc.filename}: " if exc.filename else ""
             fail(f"{target}{exc.strerror or exc}")
+        except ImportError as exc:  # a dependency missing, or too old to have a name
+            if _debug(ctx) or not exc.name or exc.name.split(".")[0] == "jdgen":
+                raise
+            fail(missing_dependency(exc.name))
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):

@@ -28,7 +28,7 @@ def yaml_scalar(value: Any, flow: bool = False) -> str:
     """A value written as a YAML scalar, quoted only when it must be (``flow``: inside ``{…}``)."""
     import yaml
 
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         return value  # a headcount
     if flow:
         text: str = yaml.safe_dump(

@@ -42,8 +42,9 @@ def headcount(
     from jdgen.cli.common import build_company, load_catalog_for
 
     company = build_company(load_catalog_for(catalog_dirs), company_file, size, industry)
-    value = str(company.size).strip()
-    return int(value) if value.isdigit() else None
+    from jdgen.forgiving import headcount as number
+
+    return number(company.size)
 
 
 def _is_file_source(source: str) -> bool:
@@ -86,7 +87,7 @@ def _role_only_options(
 
 
 @click.command()
-@click.argument("source")
+@click.argument("source", type=click.Path())  # a file (any bytes) or a role
 @company_options
 @posting_options
 @click.option(

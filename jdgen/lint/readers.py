@@ -15,6 +15,7 @@ Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -306,13 +307,29 @@ def _job_posting_jsonld(scripts: list[str]) -> dict[str, Any]:
     for raw in scripts:
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
             continue
-        items = data if isinstance(data, list) else data.get("@graph", [data])
-        for item in items:
-            if isinstance(item, dict) and item.get("@type") == "JobPosting":
+        if isinstance(data, dict) and "@graph" in data:
+            data = data["@graph"]
+        for item in jsonld_objects(data):
+            if item.get("@type") == "JobPosting":
                 return item
     return {}
+
+
+def jsonld_objects(value: Any) -> list[dict[str, Any]]:
+    """The objects of a JSON-LD value that may be one object or a list (anything else: none)."""
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, dict)]
+
+
+def jsonld_text(value: Any) -> str | None:
+    """A JSON-LD value that should be text: a string, a number as text, else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return f"{value:g}" if math.isfinite(value) else None
+    return value if isinstance(value, str) else None
 
 
 class HtmlReader(Reader):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any, Literal
 
 from jdgen.errors import JdgenError
 from jdgen.lint.readers import Block as Block  # re-exported: what a posting is made of
-from jdgen.lint.readers import reader_for
+from jdgen.lint.readers import jsonld_objects, jsonld_text, reader_for
 from jdgen.lint.rules import Rules
 from jdgen.models import JobDescription, Salary
 
@@ -171,7 +172,9 @@ def read_file(path: Path, rules: Rules) -> Posting:
     title = parsed.title or next((b.text for b in blocks if b.text), "")
     if not any(b.text.strip() for b in blocks):
         raise JdgenError(f"{path}: no text found")
-    posting = Posting(str(path), title, blocks, Facts())
+    # The name as shown: a file name in another encoding shows its odd bytes as "�".
+    shown = os.fsencode(path).decode("utf-8", "replace")
+    posting = Posting(shown, title, blocks, Facts())
     posting.facts = detect_facts(posting, rules, parsed.jsonld)
     return posting
 
@@ -544,37 +547,33 @@ def _merge_jsonld(facts: Facts, data: dict[str, Any], rules: Rules) -> None:
         facts.date_posted = parse_date(data["datePosted"][:10])
     salary = data.get("baseSalary")
     if facts.pay is None and isinstance(salary, dict):
-        value = salary.get("value") or {}
-        if isinstance(value, dict) and value.get("minValue") and value.get("maxValue"):
-            facts.pay = Pay(
-                "range", f"{value['minValue']}–{value['maxValue']} {salary.get('currency', '')}"
-            )
-        elif isinstance(value, dict) and value.get("value"):
-            facts.pay = Pay("single", f"{value['value']} {salary.get('currency', '')}")
+        value = salary.get("value")
+        value = value if isinstance(value, dict) else {}
+        currency = jsonld_text(salary.get("currency")) or ""
+        low, high, single = (jsonld_text(value.get(k)) for k in ("minValue", "maxValue", "value"))
+        if low and high:
+            facts.pay = Pay("range", f"{low}–{high} {currency}")
+        elif single:
+            facts.pay = Pay("single", f"{single} {currency}")
     if data.get("jobLocationType") == "TELECOMMUTE" and facts.work_arrangement is None:
         facts.work_arrangement = "remote"
-    requirements = data.get("applicantLocationRequirements") or []
-    if isinstance(requirements, dict):
-        requirements = [requirements]
-    for req in requirements:
-        name = req.get("name") if isinstance(req, dict) else None
+    for req in jsonld_objects(data.get("applicantLocationRequirements")):
+        name = req.get("name")
         if isinstance(name, str) and name not in facts.remote_regions:
             facts.remote_regions.append(name)
-    locations = data.get("jobLocation") or []
-    if isinstance(locations, dict):
-        locations = [locations]
-    for loc in locations:
-        address = loc.get("address") if isinstance(loc, dict) else None
+    for loc in jsonld_objects(data.get("jobLocation")):
+        address = loc.get("address")
         if not isinstance(address, dict):
             continue
         country = address.get("addressCountry")
         if isinstance(country, dict):
             country = country.get("name")
-        code = rules.pay.country_names.get(str(country or "").lower(), country)
-        region = address.get("addressRegion")
-        if code == "US" and isinstance(region, str):
+        country = jsonld_text(country)
+        code = rules.pay.country_names.get((country or "").lower(), country)
+        region = jsonld_text(address.get("addressRegion"))
+        if code == "US" and region is not None:
             region = STATE_CODES.get(region.lower(), region)
-        city = address.get("addressLocality")
+        city = jsonld_text(address.get("addressLocality"))
         if not any((p.country, p.region, p.city) == (code, region, city) for p in facts.places):
             label = ", ".join(str(x) for x in (city, region, country) if x)
             facts.places.append(Place(label, code, region, city))

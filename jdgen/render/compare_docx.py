@@ -14,7 +14,7 @@ from typing import Any
 from jdgen.clock import build_time
 from jdgen.compare import Comparison
 from jdgen.render.comparison import Area, shared_text, side_by_side
-from jdgen.render.docx_parts import style_document
+from jdgen.render.docx_parts import style_document, xml_safe_data
 
 #: Title-bar blue used for headings, as in the posting's .docx.
 TABLE_STYLE = "Light Grid Accent 1"
@@ -94,6 +94,8 @@ def to_bytes(c: Comparison) -> bytes:
     from docx.enum.section import WD_ORIENT
     from docx.shared import Inches
 
+    # python-docx refuses control characters a user value may carry (a company name).
+    c = Comparison.model_validate(xml_safe_data(c.model_dump()))
     doc = Document()
     style_document(doc)
     section = doc.sections[0]

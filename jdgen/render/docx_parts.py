@@ -116,6 +116,17 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
 
 
+def xml_safe_data(value: Any) -> Any:
+    """Plain data (dicts, lists, strings) with every string made :func:`xml_safe`."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {k: xml_safe_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [xml_safe_data(v) for v in value]
+    return value
+
+
 def xml_text(text: str) -> str:
     """``text`` escaped for XML character data."""
     text = xml_safe(text)

@@ -376,7 +376,7 @@ def draft_data(req: PostingRequest) -> dict[str, Any]:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 12 else None
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
 def _draft_name(store: Store, doc_id: int | None) -> str | None:

@@ -218,8 +218,9 @@ def site_of(request: Any) -> Site:
 
 
 def headcount(company: Company) -> int | None:
-    value = str(company.size).strip()
-    return int(value) if value.isdigit() else None
+    from jdgen.forgiving import headcount as number
+
+    return number(company.size)
 
 
 def lint(built: Built) -> LintReport:
