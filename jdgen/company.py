@@ -155,4 +155,24 @@ def load_company(path: Path | None, catalog: Catalog) -> Company:
                 f"got {type(parsed).__name__}"
             )
         data.update(parsed or {})
-    return company_from_data(data, where, catalog)
+    return _remembered_company(data, where, catalog)
+
+
+def _remembered_company(data: dict[str, Any], where: str, catalog: Catalog) -> Company:
+    """:func:`company_from_data`, with the validated company kept in the user's cache
+    (:mod:`jdgen.cache`) under a key of the data itself, jdgen's code and pydantic: the
+    next command run with the same company file skips building and running the Company
+    validator (a fifth of a cold ``generate``).  Only a company that passed validation
+    is kept; the catalog checks (size, industry, locale) run every time, since another
+    ``--catalog`` may know other sizes.  A missing or unreadable entry: validated afresh."""
+    from jdgen.cache import code_stamp, key_of, load_pickle, package_stamp, store_pickle
+
+    stamp = package_stamp("pydantic", "pydantic_core")
+    name = f"company-{key_of(code_stamp(), stamp, repr(data))}.pickle"
+    cached = load_pickle(name)
+    if isinstance(cached, Company):
+        check_choices(cached, where, catalog)
+        return cached
+    company = company_from_data(data, where, catalog)
+    store_pickle(name, company)
+    return company

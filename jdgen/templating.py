@@ -31,6 +31,7 @@ from typing import Any
 from jinja2 import (
     BaseLoader,
     ChoiceLoader,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
@@ -38,6 +39,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -107,6 +109,59 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return compiled
 
 
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Template files compiled once, kept in the user's cache (:mod:`jdgen.cache`): Jinja
+    checks each entry against the template's source, and the entry's name keys the file,
+    jdgen's code (the sandbox's code generator) and Jinja itself, so an edited template or
+    a new jdgen compiles afresh.  A damaged entry or a cache that cannot be written is
+    ignored (the template is compiled as if there were no cache)."""
+
+    #: Compiled templates kept (the newest): built-in, web pages and a user's own.
+    KEEP = 200
+
+    def __init__(self, directory: Path, stamp: str) -> None:
+        super().__init__(str(directory), "template-%s.jinja")
+        self.stamp = stamp
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.stamp}|{name}", filename)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # truncated or made by another Python: compile afresh
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+            kept = sorted(Path(self.directory).glob("template-*.jinja"), key=_mtime)
+            for old in kept[: -self.KEEP]:
+                old.unlink()
+        except OSError:
+            pass  # an unwritable cache, or another process pruned first
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def code_cache() -> CompiledTemplates | None:
+    """Where compiled template files are kept, or None when caching is off."""
+    import jinja2
+
+    from jdgen.cache import cache_dir, code_stamp, key_of
+
+    root = cache_dir()
+    if root is None:
+        return None
+    return CompiledTemplates(root / "templates", key_of(code_stamp(), jinja2.__version__))
+
+
 def template_loader(template_dirs: Sequence[Path] = ()) -> BaseLoader:
     """User directories first, then the built-in templates; ``!default/`` the built-in ones."""
     builtin = str(data_dir("templates"))
@@ -129,6 +184,7 @@ def environment(template_dirs: tuple[Path, ...] = (), *, word: bool = False) -> 
         )
     env = Sandbox(
         loader=template_loader(template_dirs),
+        bytecode_cache=code_cache(),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
             enabled_extensions=_ESCAPED,

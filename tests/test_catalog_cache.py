@@ -114,7 +114,7 @@ def test_commands_write_the_same_bytes_without_a_cache_cold_and_warm(
 ) -> None:
     cold = outputs(tmp_path, cli_env(cache))
     kinds = sorted(p.name.split("-")[0] for p in cache.iterdir() if p.suffix == ".pickle")
-    assert kinds == ["catalog", "docx"]
+    assert kinds == ["catalog", "company", "docx"]
     warm = outputs(tmp_path, cli_env(cache))
     assert uncached == cold == warm
     assert b"director-of-supply-chain" in warm[1]
@@ -133,7 +133,7 @@ def test_a_damaged_or_unwritable_cache_falls_back_silently(
 ) -> None:
     env = cli_env(cache)
     cli(tmp_path, env, "generate", "vpo", "-o", "fill.docx", "--force")  # fill the cache
-    assert len(list(cache.glob("*.pickle"))) == 2
+    assert len(list(cache.glob("*.pickle"))) == 3  # catalog, company, docx base
     for entry in cache.glob("*.pickle"):
         data = entry.read_bytes()
         if damage == "garbage":

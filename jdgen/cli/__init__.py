@@ -189,4 +189,8 @@ def cli(debug: bool) -> None:
 
 
 def main() -> None:
+    # jdgen has no use for pydantic plugins (observability hooks found through the
+    # installed packages' entry points); looking for them reads the metadata of every
+    # installed distribution on the first validation.  A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     cli(prog_name="jdgen")

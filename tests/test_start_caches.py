@@ -1,0 +1,166 @@
+"""The validated company and the compiled templates kept between runs never change what
+jdgen writes: the same company file gives the same company and posting with and without
+them, an edited file or template is seen on the next run, and a damaged or unwritable
+cache falls back silently."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jdgen.catalog import builtin_catalog, load_catalog
+from jdgen.company import load_company
+from jdgen.errors import CompanyFileError
+from jdgen.models import Company
+from jdgen.render import render
+from jdgen.tailor import tailor
+from jdgen.templating import environment
+
+REPO = Path(__file__).resolve().parents[1]
+COMPANY = """\
+name: Northwind Castings
+about: Northwind Castings pours iron parts for pumps and valves.
+size: 180
+industry: manufacturing
+locations:
+  - {city: Toledo, region: OH, country: US}
+salary: {min: 120000, max: 150000}
+closing_date: December 31, 2026
+"""
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "cache"
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(root))
+    return root
+
+
+def company_file(tmp_path: Path, text: str = COMPANY) -> Path:
+    path = tmp_path / "company.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_remembered_company_is_the_company_the_file_gives(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = company_file(tmp_path)
+    catalog = builtin_catalog()
+    first = load_company(path, catalog)
+    assert len(list(cache.glob("company-*.pickle"))) == 1
+    again = load_company(path, catalog)
+    assert again is not first
+    assert again == first
+    monkeypatch.setenv("JDGEN_NO_CACHE", "1")
+    assert load_company(path, catalog) == first
+    assert first.name == "Northwind Castings"
+    assert str(first.closing_date) == "2026-12-31"
+
+
+def test_an_edited_company_file_is_seen_on_the_next_load(cache: Path, tmp_path: Path) -> None:
+    catalog = builtin_catalog()
+    path = company_file(tmp_path)
+    assert load_company(path, catalog).name == "Northwind Castings"
+    company_file(tmp_path, COMPANY.replace("Northwind", "Southwind"))
+    assert load_company(path, catalog).name == "Southwind Castings"
+
+
+def test_a_bad_company_file_is_an_error_every_time(cache: Path, tmp_path: Path) -> None:
+    catalog = builtin_catalog()
+    path = company_file(tmp_path, COMPANY.replace("size: 180", "size: huge"))
+    for _ in range(2):
+        with pytest.raises(CompanyFileError, match="size: expected one of"):
+            load_company(path, catalog)
+    assert not list(cache.glob("company-*.pickle"))
+
+
+def test_the_catalog_checks_run_on_a_remembered_company(cache: Path, tmp_path: Path) -> None:
+    """A company that passed with a user catalog's extra industry is remembered, but with
+    the built-in catalog alone its industry is still unknown."""
+    extra = tmp_path / "cat"
+    (extra / "industries").mkdir(parents=True)
+    general = (REPO / "catalog" / "industries" / "general.yaml").read_text(encoding="utf-8")
+    (extra / "industries" / "shipyards.yaml").write_text(
+        general.replace("id: general", "id: shipyards").replace("name: General", "name: Yards"),
+        encoding="utf-8",
+    )
+    path = company_file(tmp_path, COMPANY.replace("manufacturing", "shipyards"))
+    assert load_company(path, load_catalog([extra])).industry == "shipyards"
+    with pytest.raises(CompanyFileError, match="industry"):
+        load_company(path, builtin_catalog())
+
+
+def test_a_damaged_company_entry_is_ignored(cache: Path, tmp_path: Path) -> None:
+    catalog = builtin_catalog()
+    path = company_file(tmp_path)
+    fresh = load_company(path, catalog)
+    (entry,) = cache.glob("company-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert load_company(path, catalog) == fresh
+    entry.write_bytes(entry.read_bytes()[:10])
+    assert load_company(path, catalog) == fresh
+
+
+def run_generate(cwd: Path, env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "jdgen", "generate", "Director of Operations", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_postings_are_the_same_with_and_without_the_caches(tmp_path: Path) -> None:
+    company_file(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1767225600"}
+    env["JDGEN_CACHE_DIR"] = str(tmp_path / "cache")
+    fresh = run_generate(tmp_path, {**env, "JDGEN_NO_CACHE": "1"})
+    assert "Northwind Castings" in fresh
+    first = run_generate(tmp_path, env)  # fills the caches
+    assert list((tmp_path / "cache").glob("company-*.pickle"))
+    assert list((tmp_path / "cache" / "templates").glob("template-*.jinja"))
+    assert run_generate(tmp_path, env) == first == fresh
+
+
+def test_an_edited_user_template_is_seen_on_the_next_run(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    template = templates / "posting.md.j2"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "JDGEN_CACHE_DIR": str(tmp_path / "cache")}
+    for word in ("FIRST", "SECOND"):
+        template.write_text(
+            '{% extends "!default/posting.md.j2" %}{% block title %}# ' + word + "\n{% endblock %}",
+            encoding="utf-8",
+        )
+        out = run_generate(tmp_path, env, "--templates", str(templates))
+        assert out.startswith(f"# {word}\n")
+
+
+def test_damaged_or_unwritable_compiled_templates_are_ignored(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = builtin_catalog()
+    jd = tailor(catalog.find_role("vp-of-operations"), Company(name="Acme"), catalog)
+    environment.cache_clear()
+    expected = render(jd, "md")  # compiles the template and keeps it
+    entries = list((cache / "templates").glob("template-*.jinja"))
+    assert entries
+    for damage in (b"", b"garbage" * 10, entries[0].read_bytes()[:20]):
+        for entry in entries:
+            entry.write_bytes(damage)
+        environment.cache_clear()
+        assert render(jd, "md") == expected
+    blocked = tmp_path / "blocked"  # a file where the cache directory should be
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(blocked))
+    environment.cache_clear()
+    assert render(jd, "md") == expected
+    environment.cache_clear()  # the next test's environment uses its own cache directory
