@@ -75,9 +75,25 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._strings: dict[str, Template] = {}
+        self._safe: dict[tuple[type, str], bool] = {}
         limits.wrap_filters(self.filters)
         self.globals["range"] = limits.limited_range
         self.globals["lipsum"] = limits.limited_lipsum(self.globals["lipsum"])
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's answer, remembered by the object's type and the attribute's name (all
+        it depends on): a posting page reads a few hundred attributes of the same few
+        model types, and Jinja's answer takes a dozen ``isinstance`` checks each."""
+        cls = type(obj)
+        if obj.__class__ is not cls:  # an object that says it is of another class
+            return bool(super().is_safe_attribute(obj, attr, value))
+        known = self._safe.get((cls, attr))
+        if known is None:
+            known = bool(super().is_safe_attribute(obj, attr, value))
+            if len(self._safe) >= 4096:
+                self._safe.clear()
+            self._safe[(cls, attr)] = known
+        return known
 
     def counted(self, iterable: Any) -> Any:
         return limits.counted(iterable)
