@@ -209,8 +209,11 @@ def check_exclusionary(posting: Posting, rules: Rules, ctx: Context) -> list[Fin
     found: dict[tuple[str, str], Finding] = {}
     texts = [("title", posting.title)] + [("body", b.text) for b in posting.body()]
     terms = rules.exclusionary
+    pattern = terms.pattern_for("\n".join(text for _, text in texts))
+    if pattern is None:
+        return []
     for where, text in texts:
-        for m in terms.regex.finditer(text):
+        for m in pattern.finditer(text):
             term = terms.term_of(m)
             key = (term.id, m.group(0).lower())
             if key in found:

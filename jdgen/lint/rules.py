@@ -23,6 +23,8 @@ from jdgen.validation import validation_problems
 from jdgen.yamlfile import read_yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from jdgen.catalog import Catalog
     from jdgen.countries import CountryTable
 
@@ -112,14 +114,93 @@ class ExclusionaryRules(_Strict):
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """Every term in one pattern (one pass over the text); group ``t<i>`` is term ``i``."""
-        alternatives = "|".join(
-            f"(?P<t{i}>{'|'.join(t.patterns)})" for i, t in enumerate(self.terms)
-        )
-        return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", re.IGNORECASE)
+        return _terms_regex((i, t.patterns) for i, t in enumerate(self.terms))
 
     def term_of(self, match: re.Match[str]) -> Term:
         name = next(k for k, v in match.groupdict().items() if v is not None)
         return self.terms[int(name[1:])]
+
+    def pattern_for(self, text: str) -> re.Pattern[str] | None:
+        """A pattern that finds in ``text`` what :attr:`regex` finds, faster: only the
+        terms whose leading words occur in ``text`` (a plain substring test) go into the
+        pattern tried at every word; None when no term can match at all."""
+        folded = text.casefold()
+        wanted = tuple(
+            i
+            for i, anchors in enumerate(self._anchors)
+            if anchors is None or any(a in folded for a in anchors)
+        )
+        if not wanted:
+            return None
+        patterns = self._patterns
+        pattern = patterns.get(wanted)
+        if pattern is None:
+            if len(patterns) >= 256:
+                patterns.clear()
+            pattern = patterns[wanted] = _terms_regex((i, self.terms[i].patterns) for i in wanted)
+        return pattern
+
+    @cached_property
+    def _anchors(self) -> list[tuple[str, ...] | None]:
+        """Per term, the text one of whose pieces must be in a text (case-folded) for
+        any of its patterns to match there; None when some pattern has no such piece."""
+        found: list[tuple[str, ...] | None] = []
+        for term in self.terms:
+            anchors = [leading_literal(p) for p in term.patterns]
+            found.append(None if None in anchors else tuple(a for a in anchors if a))
+        return found
+
+    @cached_property
+    def _patterns(self) -> dict[tuple[int, ...], re.Pattern[str]]:
+        return {}
+
+
+def _terms_regex(terms: Iterable[tuple[int, list[str]]]) -> re.Pattern[str]:
+    alternatives = "|".join(f"(?P<t{i}>{'|'.join(patterns)})" for i, patterns in terms)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", re.IGNORECASE)
+
+
+#: Characters with a meaning in a regular expression.
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()")
+
+
+def leading_literal(pattern: str) -> str | None:
+    """The plain text every match of ``pattern`` starts with, case-folded, when it is at
+    least three characters long (``ninjas?`` → ``ninja``, ``man-?hours?`` → ``man``);
+    None when there is none or the pattern has a top-level ``|``."""
+    if _top_level_bar(pattern):
+        return None
+    text: list[str] = []
+    for ch in pattern:
+        if ch in "?*{":  # the character before is optional, or repeated a number of times
+            if text:
+                text.pop()
+            break
+        if ch in _REGEX_SYNTAX:
+            break
+        text.append(ch)
+    literal = "".join(text)
+    return literal.casefold() if len(literal) >= 3 else None
+
+
+def _top_level_bar(pattern: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 # -- pay-transparency.yaml -------------------------------------------------------
