@@ -17,6 +17,12 @@ from pydantic import BaseModel, ValidationError
 #: loc entries pydantic adds for union members; they mean nothing to a user.
 _UNION_TAGS = {"ref", "inline", "str", "int", "float", "bool"}
 
+#: What a value must look like, for the patterns of the models (a regex means little to a user).
+_PATTERNS = {
+    r"^[A-Z]{3}$": "a three-letter currency code such as USD, EUR or GBP",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lowercase letters, digits and hyphens (vendor-management)",
+}
+
 _NUMBER_ERRORS = {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}
 
 
@@ -65,6 +71,8 @@ def error_message(error: Any, err: ValidationError | None = None) -> str:
         return f"expected a date such as 2026-12-31, got {shown(value)}"
     if kind in _NUMBER_ERRORS:
         return f"expected a number, got {shown(value)}"
+    if kind == "string_pattern_mismatch" and error["ctx"]["pattern"] in _PATTERNS:
+        return f"expected {_PATTERNS[error['ctx']['pattern']]}, got {shown(value)}"
     if (
         isinstance(value, (str, int, float))
         and not isinstance(value, bool)

@@ -222,7 +222,7 @@ def test_catalog_validate_command(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "the catalog has 2 problems" in result.stderr
     assert (
-        f"{bad}/library/mine.yaml: responsibilities.0.id: String should match pattern"
-        in result.stderr
+        f"{bad}/library/mine.yaml: responsibilities.0.id: expected an id of lowercase letters, "
+        "digits and hyphens (vendor-management), got 'Bad Id'" in result.stderr
     )
     assert f"{bad}/library/mine.yaml: responsibilities.1.id: required" in result.stderr

@@ -47,7 +47,7 @@ def write(tmp_path: Path, text: str) -> Path:
         ),
         (
             "salary: {min: 1, max: 2, currency: dollars}\n",
-            "salary.currency: String should match pattern '^[A-Z]{3}$'",
+            "salary.currency: expected a three-letter currency code such as USD, EUR or GBP, got 'DOLLARS'",
         ),
         ("salary: {min: 100000}\n", "salary.max: required"),
         ("locations: [{town: Denver}]\n", "locations.0.town: unknown field (check the spelling)"),

@@ -105,8 +105,11 @@ def page(browser, server: str):
 
 
 def _aborted(message: str) -> bool:
-    """htmx logs a request it cancels because a newer one replaced its element."""
-    return message.startswith(("htmx:sendAbort", "htmx:afterRequest"))
+    """htmx logs a request it cancels because a newer one replaced its element; a form
+    the server sends back with its problems marked (a bad upload) has status 422."""
+    return message.startswith(("htmx:sendAbort", "htmx:afterRequest")) or message == (
+        "Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"
+    )
 
 
 def preview_text(page) -> str:
@@ -222,3 +225,94 @@ def test_screenshots_of_every_page(page, shots: Path, width: int) -> None:
         )
         overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
         assert not overflow, f"{name} is wider than the screen at {width}px"
+
+
+def _watch_policy(page) -> None:
+    """Collect Content-Security-Policy violations (an inline style htmx would set …)."""
+    page.evaluate(
+        "() => { window.__violations = []; document.addEventListener("
+        "'securitypolicyviolation', e => window.__violations.push(e.violatedDirective)) }"
+    )
+
+
+def test_search_with_no_match_says_so_and_typing_breaks_no_policy(page) -> None:
+    page.goto("/")
+    _watch_policy(page)
+    page.fill("#q", "warehouse")
+    page.locator("#role-list label", has_text="Logistics Manager").wait_for()
+    page.fill("#q", "zzzqqq")
+    page.locator("#role-list", has_text="No role matches “zzzqqq”").wait_for()
+    # the chosen role stays chosen while nothing matches
+    assert page.locator("#role-list input[name=role]:checked").get_attribute("value") == (
+        "director-of-operations"
+    )
+    page.fill("#f-size", "small")
+    page.wait_for_timeout(800)
+    assert page.evaluate("window.__violations") == []
+
+
+def test_a_bad_word_file_keeps_the_preview_and_says_why_beside_the_field(
+    page, shots: Path, tmp_path: Path
+) -> None:
+    not_word = tmp_path / "letterhead.docx"
+    not_word.write_text("this is not a Word file")
+    page.goto("/")
+    page.set_input_files("#reference_docx", str(not_word))
+    page.get_by_role("button", name="Word (.docx)").click()
+    page.locator(
+        "#err-reference_docx", has_text="letterhead.docx is not a Word .docx file"
+    ).wait_for()
+    notice = page.locator("#preview .notice.error")
+    assert "Nothing was downloaded." in notice.inner_text()
+    assert "Your Word design (optional .docx): letterhead.docx" in notice.inner_text()
+    # the posting itself is fine, so it is still shown, with its checks
+    assert page.locator("#preview h1").inner_text() == "Director of Operations"
+    page.locator("#lint .score").wait_for()
+    assert page.evaluate("document.activeElement.id") == "reference_docx"
+    page.screenshot(path=str(shots / "bad-upload-1280.png"), caret="initial")
+
+
+def test_enter_adds_a_line_and_an_empty_line_or_wording_is_refused(page) -> None:
+    page.goto("/")
+    box = page.locator("#preview form.add input").first
+    before = preview_text(page)
+    page.locator("#preview form.add button").first.click()
+    page.wait_for_timeout(600)
+    assert preview_text(page) == before  # nothing was sent
+    assert box.evaluate("el => el.validationMessage") != ""
+    box.fill("Walk the floor with each shift lead every Monday")
+    box.press("Enter")
+    page.locator("#preview li", has_text="Walk the floor with each shift lead").wait_for()
+
+    page.locator("#preview ul.editable li").first.locator("button[title=Reword]").click()
+    wording = page.locator("#preview textarea[name=new_text]")
+    wording.fill("")
+    page.get_by_role("button", name="Save wording").click()
+    page.wait_for_timeout(600)
+    assert wording.is_visible()  # still rewording: an empty line is not saved
+    assert wording.evaluate("el => el.validationMessage") != ""
+
+
+def test_problems_above_the_preview_use_the_field_labels(page) -> None:
+    page.goto("/")
+    page.fill("#f-size", "huge")
+    problem = page.locator("#preview ul.problems li").first
+    problem.wait_for()
+    assert problem.inner_text() == (
+        "Size: expected one of small, mid-size, enterprise or a headcount, got 'huge'"
+    )
+    assert problem.locator("a").get_attribute("href") == "#err-size"
+
+
+def test_saved_time_reads_as_a_time_and_compare_from_the_ladder_works(page) -> None:
+    import re
+
+    page.goto("/?role=vp-of-operations")
+    page.get_by_role("button", name="Save draft").click()
+    status = page.locator("#save-status", has_text="as version 1")
+    status.wait_for()
+    assert re.search(r"at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\.", status.inner_text())
+    page.goto("/ladder?role=vp-of-operations")
+    page.get_by_role("link", name="Compare this role with another").click()
+    page.locator(".comparison h1", has_text="vs VP of Operations").wait_for()
+    assert page.locator(".notice.error").count() == 0

@@ -42,8 +42,12 @@ def test_compare_bad_choices_are_messages_not_errors(client) -> None:
     page = client.get("/compare", params={"a": "vpo", "b": "vpo"})
     assert page.status_code == 200 and "compare needs two different roles" in page.text
     page = client.get("/compare", params={"a": "nope", "b": "vpo", "size": "huge"})
-    assert "a: no role &#39;nope&#39;" in page.text
-    assert "expected one of small, mid-size, enterprise or a headcount" in page.text
+    # each problem names its field by the label the page shows, and links to it
+    assert '<a href="#f-a">First role</a>: no role &#39;nope&#39;' in page.text
+    assert (
+        '<a href="#f-size">Company size</a>: expected one of small, mid-size, enterprise '
+        "or a headcount"
+    ) in page.text
 
 
 def test_ladder_shows_feeders_and_next_steps(client) -> None:
@@ -54,7 +58,7 @@ def test_ladder_shows_feeders_and_next_steps(client) -> None:
     )
     assert "Who moves into it" in page.text and "Plant Manager (outside the catalog)" in page.text
     missing = client.get("/ladder", params={"role": "nobody"})
-    assert "role: no role &#39;nobody&#39;" in missing.text
+    assert '<a href="#f-role">Role</a>: no role &#39;nobody&#39;' in missing.text
 
 
 def test_missing_things_are_404_pages(client) -> None:
@@ -64,3 +68,48 @@ def test_missing_things_are_404_pages(client) -> None:
     )
     assert client.get("/?draft=99999999999999999999999").status_code in (404, 422)
     assert client.get("/api/drafts/42").json() == {"detail": "no draft 42"}
+
+
+def test_an_unknown_address_says_so_in_words(client) -> None:
+    page = client.get("/no-such-page")
+    assert page.status_code == 404
+    assert "<h1>Not found</h1>" in page.text
+    assert "<p>There is no page at this address.</p>" in page.text
+
+
+def _options(html: str, name: str) -> list[str]:
+    import re
+
+    select = re.search(rf'<select id="f-{name}" name="[^"]+"[^>]*>(.*?)</select>', html, re.S)
+    assert select is not None, name
+    return [v for v in re.findall(r'<option value="([^"]*)"', select.group(1)) if v]
+
+
+def test_the_form_offers_exactly_the_choices_a_company_file_accepts(client) -> None:
+    """The choices' names live in templates/web/_labels.html.j2; their values must stay
+    the model's, so a new arrangement or period in the model shows up as a failure here."""
+    from typing import get_args
+
+    from jdgen.models import Company, Salary
+    from jdgen.render import FORMATS
+
+    html = client.get("/").text
+
+    def allowed(annotation: object) -> set[str]:
+        found: set[str] = set()
+        for arg in get_args(annotation):
+            found |= {arg} if isinstance(arg, str) else allowed(arg)
+        return found
+
+    assert set(_options(html, "work_arrangement")) == allowed(
+        Company.model_fields["work_arrangement"].annotation
+    )
+    assert set(_options(html, "employment_type")) == allowed(
+        Company.model_fields["employment_type"].annotation
+    )
+    assert set(_options(html, "salary-period")) == allowed(Salary.model_fields["period"].annotation)
+    import re
+
+    buttons = re.findall(r'<button type="submit" name="format" value="([a-z]+)"', html)
+    assert buttons == ["docx", "md", "html", "txt", "json"]
+    assert set(buttons) <= set(FORMATS)

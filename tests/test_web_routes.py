@@ -230,3 +230,19 @@ def test_json_api_refuses_form_encoded_bodies(client) -> None:
         "/api/posting", content=json.dumps({"role": "vpo"}), headers={"content-type": "text/plain"}
     )
     assert answer.status_code == 422
+
+
+@pytest.mark.parametrize("odd", ["²", "٣٣x", "1²"])
+def test_digits_that_are_not_numbers_are_field_errors(client, odd: str) -> None:
+    """str.isdigit() is true for '²', which int() refuses: such a size or field name is a
+    422 naming the field, never a server error."""
+    api = client.post("/api/posting", json={"role": "vpo", "company": {"size": odd}})
+    assert api.status_code == 422
+    assert api.json()["detail"][0]["loc"] == ["body", "company", "size"]
+    assert (
+        "expected one of small, mid-size, enterprise or a headcount"
+        in api.json()["detail"][0]["msg"]
+    )
+    weird_key = client.post("/api/posting", json={"role": "vpo", "company": {odd: 1}})
+    assert weird_key.status_code == 422
+    assert weird_key.json()["detail"][0]["msg"].startswith("unknown field")

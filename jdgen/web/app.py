@@ -20,14 +20,6 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
-HEADINGS = {
-    404: "Not found",
-    403: "Not allowed",
-    405: "Not allowed",
-    413: "Too large",
-    422: "Cannot use this input",
-}
-
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
@@ -38,15 +30,19 @@ def _error_page(request: Request, status: int, message: str) -> Response:
         return JSONResponse({"detail": message}, status_code=status)
     from jdgen.web.pages import render_page
 
-    heading = HEADINGS.get(status, "Something went wrong")
-    return render_page(
-        request, "error.html.j2", status, code=status, heading=heading, message=message
-    )
+    return render_page(request, "error.html.j2", status, code=status, message=message)
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    return _error_page(request, exc.status_code, str(exc.detail))
+    from http import HTTPStatus
+
+    detail = str(exc.detail)
+    phrases = {s.value: s.phrase for s in HTTPStatus}
+    generic = detail == phrases.get(exc.status_code)  # Starlette's own "Not Found" …
+    if generic and not _wants_json(request):
+        detail = ""  # the error page says it in words
+    return _error_page(request, exc.status_code, detail)
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:

@@ -128,7 +128,7 @@ def _role_groups(cat: Any, query: str, selected: str | None) -> list[Any]:
         aliases=chosen.aliases,
         specialized=chosen.specialized,
     )
-    selected_group = LevelGroup(level="selected", name="Selected", roles=[item])
+    selected_group = LevelGroup(level="selected", name="", roles=[item])
     return [selected_group, *(g for g in groups if g.roles)]
 
 
@@ -321,7 +321,7 @@ async def download(request: Request) -> Response:
         draft_name=form.get("draft_name", ""),
     )
     if fmt not in FORMATS:
-        errors.append(FieldError(("form",), f"unknown format '{fmt}'"))
+        errors.append(FieldError(("format",), f"unknown format '{fmt}'"))
     reference = None
     upload = raw.get("reference_docx")
     if isinstance(upload, UploadFile) and upload.filename:
@@ -391,6 +391,8 @@ async def save_draft(request: Request) -> HTMLResponse:
     form, req, errors = await posted_request(request)
     if req is None:
         return render_page(request, "_saved.html.j2", error="; ".join(e.msg for e in errors))
+    from jdgen.templating import render_file
+
     store = store_of(request)
     cat = site_of(request).catalog()
     role = cat.roles.get(req.role) or cat.named_role(req.role)
@@ -399,15 +401,17 @@ async def save_draft(request: Request) -> HTMLResponse:
     doc_id, base = _int(form.get("draft_id")), _int(form.get("base_version"))
     name = given or _draft_name(store, doc_id) or (role.title if role else req.role)
     data = draft_data(req)
-    conflict = None
+    conflict, name_of_copy = None, ""
     try:
         if doc_id is None or base is None:
             version = store.create("draft", name, data, note)
         else:
             version = store.save(doc_id, data, base, note, given or None)
     except StaleVersion as exc:
-        copy = store.create("draft", f"{name} (copy from another tab)", data, note)
+        copy_name = render_file("web/_copy_name.txt.j2", {"name": name}).strip()
+        copy = store.create("draft", copy_name, data, note)
         conflict = (exc, copy)
+        name_of_copy = copy_name
         version = copy
     except StoreError:
         version = store.create("draft", name, data, note)
@@ -417,6 +421,7 @@ async def save_draft(request: Request) -> HTMLResponse:
         version=version,
         name=name,
         conflict=conflict,
+        copy_name=name_of_copy,
         oob=True,
         edits_json=edits_json(req.edits),
         draft_id=version.document_id,
@@ -433,7 +438,7 @@ async def save_profile(request: Request) -> HTMLResponse:
     form = text_fields(await read_form(request))
     name = (form.get("profile_name") or form.get("name") or "").strip()[:200]
     if not name:
-        return HTMLResponse('<p class="err" role="alert">Give the profile a name.</p>')
+        return render_page(request, "_profile_saved.html.j2", name="")
     store = store_of(request)
     existing = next((d for d in store.documents("profile") if d.name == name), None)
     data = company_from_form(form)
@@ -562,7 +567,7 @@ def role_options(cat: Any) -> list[tuple[str, list[tuple[str, str]]]]:
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(
     request: Request,
-    a: str = "vp-of-operations",
+    a: str | None = None,
     b: str = "director-of-operations",
     size: str = "",
     industry: str = "",
@@ -575,6 +580,8 @@ def compare_page(
     from jdgen.render.comparison import to_markdown
 
     cat = site_of(request).catalog()
+    if a is None:  # "compare this role with another": start from a different one
+        a = "vp-of-operations" if b != "vp-of-operations" else "director-of-operations"
     company, errors, data = _company_for(request, profile, size, industry)
     body = None
     for key, query in (("a", a), ("b", b)):
@@ -591,7 +598,7 @@ def compare_page(
         "compare.html.j2",
         nav="compare",
         body=body,
-        problems=[f"{views.field_path(e)}: {e.msg}" for e in errors],
+        problems=[(views.field_path(e), e.msg) for e in errors],
         a=a,
         b=b,
         size=data.get("size", ""),
@@ -612,10 +619,10 @@ def ladder_page(
     from jdgen.render.ladder import describe
 
     cat = site_of(request).catalog()
-    view, problems = None, []
+    view, problems = None, list[tuple[str, str]]()
     found = cat.roles.get(role) or cat.named_role(role)
     if found is None:
-        problems.append(f"role: no role '{role[:80]}'")
+        problems.append(("role", f"no role '{role[:80]}'"))
     else:
         view = role_view(cat, found, max(1, min(depth, 3)))
     return render_page(

@@ -132,7 +132,7 @@ class SecurityMiddleware:
         scope["state"]["csrf_cookie"] = cookies.get(CSRF_COOKIE, "")
         limit = MAX_UPLOAD_BODY if "multipart/" in headers.get("content-type", "") else MAX_BODY
         length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > limit:
+        if length.isascii() and length.isdigit() and int(length) > limit:
             await _plain(send, 413, f"Request too large (the limit is {limit // 1024} KB).\n")
             return
         received = 0

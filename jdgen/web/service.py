@@ -89,7 +89,7 @@ def company_errors(data: dict[str, Any], cat: Catalog) -> tuple[Company | None, 
         errors = []
         for problem in validation_problems(err, "company"):
             _, path, msg = problem.split(": ", 2)
-            loc = tuple(int(p) if p.isdigit() else p for p in path.split("."))
+            loc = tuple(int(p) if p.isascii() and p.isdigit() else p for p in path.split("."))
             errors.append(FieldError(("company", *loc), msg))
         return None, errors
     errors = []

@@ -20,19 +20,6 @@ if TYPE_CHECKING:
     from jdgen.edits import Edited
     from jdgen.lint import LintReport
 
-#: Downloads offered, in order, with their button text.
-DOWNLOADS = [
-    ("docx", "Word (.docx)"),
-    ("md", "Markdown (.md)"),
-    ("html", "Web page (.html)"),
-    ("txt", "Plain text (.txt)"),
-    ("json", "Data (.json)"),
-]
-PERIODS = [(p, p) for p in ("year", "month", "week", "day", "hour")]
-ARRANGEMENTS = [(a, a.capitalize()) for a in ("on-site", "hybrid", "remote")]
-EMPLOYMENT = [
-    (e, e.capitalize()) for e in ("full-time", "part-time", "contract", "temporary", "internship")
-]
 LIST_FIELDS = (
     "benefits",
     "remote_regions",
@@ -86,13 +73,33 @@ def lists_by_key(edited: Edited) -> dict[str, Any]:
     return {lst.key: lst for lst in edited.lists}
 
 
+#: Fields that do not go into the posting: a problem there stops the download, not the preview.
+DOWNLOAD_FIELDS = ("reference_docx", "format")
+
+
+def problem(e: FieldError, slots: list[str]) -> dict[str, str]:
+    """One problem for the list above the preview: the field path, its label key (numbers
+    as ``*``), the id of the message beside the field, and the message."""
+    import re
+
+    own = field_path(e)
+    slot = next(iter(error_slots([e], slots)))
+    return {
+        "path": own,
+        "key": re.sub(r"\.\d+(?=\.|$)", ".*", own),
+        "anchor": "err-" + slot.replace(".", "-"),
+        "msg": e.msg,
+    }
+
+
 def preview_values(
     site: service.Site,
     request: PostingRequest | None,
     errors: list[FieldError],
     slots: list[str],
 ) -> dict[str, Any]:
-    """The preview of a request, or the problems that stop it being built."""
+    """The preview of a request, or the problems that stop it being built; problems with
+    the download alone (``download_problems``) leave the preview as it is."""
     values: dict[str, Any] = {
         "jd": None,
         "lists": {},
@@ -100,14 +107,17 @@ def preview_values(
         "report": None,
         "pay_errors": [],
     }
+    for_download = [e for e in errors if field_path(e) in DOWNLOAD_FIELDS]
+    errors = [e for e in errors if e not in for_download]
     built = None
     if request is not None and not errors:
         try:
             built = site.build(request)
         except InputError as exc:
             errors = exc.errors
-    values["errors"] = error_slots(errors, slots)
-    values["problems"] = [f"{field_path(e)}: {e.msg}" for e in errors]
+    values["errors"] = error_slots([*errors, *for_download], slots)
+    values["problems"] = [problem(e, slots) for e in errors]
+    values["download_problems"] = [problem(e, slots) for e in for_download]
     values["slots"] = slots
     values["edits_json"] = edits_json(request.edits if request else [])
     if built is not None:
@@ -161,10 +171,6 @@ def form_values(company: dict[str, Any], cat: Any) -> dict[str, Any]:
         "v": v,
         "industries": [(i.id, i.name) for i in cat.industries.values()],
         "sizes": list(cat.sizes.values()),
-        "periods": PERIODS,
-        "arrangements": ARRANGEMENTS,
-        "employment_types": EMPLOYMENT,
-        "formats": DOWNLOADS,
         "location_rows": rows(company, "locations"),
         "section_rows": rows(company, "extra_sections", "posting"),
         "open_sections": {
