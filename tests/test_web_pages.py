@@ -113,3 +113,22 @@ def test_the_form_offers_exactly_the_choices_a_company_file_accepts(client) -> N
     buttons = re.findall(r'<button type="submit" name="format" value="([a-z]+)"', html)
     assert buttons == ["docx", "md", "html", "txt", "json"]
     assert set(buttons) <= set(FORMATS)
+
+
+def test_every_field_of_a_company_file_is_in_the_form_with_a_place_for_its_message(
+    client,
+) -> None:
+    """A field added to the company model must appear in the build form (issue 12: every
+    field of the company file), and every message slot a preview may fill must exist."""
+    import re
+
+    from jdgen.web.forms import company_paths
+    from jdgen.web.views import slot_paths
+
+    html = client.get("/").text
+    names = set(re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', html))
+    leaves = [p for p in company_paths() if not any(q.startswith(p + ".") for q in company_paths())]
+    missing = [p for p in leaves if p.replace("*", "0") not in names]
+    assert missing == []
+    ids = set(re.findall(r' id="(err-[^"]+)"', html))
+    assert [s for s in slot_paths(1, 1) if "err-" + s.replace(".", "-") not in ids] == []

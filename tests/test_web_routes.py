@@ -246,3 +246,79 @@ def test_digits_that_are_not_numbers_are_field_errors(client, odd: str) -> None:
     weird_key = client.post("/api/posting", json={"role": "vpo", "company": {odd: 1}})
     assert weird_key.status_code == 422
     assert weird_key.json()["detail"][0]["msg"].startswith("unknown field")
+
+
+TERMS_YAML = """\
+name: Acme Widgets
+confidential: false
+size: 40
+salary: {min: 90000, max: 110000, currency: USD, period: year}
+variable_pay:
+  bonus_target_percent: 15
+  on_target_earnings: {min: 120000, max: 140000, currency: USD, period: year}
+  commission: uncapped commission on new bookings
+flsa_status: exempt
+visa_sponsorship: false
+security_clearance: U.S. government Secret
+drivers_license: true
+existing_vacancy: true
+ai_screening: false
+title_suffix: (m/f/d)
+locations: [{city: Denver, region: CO, country: US}]
+"""
+
+TERMS_FORM = {
+    "role": "director-of-operations",
+    "name": "Acme Widgets",
+    "confidential": "",
+    "size": "40",
+    "salary.min": "90000",
+    "salary.max": "110000",
+    "salary.currency": "USD",
+    "salary.period": "year",
+    "variable_pay.bonus_target_percent": "15",
+    "variable_pay.on_target_earnings.min": "120000",
+    "variable_pay.on_target_earnings.max": "140000",
+    "variable_pay.on_target_earnings.currency": "USD",
+    "variable_pay.on_target_earnings.period": "year",
+    "variable_pay.commission": "uncapped commission on new bookings",
+    "flsa_status": "exempt",
+    "visa_sponsorship": "no",
+    "security_clearance": "U.S. government Secret",
+    "drivers_license": "yes",
+    "existing_vacancy": "yes",
+    "ai_screening": "no",
+    "title_suffix": "(m/f/d)",
+    "locations.0.city": "Denver",
+    "locations.0.region": "CO",
+    "locations.0.country": "US",
+}
+
+
+def test_pay_beyond_base_and_legal_fields_download_as_the_cli_writes_them(
+    client, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    company = tmp_path / "terms.yaml"
+    company.write_text(TERMS_YAML)
+    from click.testing import CliRunner
+
+    from jdgen.cli import cli
+
+    expected = CliRunner().invoke(
+        cli, ["generate", "director-of-operations", "--company", str(company), "--format", "md"]
+    )
+    assert expected.exit_code == 0, expected.output
+    assert "15%" in expected.stdout and "Secret" in expected.stdout
+    page = post_form(client, "/download", {**TERMS_FORM, "format": "md"})
+    assert page.status_code == 200, page.text[:500]
+    assert page.text == expected.stdout
+    # and the form shows the values again when the draft is opened
+    saved = post_form(client, "/drafts/save", {**TERMS_FORM, "draft_name": "terms"})
+    assert saved.status_code == 200
+    reopened = client.get(saved.headers["HX-Push-Url"]).text
+    assert (
+        'name="variable_pay.commission" type="text" value="uncapped commission on new bookings"'
+        in reopened
+    )
+    assert '<option value="no" selected>' in reopened  # visa sponsorship: no

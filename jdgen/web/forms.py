@@ -26,6 +26,16 @@ LINE_LISTS = {
     "posting.extra_sections.*.paragraphs",
     "posting.extra_sections.*.bullets",
 }
+#: Company fields chosen as yes / no (an empty choice leaves the default).
+YES_NO_FIELDS = {
+    "confidential",
+    "visa_sponsorship",
+    "existing_vacancy",
+    "ai_screening",
+    "posting.career_path",
+}
+#: Company fields that are yes, no or the company's own wording.
+YES_NO_OR_TEXT = {"drivers_license", "title_suffix"}
 #: Company fields written as a comma-separated list.
 COMMA_LISTS = {"remote_regions", "posting.remove"}
 #: Form fields that are not company fields.
@@ -49,22 +59,6 @@ OTHER_FIELDS = {
     "profile_name",
     "had_errors",
 }
-TOP_FIELDS = [
-    "name",
-    "about",
-    "website",
-    "size",
-    "industry",
-    "work_arrangement",
-    "employment_type",
-    "equal_opportunity",
-    "how_to_apply",
-    "date_posted",
-    "closing_date",
-]
-LOCATION_FIELDS = ("city", "region", "country", "postal_code", "street")
-SALARY_FIELDS = ("min", "max", "currency", "period")
-POSTING_FIELDS = ("title", "requisition_id", "career_path")
 MAX_ROWS = 20
 
 _EDITS = TypeAdapter(list[Edit])
@@ -81,9 +75,41 @@ def _value(path: str, raw: str) -> Any:
         return [line.strip() for line in raw.splitlines() if line.strip()]
     if pattern in COMMA_LISTS:
         return [p.strip() for p in re.split(r"[,\n]", raw) if p.strip()]
-    if path == "posting.career_path":
+    if pattern in YES_NO_FIELDS:
         return {"yes": True, "no": False}.get(raw, raw)
+    if pattern in YES_NO_OR_TEXT:
+        return {"yes": True, "no": False}.get(raw.lower(), raw)
     return raw
+
+
+def company_paths(model: Any = None, prefix: str = "") -> list[str]:
+    """Every field path of a company file, in the model's order: ``name``, ``salary``,
+    ``salary.min`` …, ``locations.*.city`` (``*`` for a list item); a nested block's own
+    path comes before its fields (a problem with the whole block is shown there)."""
+    from pydantic import BaseModel
+
+    from jdgen.models import Company
+
+    def inner(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+        """The model an annotation holds (through Optional and list), and whether in a list."""
+        from typing import get_args, get_origin
+
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation, False
+        for arg in get_args(annotation):
+            found, listed = inner(arg)
+            if found is not None:
+                return found, listed or get_origin(annotation) is list
+        return None, False
+
+    paths: list[str] = []
+    for name, info in (model or Company).model_fields.items():
+        path = f"{prefix}{name}"
+        nested, listed = inner(info.annotation)
+        paths.append(path)
+        if nested is not None:
+            paths += company_paths(nested, f"{path}.*." if listed else f"{path}.")
+    return paths
 
 
 def _put(tree: dict[str, Any], parts: list[str], value: Any) -> None:
@@ -125,9 +151,12 @@ def company_from_form(form: Mapping[str, str]) -> dict[str, Any]:
         if not raw.strip():
             continue
         _put(tree, name.split("."), _value(name, raw.strip()))
-    salary = tree.get("salary")
-    if isinstance(salary, dict) and not ({"min", "max"} & set(salary)):
-        del tree["salary"]  # currency and period alone are no pay range
+    for holder, key in ((tree, "salary"), (tree.get("variable_pay"), "on_target_earnings")):
+        if not isinstance(holder, dict):
+            continue
+        money = holder.get(key)
+        if isinstance(money, dict) and not ({"min", "max"} & set(money)):
+            del holder[key]  # currency and period alone are no pay range
     return dict(_drop_empty(_lists(tree)))
 
 

@@ -5,40 +5,37 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from jdgen.web import service
-from jdgen.web.forms import (
-    LOCATION_FIELDS,
-    MAX_ROWS,
-    POSTING_FIELDS,
-    SALARY_FIELDS,
-    TOP_FIELDS,
-    edits_json,
-    flatten,
-)
+from jdgen.web.forms import MAX_ROWS, company_paths, edits_json, flatten
 from jdgen.web.service import FieldError, InputError, PostingRequest
 
 if TYPE_CHECKING:
     from jdgen.edits import Edited
     from jdgen.lint import LintReport
 
-LIST_FIELDS = (
-    "benefits",
-    "remote_regions",
-    "posting.add_responsibilities",
-    "posting.add_skills",
-    "posting.remove",
+#: The fields of the "Eligibility and legal" part of the form.
+TERMS_FIELDS = (
+    "flsa_status",
+    "visa_sponsorship",
+    "security_clearance",
+    "drivers_license",
+    "existing_vacancy",
+    "ai_screening",
 )
 
 
 def slot_paths(location_rows: int, section_rows: int) -> list[str]:
-    """Every place an error message can be shown in the build form."""
-    paths = ["form", "role", "salary", "locations", "reference_docx", *TOP_FIELDS, *LIST_FIELDS]
-    paths += [f"salary.{f}" for f in SALARY_FIELDS]
-    paths += [f"posting.{f}" for f in POSTING_FIELDS]
-    for i in range(location_rows):
-        paths += [f"locations.{i}", *(f"locations.{i}.{f}" for f in LOCATION_FIELDS)]
-    for i in range(section_rows):
-        base = f"posting.extra_sections.{i}"
-        paths += [base, *(f"{base}.{f}" for f in ("heading", "paragraphs", "bullets"))]
+    """Every place an error message can be shown in the build form: one per company field
+    (:func:`~jdgen.web.forms.company_paths`), per row of places and extra sections."""
+    paths = ["form", "role", "reference_docx"]
+    rows = {"locations": location_rows, "posting.extra_sections": section_rows}
+    for path in company_paths():
+        head, star, tail = path.partition(".*")
+        if not star:
+            paths.append(path)
+            continue
+        for i in range(rows.get(head, 0)):
+            paths += [f"{head}.{i}"] if tail.count(".") == 1 and f"{head}.{i}" not in paths else []
+            paths.append(f"{head}.{i}{tail}")
     return paths
 
 
@@ -175,10 +172,11 @@ def form_values(company: dict[str, Any], cat: Any) -> dict[str, Any]:
         "section_rows": rows(company, "extra_sections", "posting"),
         "open_sections": {
             "location": any(k.startswith(("locations", "work_arr", "remote")) for k in v),
-            "pay": any(k.startswith(("salary", "benefits")) for k in v),
+            "pay": any(k.startswith(("salary", "benefits", "variable_pay")) for k in v),
+            "terms": any(k in v for k in TERMS_FIELDS),
             "apply": any(
                 k in v for k in ("date_posted", "closing_date", "how_to_apply", "equal_opportunity")
             ),
-            "posting": any(k.startswith("posting") for k in v),
+            "posting": any(k.startswith(("posting", "title_suffix", "locale")) for k in v),
         },
     }
