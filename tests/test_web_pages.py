@@ -122,7 +122,7 @@ def test_every_field_of_a_company_file_is_in_the_form_with_a_place_for_its_messa
     field of the company file), and every message slot a preview may fill must exist."""
     import re
 
-    from jdgen.web.forms import company_paths
+    from jdgen.web.fields import company_paths
     from jdgen.web.views import slot_paths
 
     html = client.get("/").text
@@ -132,3 +132,55 @@ def test_every_field_of_a_company_file_is_in_the_form_with_a_place_for_its_messa
     assert missing == []
     ids = set(re.findall(r' id="(err-[^"]+)"', html))
     assert [s for s in slot_paths(1, 1) if "err-" + s.replace(".", "-") not in ids] == []
+
+
+def test_a_field_the_company_model_gains_is_offered_under_other_details(
+    client, monkeypatch
+) -> None:
+    """Until the build template places a new company field by hand, the form shows it by
+    its kind (yes/no, choice, lines, number, text) and reads it back the same way."""
+    from typing import Literal
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    import jdgen.models
+    from jdgen.web import fields
+    from jdgen.web.forms import company_from_form
+
+    class Travel(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        percent: int | None = None
+        destinations: str | None = None
+
+    class Bigger(jdgen.models.Company):
+        unionised: bool | None = None
+        business_model: Literal["b2b", "b2c"] | None = None
+        systems: list[str] = Field(default_factory=list)
+        travel: Travel | None = None
+
+    monkeypatch.setattr(jdgen.models, "Company", Bigger)
+    fields.company_fields.cache_clear()
+    try:
+        assert [(f.path, f.kind) for f in fields.unplaced()] == [
+            ("unionised", "yes_no"),
+            ("business_model", "choice"),
+            ("systems", "lines"),
+            ("travel", "group"),
+            ("travel.percent", "number"),
+            ("travel.destinations", "text"),
+        ]
+        html = client.get("/").text
+        assert "<summary>Other details</summary>" in html
+        assert '<label for="f-business_model">Business model</label>' in html
+        assert '<option value="b2c">b2c</option>' in html
+        assert '<textarea id="f-systems" name="systems"' in html
+        assert '<label for="f-travel-percent">Travel: percent</label>' in html
+        form = {"unionised": "yes", "systems": "SAP\nKronos", "travel.percent": "25"}
+        assert company_from_form(form) == {
+            "unionised": True,
+            "systems": ["SAP", "Kronos"],
+            "travel": {"percent": "25"},
+        }
+    finally:
+        monkeypatch.undo()
+        fields.company_fields.cache_clear()

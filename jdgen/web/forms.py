@@ -16,24 +16,9 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from jdgen.edits import Edit
+from jdgen.web.fields import kinds
 from jdgen.web.service import FieldError, PostingRequest
 
-#: Company fields written one item per line.
-LINE_LISTS = {
-    "benefits",
-    "posting.add_responsibilities",
-    "posting.add_skills",
-    "posting.extra_sections.*.paragraphs",
-    "posting.extra_sections.*.bullets",
-}
-#: Company fields chosen as yes / no (an empty choice leaves the default).
-YES_NO_FIELDS = {
-    "confidential",
-    "visa_sponsorship",
-    "existing_vacancy",
-    "ai_screening",
-    "posting.career_path",
-}
 #: Company fields that are yes, no or the company's own wording.
 YES_NO_OR_TEXT = {"drivers_license", "title_suffix"}
 #: Company fields written as a comma-separated list.
@@ -71,45 +56,16 @@ def _pattern(path: str) -> str:
 
 def _value(path: str, raw: str) -> Any:
     pattern = _pattern(path)
-    if pattern in LINE_LISTS:
-        return [line.strip() for line in raw.splitlines() if line.strip()]
+    kind = kinds().get(pattern)
     if pattern in COMMA_LISTS:
         return [p.strip() for p in re.split(r"[,\n]", raw) if p.strip()]
-    if pattern in YES_NO_FIELDS:
+    if kind == "lines":
+        return [line.strip() for line in raw.splitlines() if line.strip()]
+    if kind == "yes_no":
         return {"yes": True, "no": False}.get(raw, raw)
     if pattern in YES_NO_OR_TEXT:
         return {"yes": True, "no": False}.get(raw.lower(), raw)
     return raw
-
-
-def company_paths(model: Any = None, prefix: str = "") -> list[str]:
-    """Every field path of a company file, in the model's order: ``name``, ``salary``,
-    ``salary.min`` …, ``locations.*.city`` (``*`` for a list item); a nested block's own
-    path comes before its fields (a problem with the whole block is shown there)."""
-    from pydantic import BaseModel
-
-    from jdgen.models import Company
-
-    def inner(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-        """The model an annotation holds (through Optional and list), and whether in a list."""
-        from typing import get_args, get_origin
-
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return annotation, False
-        for arg in get_args(annotation):
-            found, listed = inner(arg)
-            if found is not None:
-                return found, listed or get_origin(annotation) is list
-        return None, False
-
-    paths: list[str] = []
-    for name, info in (model or Company).model_fields.items():
-        path = f"{prefix}{name}"
-        nested, listed = inner(info.annotation)
-        paths.append(path)
-        if nested is not None:
-            paths += company_paths(nested, f"{path}.*." if listed else f"{path}.")
-    return paths
 
 
 def _put(tree: dict[str, Any], parts: list[str], value: Any) -> None:
@@ -188,10 +144,10 @@ def flatten(company: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(value, dict):
             for k, v in value.items():
                 walk(f"{prefix}.{k}" if prefix else str(k), v)
-        elif isinstance(value, list) and pattern in LINE_LISTS:
-            values[prefix] = "\n".join(str(v) for v in value)
         elif isinstance(value, list) and pattern in COMMA_LISTS:
             values[prefix] = ", ".join(str(v) for v in value)
+        elif isinstance(value, list) and kinds().get(pattern) == "lines":
+            values[prefix] = "\n".join(str(v) for v in value)
         elif isinstance(value, list):
             for i, v in enumerate(value[:MAX_ROWS]):
                 walk(f"{prefix}.{i}", v)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from jdgen.web import service
-from jdgen.web.forms import MAX_ROWS, company_paths, edits_json, flatten
+from jdgen.web.fields import company_paths, unplaced
+from jdgen.web.forms import MAX_ROWS, edits_json, flatten
 from jdgen.web.service import FieldError, InputError, PostingRequest
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ TERMS_FIELDS = (
 
 def slot_paths(location_rows: int, section_rows: int) -> list[str]:
     """Every place an error message can be shown in the build form: one per company field
-    (:func:`~jdgen.web.forms.company_paths`), per row of places and extra sections."""
+    (:func:`~jdgen.web.fields.company_paths`), per row of places and extra sections."""
     paths = ["form", "role", "reference_docx"]
     rows = {"locations": location_rows, "posting.extra_sections": section_rows}
     for path in company_paths():
@@ -170,7 +171,9 @@ def form_values(company: dict[str, Any], cat: Any) -> dict[str, Any]:
         "sizes": list(cat.sizes.values()),
         "location_rows": rows(company, "locations"),
         "section_rows": rows(company, "extra_sections", "posting"),
+        "other_fields": unplaced(),
         "open_sections": {
+            "other": any(k.startswith(f.path) for f in unplaced() for k in v),
             "location": any(k.startswith(("locations", "work_arr", "remote")) for k in v),
             "pay": any(k.startswith(("salary", "benefits", "variable_pay")) for k in v),
             "terms": any(k in v for k in TERMS_FIELDS),
