@@ -147,39 +147,40 @@ def test_a_field_the_company_model_gains_is_offered_under_other_details(
     from jdgen.web import fields
     from jdgen.web.forms import company_from_form
 
-    class Travel(BaseModel):
+    class Trips(BaseModel):
         model_config = ConfigDict(extra="forbid")
         percent: int | None = None
         destinations: str | None = None
 
     class Bigger(jdgen.models.Company):
-        unionised: bool | None = None
-        business_model: Literal["b2b", "b2c"] | None = None
-        systems: list[str] = Field(default_factory=list)
-        travel: Travel | None = None
+        union_shop: bool | None = None
+        sales_model: Literal["b2b", "b2c"] | None = None
+        tools_used: list[str] = Field(default_factory=list)
+        trips: Trips | None = None
 
     monkeypatch.setattr(jdgen.models, "Company", Bigger)
     fields.company_fields.cache_clear()
     try:
-        assert [(f.path, f.kind) for f in fields.unplaced()] == [
-            ("unionised", "yes_no"),
-            ("business_model", "choice"),
-            ("systems", "lines"),
-            ("travel", "group"),
-            ("travel.percent", "number"),
-            ("travel.destinations", "text"),
+        added = ("union_shop", "sales_model", "tools_used", "trips")
+        assert [(f.path, f.kind) for f in fields.unplaced() if f.path.startswith(added)] == [
+            ("union_shop", "yes_no"),
+            ("sales_model", "choice"),
+            ("tools_used", "lines"),
+            ("trips", "group"),
+            ("trips.percent", "number"),
+            ("trips.destinations", "text"),
         ]
         html = client.get("/").text
         assert "<summary>Other details</summary>" in html
-        assert '<label for="f-business_model">Business model</label>' in html
+        assert '<label for="f-sales_model">Sales model</label>' in html
         assert '<option value="b2c">b2c</option>' in html
-        assert '<textarea id="f-systems" name="systems"' in html
-        assert '<label for="f-travel-percent">Travel: percent</label>' in html
-        form = {"unionised": "yes", "systems": "SAP\nKronos", "travel.percent": "25"}
+        assert '<textarea id="f-tools_used" name="tools_used"' in html
+        assert '<label for="f-trips-percent">Trips: percent</label>' in html
+        form = {"union_shop": "yes", "tools_used": "SAP\nKronos", "trips.percent": "25"}
         assert company_from_form(form) == {
-            "unionised": True,
-            "systems": ["SAP", "Kronos"],
-            "travel": {"percent": "25"},
+            "union_shop": True,
+            "tools_used": ["SAP", "Kronos"],
+            "trips": {"percent": "25"},
         }
     finally:
         monkeypatch.undo()
