@@ -239,10 +239,7 @@ def test_digits_that_are_not_numbers_are_field_errors(client, odd: str) -> None:
     api = client.post("/api/posting", json={"role": "vpo", "company": {"size": odd}})
     assert api.status_code == 422
     assert api.json()["detail"][0]["loc"] == ["body", "company", "size"]
-    assert (
-        "expected one of small, mid-size, enterprise or a headcount"
-        in api.json()["detail"][0]["msg"]
-    )
+    assert "or a headcount" in api.json()["detail"][0]["msg"]
     weird_key = client.post("/api/posting", json={"role": "vpo", "company": {odd: 1}})
     assert weird_key.status_code == 422
     assert weird_key.json()["detail"][0]["msg"].startswith("unknown field")

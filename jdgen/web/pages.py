@@ -598,7 +598,7 @@ def compare_page(
         "compare.html.j2",
         nav="compare",
         body=body,
-        problems=[(views.field_path(e), e.msg) for e in errors],
+        problems=[f"{views.field_path(e)}: {e.msg}" for e in errors],
         a=a,
         b=b,
         size=data.get("size", ""),
