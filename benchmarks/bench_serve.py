@@ -65,7 +65,8 @@ def start_server(port: int, db: Path) -> subprocess.Popen[bytes]:
 
 
 def csrf_cookie(port: int) -> str:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+    # the first page renders cold (templates, catalog): give a busy machine time
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as r:
         cookie = r.headers["set-cookie"].split(";", 1)[0]
     return str(cookie.split("=", 1)[1])
 

@@ -26,6 +26,7 @@ from jdgen.lint.report import (
     Stats,
 )
 from jdgen.lint.rules import Rules, Severity
+from jdgen.lint.rules import fill_message as fill
 from jdgen.lint.sources import AMOUNT, HYBRID, ONSITE, Posting, find_places
 
 # ---------------------------------------------------------------------------
@@ -82,8 +83,6 @@ class Said:
 
 
 def say(rules: Rules, check: str, rule: str, **values: object) -> Said:
-    from jdgen.tailor import fill
-
     m = rules.messages.of(check, rule)
     return Said(
         fill(m.text, values) if m.text else "",
@@ -564,8 +563,6 @@ def run_checks(posting: Posting, rules: Rules, options: LintOptions | None = Non
 
 
 def _summary(check: str, findings: list[Finding], ctx: Context, rules: Rules) -> str:
-    from jdgen.tailor import fill
-
     said = rules.messages.summaries
     if check == "gender-coded":
         g = ctx.gender

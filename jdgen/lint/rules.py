@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from jdgen.errors import CatalogError
+from jdgen.placeholders import substituted
 from jdgen.resources import data_dir
 from jdgen.text import valid_patterns
 from jdgen.validation import validation_problems
@@ -401,7 +402,7 @@ class PayRules(_Strict):
             raise CatalogError(
                 [f"catalog/lint/pay-transparency.yaml: messages.{key}: expected a phrase"]
             )
-        return _fill(raw, values)
+        return fill_message(raw, values)
 
     def message(self, key: str, **values: object) -> tuple[str, str, str]:
         """(text, why, try) of a finding, filled."""
@@ -410,7 +411,7 @@ class PayRules(_Strict):
             raise CatalogError(
                 [f"catalog/lint/pay-transparency.yaml: messages.{key}: expected text, why and try"]
             )
-        return tuple(_fill(raw.get(part, ""), values) for part in ("text", "why", "try"))  # type: ignore[return-value]
+        return tuple(fill_message(raw.get(part, ""), values) for part in ("text", "why", "try"))  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=16)
@@ -418,10 +419,16 @@ def _statement_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return words_regex(list(words))
 
 
-def _fill(text: str, values: dict[str, object]) -> str:
-    from jdgen.tailor import fill
+def fill_message(text: str, values: dict[str, object]) -> str:
+    """A lint message with its placeholders filled; plain ones without loading Jinja."""
+    if "{" not in text:
+        return text
+    simple = substituted(text, dict(values))
+    if simple is not None:
+        return simple
+    from jdgen.templating import render_string
 
-    return fill(text, dict(values))
+    return render_string(text, dict(values))
 
 
 # -- checks.yaml -----------------------------------------------------------------
@@ -499,7 +506,7 @@ class CheckRules(_Strict):
 
     def message(self, key: str, **values: object) -> tuple[str, str, str]:
         raw = self.messages[key]
-        parts = tuple(_fill(raw.get(part, ""), values) for part in ("text", "why", "try"))
+        parts = tuple(fill_message(raw.get(part, ""), values) for part in ("text", "why", "try"))
         return parts[0], parts[1], parts[2]
 
 
