@@ -147,7 +147,7 @@ class ExclusionaryRules(_Strict):
         any of its patterns to match there; None when some pattern has no such piece."""
         found: list[tuple[str, ...] | None] = []
         for term in self.terms:
-            anchors = [leading_literal(p) for p in term.patterns]
+            anchors = [required_literal(p) for p in term.patterns]
             found.append(None if None in anchors else tuple(a for a in anchors if a))
         return found
 
@@ -165,42 +165,80 @@ def _terms_regex(terms: Iterable[tuple[int, list[str]]]) -> re.Pattern[str]:
 _REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()")
 
 
-def leading_literal(pattern: str) -> str | None:
-    """The plain text every match of ``pattern`` starts with, case-folded, when it is at
-    least three characters long (``ninjas?`` → ``ninja``, ``man-?hours?`` → ``man``);
-    None when there is none or the pattern has a top-level ``|``."""
+def required_literal(pattern: str) -> str | None:
+    """The longest plain text every match of ``pattern`` contains, case-folded, when it
+    is at least three characters long (``ninjas?`` → ``ninja``, ``(?:must|should) be
+    able to (?:lift|stand)`` → `` be able to ``); None when there is none or the pattern
+    has a top-level ``|``.  Groups, classes and escapes like ``\\d`` end a run of plain
+    text; a quantifier takes the character before it out."""
     if _top_level_bar(pattern):
         return None
-    text: list[str] = []
-    for ch in pattern:
-        if ch in "?*{":  # the character before is optional, or repeated a number of times
-            if text:
-                text.pop()
-            break
-        if ch in _REGEX_SYNTAX:
-            break
-        text.append(ch)
-    literal = "".join(text)
-    return literal.casefold() if len(literal) >= 3 else None
+    runs: list[str] = []
+    run: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch in "?*{":  # the item before is optional or repeated: not required as it is
+            if run:
+                run.pop()
+            runs.append("".join(run))
+            run = []
+            i = pattern.find("}", i) + 1 if ch == "{" else i + 1
+            if i == 0:
+                return None  # an unclosed brace: leave the pattern alone
+        elif ch == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            run.append(pattern[i + 1])  # an escaped punctuation character: itself
+            i += 2
+        elif ch in _REGEX_SYNTAX:
+            runs.append("".join(run))
+            run = []
+            i = _past_item(pattern, i)
+        else:
+            run.append(ch)
+            i += 1
+    runs.append("".join(run))
+    best = max(runs, key=len)
+    return best.casefold() if len(best) >= 3 else None
+
+
+def _past_item(pattern: str, i: int) -> int:
+    """The index just past the regex item at ``i`` (a group, a class, an escape …)."""
+    ch = pattern[i]
+    if ch == "\\":
+        return i + 2
+    if ch not in "([":
+        return i + 1
+    depth, escaped, opened = 0, False, -1  # opened: where the class we are in began
+    for j in range(i, len(pattern)):
+        c = pattern[j]
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif opened >= 0:
+            first = j == opened + 1 or (j == opened + 2 and pattern[opened + 1] == "^")
+            if c == "]" and not first:  # a "]" first in a class is itself
+                if ch == "[":
+                    return j + 1
+                opened = -1
+        elif c == "[":
+            opened = j
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return len(pattern)
 
 
 def _top_level_bar(pattern: str) -> bool:
-    depth, escaped, in_class = 0, False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    """Whether ``pattern`` has a ``|`` outside every group and class."""
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "|":
             return True
+        i = _past_item(pattern, i)
     return False
 
 
