@@ -4,6 +4,10 @@ Layout of a catalog directory (the built-in one is ``catalog/`` in the repositor
 
     levels.yaml              list of Level
     sizes.yaml               list of CompanySize
+    functions.yaml           list of Function (narrower kinds of operations job)
+    business-models.yaml     list of BusinessModel
+    lengths.yaml             Budget by posting length (short, standard, long)
+    systems.yaml             business systems by kind (SystemsTable)
     posting.yaml             section headings and the sentences of a posting (PostingText)
     compare.yaml             the wording of jdgen compare (CompareText)
     countries.yaml           texts by country: EEO statement, privacy, locale (CountryTable)
@@ -38,8 +42,11 @@ from jdgen.errors import CatalogError, UnknownChoiceError
 from jdgen.models import (
     DEFAULT_KEY,
     Addition,
+    Budget,
+    BusinessModel,
     CompanySize,
     Domain,
+    Function,
     Industry,
     Level,
     Responsibility,
@@ -52,6 +59,8 @@ from jdgen.models import (
 from jdgen.names import C, choice_index, find_choice, normalize_choice
 from jdgen.names import normalize_name as normalize_name  # re-exported: callers import it from here
 from jdgen.resources import data_dir
+from jdgen.scale import size_keys as size_keys_of
+from jdgen.scale import team_span
 from jdgen.validation import validation_problems
 from jdgen.work import WorkCatalog
 from jdgen.yamlfile import read_yaml
@@ -207,6 +216,28 @@ class PostingText(Strict):
     career_intro: str
     #: How region codes in remote_regions read in a sentence ("US" → "the United States").
     place_names: dict[str, str] = Field(default_factory=dict)
+    #: "At <company>, we …": the sentence a company's ``description`` completes.
+    description_sentence: str = "At {{ company }}, we {{ description }}"
+    #: The note `generate` prints and `lint` reports when a title is unusual at the
+    #: company's headcount ({{ title }}, {{ headcount }}, {{ usual }}).
+    unusual_title: str = (
+        "a {{ title }} is unusual at {{ headcount }} people; "
+        "at this size the work is usually done by {{ usual }}"
+    )
+
+
+class SystemsTable(Strict):
+    """``systems.yaml``: generic words for each kind of system and known product names."""
+
+    generic: dict[str, str]
+    known: dict[str, list[str]]
+
+    def kind_of(self, name: str) -> str | None:
+        key = name.strip().casefold()
+        for kind, names in self.known.items():
+            if key in {n.casefold() for n in names}:
+                return kind
+        return None
 
 
 # ---------------------------------------------------------------------------
@@ -257,6 +288,10 @@ class Catalog:
     responsibilities: dict[str, Responsibility] = field(default_factory=dict)
     skills: dict[str, Skill] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    functions: dict[str, Function] = field(default_factory=dict)
+    business_models: dict[str, BusinessModel] = field(default_factory=dict)
+    lengths: dict[str, Budget] = field(default_factory=dict)
+    systems: SystemsTable = field(default_factory=lambda: SystemsTable(generic={}, known={}))
     posting_text: PostingText | None = None
     #: ``compare.yaml``: the wording of ``jdgen compare``.
     compare_data: CompareText | None = None
@@ -393,6 +428,10 @@ class Catalog:
                 f"expected one of {self.size_choices()} or a headcount, got {query!r}"
             ) from None
 
+    def size_keys(self, size_id: str) -> tuple[str, ...]:
+        """A band's id and its fallbacks: the keys a by-size map is read with."""
+        return size_keys_of(self.sizes, size_id)
+
     def size_choices(self) -> str:
         return ", ".join(self.sizes)
 
@@ -452,6 +491,8 @@ class _Loader:
             ("levels.yaml", Level, c.levels, "level"),
             ("domains.yaml", Domain, c.domains, "domain"),
             ("sizes.yaml", CompanySize, c.sizes, "size"),
+            ("functions.yaml", Function, c.functions, "function"),
+            ("business-models.yaml", BusinessModel, c.business_models, "business model"),
         ]
         for name, model, table, kind in lists:
             path = root / name
@@ -463,6 +504,8 @@ class _Loader:
                 for item in items:
                     self._put(table, item, kind, display(path))
 
+        self._load_lengths(root, display)
+        self._load_systems(root, display)
         c.posting_text = self._single(root / "posting.yaml", PostingText, display) or c.posting_text
         c.compare_data = self._single(root / "compare.yaml", CompareText, display) or c.compare_data
         work = self._single(root / "work.yaml", WorkCatalog, display)
@@ -544,6 +587,36 @@ class _Loader:
             self.singles[path.name] = merged
         return entry
 
+    def _load_lengths(self, root: Path, display: Any) -> None:
+        path = root / "lengths.yaml"
+        if not path.is_file():
+            return
+        data, errs = read_yaml(path, display(path))
+        self.problems += errs
+        if not isinstance(data, dict):
+            if not errs:
+                self.problems.append(f"{display(path)}: expected a mapping of lengths")
+            return
+        for name, value in data.items():
+            budget, errs = _validate(Budget, value, display(path), str(name))
+            self.problems += errs
+            if budget is not None:
+                self.catalog.lengths[str(name)] = budget
+
+    def _load_systems(self, root: Path, display: Any) -> None:
+        path = root / "systems.yaml"
+        if not path.is_file():
+            return
+        data, errs = read_yaml(path, display(path))
+        self.problems += errs
+        table, errs = _validate(SystemsTable, data, display(path))
+        self.problems += errs
+        if table is not None:
+            old = self.catalog.systems
+            self.catalog.systems = SystemsTable(
+                generic={**old.generic, **table.generic}, known={**old.known, **table.known}
+            )
+
     def _put(self, table: dict[str, Any], item: Any, kind: str, where: str) -> None:
         key = (kind, item.id)
         if self.defined_in.get(key) == self.dir_index:
@@ -558,7 +631,31 @@ class _Loader:
 
 
 #: The placeholders catalog text may use: the keys of :func:`placeholder_values`.
-PLACEHOLDERS = ("title", "a_title", "company", "vocab", "size", "industry", "country")
+PLACEHOLDERS = (
+    "title",
+    "a_title",
+    "company",
+    "vocab",
+    "size",
+    "industry",
+    "country",
+    "systems",
+    "team",
+    "headcount",
+    "description",
+    "usual",
+)
+
+
+@dataclass(frozen=True)
+class TeamSpan:
+    """``{{ team(5, 15) }}``: "about 5 to 15", capped at a sensible share of the company.
+    A value with a stable ``repr``, so filled texts can be remembered by their values."""
+
+    people: int
+
+    def __call__(self, low: int, high: int) -> str:
+        return team_span(low, high, self.people)
 
 
 def placeholder_values(
@@ -567,11 +664,18 @@ def placeholder_values(
     size: CompanySize,
     industry: Industry,
     country: dict[str, Any],
+    *,
+    systems: dict[str, str],
+    headcount: int | None = None,
+    description: str = "",
+    usual: str = "",
 ) -> dict[str, Any]:
     """The one placeholder context for catalog text: tailoring, ``jdgen show`` and
-    validation all fill ``{{ title }}``, ``{{ vocab.site }}`` … from this."""
+    validation all fill ``{{ title }}``, ``{{ vocab.site }}`` … from this.  ``headcount``
+    defaults to the band's typical headcount."""
     from jdgen.text import article
 
+    people = headcount if headcount is not None else size.typical_headcount
     values = {
         "title": title,
         "a_title": f"{article(title)} {title}",
@@ -580,6 +684,11 @@ def placeholder_values(
         "size": size.id,
         "industry": industry.id,
         "country": country,
+        "systems": systems,
+        "team": TeamSpan(people),
+        "headcount": people,
+        "description": description.strip().rstrip("."),
+        "usual": usual,
     }
     assert tuple(values) == PLACEHOLDERS
     return values
@@ -592,7 +701,14 @@ def sample_values(c: Catalog, title: str, size: CompanySize | None = None) -> di
     if size is None:
         size = _default_choice(c.sizes, c.find_size, company.get("size"))
     industry = _default_choice(c.industries, c.find_industry, company.get("industry"))
-    return placeholder_values(title, None, size, industry, c.countries.texts(None).placeholders())
+    return placeholder_values(
+        title,
+        None,
+        size,
+        industry,
+        c.countries.texts(None).placeholders(),
+        systems={**c.systems.generic, "other": ""},
+    )
 
 
 def _default_choice(table: dict[str, M], find: Any, wanted: Any) -> M:
@@ -686,6 +802,7 @@ def _check(c: Catalog) -> list[str]:
     problems: list[str] = []
     sizes, levels, industries = set(c.sizes), set(c.levels), set(c.industries)
     domains = set(c.domains)
+    functions, models = set(c.functions), set(c.business_models)
     size_keys = sizes | {DEFAULT_KEY}
 
     def where(kind: str, ident: str) -> str:
@@ -698,6 +815,11 @@ def _check(c: Catalog) -> list[str]:
             ("not_industries", industries, w.not_industries),
             ("levels", levels, w.levels),
             ("domains", domains, w.domains),
+            ("functions", functions, w.functions),
+            ("not_functions", functions, w.not_functions),
+            ("business_models", models, w.business_models),
+            ("not_business_models", models, w.not_business_models),
+            ("kinds", {"line", "programme", "executive"}, w.kinds),
             ("roles", set(c.roles), w.roles),
             ("not_roles", set(c.roles), w.not_roles),
         ):
@@ -714,8 +836,9 @@ def _check(c: Catalog) -> list[str]:
                 problems.append(
                     f"{at}: {path}.{k}: unknown size (expected one of {', '.join(sorted(size_keys))})"
                 )
-        if complete and DEFAULT_KEY not in m and not sizes <= set(m):
-            missing = ", ".join(sorted(sizes - set(m)))
+        covered = {s for s in sizes if any(k in m for k in size_keys_of(c.sizes, s))}
+        if complete and DEFAULT_KEY not in m and covered != sizes:
+            missing = ", ".join(sorted(sizes - covered))
             problems.append(f"{at}: {path}: no value for {missing} (add them or a 'default')")
 
     def check_resp(r: Responsibility, at: str, path: str) -> None:
@@ -759,8 +882,15 @@ def _check(c: Catalog) -> list[str]:
 
     for size in c.sizes.values():
         at = where("size", size.id)
-        for lv in levels - set(size.scope):
-            problems.append(f"{at}: scope: no sentence for level '{lv}'")
+        if size.fallback is not None and size.fallback not in sizes:
+            problems.append(f"{at}: fallback: unknown size '{size.fallback}'")
+        if size.scope[-1].when != When():
+            problems.append(
+                f"{at}: scope: the last sentence must have no 'when' (it is the default)"
+            )
+        check_lines(list(size.scope), at, "scope")
+        for lv in set(size.direct_reports) - levels:
+            problems.append(f"{at}: direct_reports.{lv}: unknown level")
         check_additions(size.additions, at)
         check_lines(size.qualifications.required, at, "qualifications.required")
         check_lines(size.qualifications.preferred, at, "qualifications.preferred")
@@ -768,6 +898,17 @@ def _check(c: Catalog) -> list[str]:
     for ind in c.industries.values():
         at = where("industry", ind.id)
         check_additions(ind.additions, at)
+        if ind.business_model not in models:
+            problems.append(
+                f"{at}: business_model: unknown business model '{ind.business_model}' "
+                f"(expected one of {', '.join(sorted(models))})"
+            )
+        for key in ind.context_by_function:
+            if key not in functions:
+                problems.append(
+                    f"{at}: context_by_function.{key}: unknown function "
+                    f"(expected one of {', '.join(sorted(functions))})"
+                )
         for key in ind.context_by_domain:
             if key not in domains:
                 problems.append(
@@ -781,6 +922,10 @@ def _check(c: Catalog) -> list[str]:
         for i, sk in enumerate(ind.skills):
             check_when(sk.when, at, f"skills.{i}")
 
+    for d in c.domains.values():
+        if d.function is not None and d.function not in functions:
+            problems.append(f"{where('domain', d.id)}: function: unknown function '{d.function}'")
+
     inline_owner: dict[str, str] = {rid: where("responsibility", rid) for rid in c.responsibilities}
     alias_owner: dict[str, str] = {}
     for role in c.roles.values():
@@ -793,6 +938,11 @@ def _check(c: Catalog) -> list[str]:
             problems.append(
                 f"{at}: domain: unknown domain '{role.domain}' "
                 f"(expected one of {', '.join(sorted(domains))})"
+            )
+        if role.function is not None and role.function not in functions:
+            problems.append(
+                f"{at}: function: unknown function '{role.function}' "
+                f"(expected one of {', '.join(sorted(functions))})"
             )
         for name, lines in (
             ("kpis", role.kpis),

@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from jdgen import forgiving
+from jdgen import forgiving, scale
 from jdgen.catalog import Catalog, CompareText, builtin_catalog
 from jdgen.errors import JdgenError
 from jdgen.models import (
@@ -44,7 +44,6 @@ from jdgen.models import (
     PostingOptions,
     Role,
     Strict,
-    pick,
 )
 from jdgen.tailor import fill, tailor
 from jdgen.text import sentence
@@ -211,11 +210,10 @@ def _facts(role: Role, jd: JobDescription, catalog: Catalog) -> RoleFacts:
     level = catalog.level_of(role)
     focus = role.focus or level.focus
     label, detail = split_focus(focus)
-    q = role.qualifications
     by_size = {
         s: years
-        for s in catalog.sizes
-        if (years := pick(q.years, s) or pick(level.years, s)) is not None
+        for s, band in catalog.sizes.items()
+        if (years := scale.years(role, level, catalog.sizes, band.typical_headcount)) is not None
     }
     m = jd.metadata
     return RoleFacts(
@@ -309,7 +307,9 @@ def compare(
         raise JdgenError(
             f"compare needs two different roles, but both name {role_a.id} ({role_a.title})"
         )
-    options = PostingOptions()  # the company's per-posting choices belong to one posting
+    # the company's per-posting choices belong to one posting; a comparison covers every
+    # duty that applies, not the few a standard-length posting has room for
+    options = PostingOptions(length="long")
     jd_a = tailor(role_a, company, catalog, options)
     jd_b = tailor(role_b, company, catalog, options)
     a = _facts(role_a, jd_a, catalog)

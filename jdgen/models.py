@@ -16,6 +16,7 @@ Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import (
@@ -78,11 +79,38 @@ def did_you_mean(name: str, choices: list[str]) -> str | None:
     return lowered[close[0]] if close else None
 
 
-def pick(mapping: dict[str, T], size: str) -> T | None:
-    """Value of a by-size map for ``size``, falling back to ``default``."""
-    if size in mapping:
-        return mapping[size]
+def pick(mapping: dict[str, T], size: str | tuple[str, ...]) -> T | None:
+    """Value of a by-size map for ``size`` (or the first of a chain of size ids, such as
+    ``("startup", "small")``), falling back to ``default``."""
+    for key in (size,) if isinstance(size, str) else size:
+        if key in mapping:
+            return mapping[key]
     return mapping.get(DEFAULT_KEY)
+
+
+#: What kind of job a role is, for the scope sentence: it runs an operation and its
+#: people, leads a programme or a discipline across teams, or is an executive.
+RoleKind = Literal["line", "programme", "executive"]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What catalog conditions (:class:`When`) look at, resolved once per posting."""
+
+    size: str
+    industry: str
+    level: str
+    domain: str
+    physical_goods: bool
+    role: str = ""
+    function: str = ""
+    kind: str = "line"
+    business_model: str = ""
+    headcount: int = 300
+    multi_site: bool = False
+    multi_country: bool = False
+    unionised: bool = False
+    below_usual: bool = False
 
 
 # ---------------------------------------------------------------------------
@@ -107,43 +135,69 @@ class When(Strict):
     levels: list[str] | None = None
     #: Role domains (``domains.yaml``): supply-chain, revenue, customer …
     domains: list[str] | None = None
+    #: Role functions (``functions.yaml``): contact-centre, fulfilment, plant …
+    functions: list[str] | None = None
+    not_functions: list[str] | None = None
+    #: Role kinds: line, programme, executive.
+    kinds: list[str] | None = None
+    #: The company's business model (``business-models.yaml``).
+    business_models: list[str] | None = None
+    not_business_models: list[str] | None = None
     #: Only for these roles / not for these roles (catalog ids).
     roles: list[str] | None = None
     not_roles: list[str] | None = None
     #: True: only for companies that deal in physical goods; False: only for those that don't.
     physical_goods: bool | None = None
+    #: Headcount bounds (inclusive), for lines that only make sense above or below a size.
+    min_headcount: int | None = None
+    max_headcount: int | None = None
+    #: True: only for companies with more than one site / country; False: only with one.
+    multi_site: bool | None = None
+    multi_country: bool | None = None
+    #: True: only where the workforce is unionised.
+    unionised: bool | None = None
+    #: True: only when the company is smaller than where the role's title is usual.
+    below_usual: bool | None = None
 
-    def matches(
-        self,
-        *,
-        size: str,
-        industry: str,
-        level: str,
-        domain: str,
-        physical_goods: bool,
-        role: str = "",
-    ) -> bool:
-        if self.sizes is not None and size not in self.sizes:
+    def matches(self, facts: Facts) -> bool:
+        f = facts
+        lists: tuple[tuple[list[str] | None, str, bool], ...] = (
+            (self.sizes, f.size, True),
+            (self.industries, f.industry, True),
+            (self.not_industries, f.industry, False),
+            (self.levels, f.level, True),
+            (self.domains, f.domain, True),
+            (self.functions, f.function, True),
+            (self.not_functions, f.function, False),
+            (self.kinds, f.kind, True),
+            (self.business_models, f.business_model, True),
+            (self.not_business_models, f.business_model, False),
+            (self.roles, f.role, True),
+            (self.not_roles, f.role, False),
+        )
+        for values, value, inside in lists:
+            if values is not None and (value in values) != inside:
+                return False
+        if self.min_headcount is not None and f.headcount < self.min_headcount:
             return False
-        if self.industries is not None and industry not in self.industries:
+        if self.max_headcount is not None and f.headcount > self.max_headcount:
             return False
-        if self.not_industries is not None and industry in self.not_industries:
-            return False
-        if self.levels is not None and level not in self.levels:
-            return False
-        if self.domains is not None and domain not in self.domains:
-            return False
-        if self.roles is not None and role not in self.roles:
-            return False
-        if self.not_roles is not None and role in self.not_roles:
-            return False
-        return self.physical_goods is None or self.physical_goods == physical_goods
+        flags = (
+            (self.physical_goods, f.physical_goods),
+            (self.multi_site, f.multi_site),
+            (self.multi_country, f.multi_country),
+            (self.unionised, f.unionised),
+            (self.below_usual, f.below_usual),
+        )
+        return all(want is None or want == have for want, have in flags)
 
 
 class TextItem(Strict):
     """A line of text (a KPI, a qualification, a regulation) that applies only ``when``."""
 
     text: str
+    #: What the line is about; a posting holds at most one line per topic.
+    topic: str | None = None
     when: When = Field(default_factory=When)
 
 
@@ -171,6 +225,9 @@ class Responsibility(Strict):
 
     id: str = Field(pattern=ID_PATTERN)
     text: str
+    #: What the duty is about ("lean", "budget"); a posting holds at most one duty per
+    #: topic, the most specific for the company winning.
+    topic: str | None = None
     #: Replacement wording for a company size (key: size id).
     by_size: dict[str, str] = Field(default_factory=dict)
     #: Replacement wording for an industry (key: industry id); wins over ``by_size``.
@@ -186,6 +243,8 @@ class Skill(Strict):
     #: What the skill means in this job, shown after the name.
     detail: str | None = None
     kind: Literal["hard", "soft"]
+    #: What the skill is about; a posting lists at most one skill per topic.
+    topic: str | None = None
     when: When = Field(default_factory=When)
 
 
@@ -287,6 +346,18 @@ class Role(Strict):
     #: The kind of operations work (``domains.yaml``); industry KPIs, skills and
     #: regulations can be limited to some domains.
     domain: str
+    #: The narrower function the job sits in (``functions.yaml``): contact-centre,
+    #: fulfilment, plant … Industry lines that only fit one kind of job name functions.
+    #: Default: the domain's ``function`` in ``domains.yaml``.
+    function: str | None = None
+    #: Line (runs an operation and its people), programme (leads a discipline across
+    #: teams) or executive; picks the scope sentence.  Default: executive for the
+    #: executive level, else line.
+    kind: RoleKind | None = None
+    #: The smallest company (headcount) where this title is usual.
+    min_headcount: int = 1
+    #: Below ``min_headcount``: the role (catalog id or title) that usually does this work.
+    usual_below: list[str] = Field(default_factory=list)
     #: Listed under "Specialized operations titles" in the reference articles.
     specialized: bool = False
     #: Override the level's strategic/tactical focus, scope of influence and decision authority.
@@ -325,12 +396,69 @@ class Level(Strict):
     decision_authority: str
 
 
+class Function(Strict):
+    """A narrower kind of operations job: ``catalog/functions.yaml``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    description: str
+
+
+class BusinessModel(Strict):
+    """How a company sells: ``catalog/business-models.yaml``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    description: str
+
+
+BudgetPart = Literal["duties", "required", "preferred", "hard_skills", "soft_skills", "kpis"]
+
+
+class Budget(Strict):
+    """How much of each part a posting of one length holds (``catalog/lengths.yaml``)."""
+
+    #: Responsibilities by level id (``default`` allowed).
+    duties: dict[str, int]
+    required: int
+    preferred: int
+    hard_skills: int
+    soft_skills: int
+    #: List skills as "name: what it means here" (else the name alone).
+    skill_details: bool = True
+    kpis: int
+    #: Include "Where this role leads" when the level would.
+    career: bool = True
+    #: Most words in the parts jdgen writes (about the role to career); above it, the
+    #: first part in ``trim`` still above its ``floor`` loses a line, until it fits.
+    max_words: int | None = None
+    trim: list[BudgetPart] = Field(default_factory=list)
+    floor: dict[str, int] = Field(default_factory=dict)
+
+    def cut(self, level: str) -> Budget | None:
+        """This budget with one line fewer in the first part that can lose one, or None."""
+        for part in self.trim:
+            if part == "duties":
+                key = level if level in self.duties else "default"
+                fewer = self.duties.get(key, 40) - 1
+                if fewer >= self.floor.get(part, 1):
+                    return self.model_copy(update={"duties": {**self.duties, key: fewer}})
+                continue
+            fewer = getattr(self, part) - 1
+            if fewer >= self.floor.get(part, 0):
+                return self.model_copy(update={part: fewer})
+        return None
+
+
 class Domain(Strict):
     """A kind of operations work: ``catalog/domains.yaml``."""
 
     id: str = Field(pattern=ID_PATTERN)
     name: str
     description: str
+    #: The function (``functions.yaml``) of a role of this domain that names none.
+    function: str | None = None
 
 
 class Vocab(Strict):
@@ -359,8 +487,18 @@ class CompanySize(Strict):
     aliases: list[str] = Field(default_factory=list)
     headcount_min: int
     headcount_max: int | None = None
-    #: The sentence in "About the role" that sets the scope, by level id.
-    scope: dict[str, str]
+    #: The headcount assumed when a company gives the band's name instead of a number.
+    typical_headcount: int
+    #: By-size maps without a value for this band use the value for this one.
+    fallback: str | None = None
+    #: Sites and countries assumed when the company does not say.
+    sites: int = 1
+    countries: int = 1
+    #: The sentence in "About the role" that sets the scope: the first line whose
+    #: ``when`` matches (levels, kinds, multi_site …).
+    scope: list[TextItem] = Field(min_length=1)
+    #: "You will lead …" for roles whose own map has no value for this band (by level id).
+    direct_reports: dict[str, str] = Field(default_factory=dict)
     additions: list[Addition] = Field(default_factory=list)
     qualifications: ExtraQualifications = Field(default_factory=ExtraQualifications)
 
@@ -376,6 +514,11 @@ class Industry(Strict):
     vocab: Vocab
     #: A sentence for "About the role" saying what operations means in this industry.
     context: str
+    #: The business model assumed when the company does not say (``business-models.yaml``).
+    business_model: str
+    #: A different sentence for roles of some functions (key: function id); wins over
+    #: ``context_by_domain``.  An empty string adds no sentence.
+    context_by_function: dict[str, str] = Field(default_factory=dict)
     #: A different sentence for roles of some domains (key: domain id), e.g. for a
     #: logistics role at a software company.
     context_by_domain: dict[str, str] = Field(default_factory=dict)
@@ -454,6 +597,10 @@ class ExtraSection(Strict):
     bullets: list[str] = Field(default_factory=list)
 
 
+#: How long a posting is: short (250–450 words), standard (450–750) or long (everything).
+PostingLength = Literal["short", "standard", "long"]
+
+
 class PostingOptions(Strict):
     """Per-posting choices (the ``posting:`` block of a company file, or CLI flags)."""
 
@@ -466,6 +613,8 @@ class PostingOptions(Strict):
     career_path: bool | None = None
     #: The employer's own id for this opening (ATS requisition number); JSON-LD ``identifier``.
     requisition_id: str | None = None
+    #: short, standard or long; ``None`` means the company's ``length``.
+    length: PostingLength | None = None
 
 
 WorkArrangement = Literal["on-site", "hybrid", "remote"]
@@ -486,6 +635,22 @@ class Company(Strict):
     #: A size id or name (small, mid-size, enterprise) or a headcount.
     size: str | int = "mid-size"
     industry: str = "general"
+    #: What the company makes or does, in one line ("makes stainless-steel valves for
+    #: water utilities"); completes "At <name>, we …" in "About the role".
+    description: str | None = None
+    #: How it sells (``catalog/business-models.yaml``: b2b-distribution, b2c-stores,
+    #: d2c-online, subscription-software, services …); default: the industry's.
+    business_model: str | None = None
+    #: The business systems it uses (NetSuite, SAP, Salesforce, Zendesk …), named in
+    #: duties and skills instead of "ERP" or "CRM".
+    systems: list[str] = Field(default_factory=list)
+    #: Whether some of the workforce is represented by a union (adds labour-relations duties).
+    unionised: bool = False
+    #: Number of sites and of countries; default: what is usual for the size.
+    sites: int | None = Field(default=None, ge=1)
+    countries: int | None = Field(default=None, ge=1)
+    #: short, standard or long postings (``posting.length`` overrides it per posting).
+    length: PostingLength = "standard"
     locations: list[Location] = Field(default_factory=list)
     work_arrangement: WorkArrangement | None = None
     remote_regions: list[str] = Field(default_factory=list)

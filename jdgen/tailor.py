@@ -20,10 +20,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from jdgen import __version__, work
+from jdgen import __version__, scale, work
+from jdgen.budget import (
+    COMPANY,
+    INDUSTRY,
+    LIBRARY,
+    ROLE,
+    SCALED,
+    SIZE,
+    Candidate,
+    one_per_topic,
+    within_budget,
+)
 from jdgen.catalog import Catalog, builtin_catalog, placeholder_values
 from jdgen.countries import (
     Country,
@@ -35,9 +46,11 @@ from jdgen.countries import (
 from jdgen.errors import JdgenError, TemplateError
 from jdgen.models import (
     Addition,
+    Budget,
     Bullet,
     Company,
     CompanySize,
+    Facts,
     FlsaStatus,
     Industry,
     JobDescription,
@@ -113,18 +126,17 @@ class Context:
     #: The country the posting is for (countries.yaml) and the locale it is written in.
     country: Country
     locale: str
+    #: What catalog conditions look at: headcount, sites, function, business model …
+    facts: Facts
+    #: The band's id and its fallbacks, for by-size maps.
+    size_keys: tuple[str, ...]
+    #: How many lines of each part the posting's length allows (lengths.yaml).
+    budget: Budget
     #: ``repr(values)``: names the values exactly, for :func:`fill_memo`.
     values_key: str = ""
 
     def applies(self, when: When) -> bool:
-        return when.matches(
-            size=self.size.id,
-            industry=self.industry.id,
-            level=self.level.id,
-            domain=self.role.domain,
-            physical_goods=self.industry.physical_goods,
-            role=self.role.id,
-        )
+        return when.matches(self.facts)
 
     def lines(self, lines: Iterable[str | TextItem]) -> list[str]:
         """The lines that apply here, with placeholders filled."""
@@ -147,11 +159,97 @@ class Context:
         return fill_memo(raw, {**self.values, **extra}, key)
 
     def wording(self, r: Responsibility) -> str:
-        raw = r.by_industry.get(self.industry.id) or r.by_size.get(self.size.id) or r.text
-        return self.text(raw)
+        return self.text(self.raw_wording(r))
+
+    def raw_wording(self, r: Responsibility) -> str:
+        by_size = pick(r.by_size, self.size_keys) if r.by_size else None
+        return r.by_industry.get(self.industry.id) or by_size or r.text
 
     def removed(self, item_id: str) -> bool:
         return item_id in self.options.remove
+
+    @property
+    def size_additions(self) -> list[Addition]:
+        """The size's additions, or its fallback band's when it has none of its own."""
+        return list(self.band_attr("additions"))
+
+    def band_attr(self, name: str) -> Any:
+        """A band's list or block (additions, qualifications), falling back along the chain."""
+        for key in self.size_keys:
+            value = getattr(self.catalog.sizes[key], name)
+            if value:
+                return value
+        return getattr(self.size, name)
+
+
+def _systems(company: Company, catalog: Catalog) -> dict[str, str]:
+    """``{{ systems.erp }}`` …: the company's own system of each kind, else generic words."""
+    named: dict[str, list[str]] = {}
+    others = []
+    for name in company.systems:
+        kind = catalog.systems.kind_of(name)
+        if kind is None:
+            others.append(name.strip())
+        else:
+            named.setdefault(kind, []).append(name.strip())
+    out = {**catalog.systems.generic, **{k: join_words(v) for k, v in named.items()}}
+    out["other"] = join_words(others)
+    return out
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+
+
+def business_model(company: Company, industry: Industry, catalog: Catalog) -> str:
+    """The company's business model id: its own (by id, name or alias), else the industry's."""
+    if not company.business_model:
+        return industry.business_model
+    key = normalize(company.business_model)
+    for m in catalog.business_models.values():
+        if key in {normalize(x) for x in (m.id, m.name, *m.aliases)}:
+            return m.id
+    raise JdgenError(
+        f"business_model: expected one of {', '.join(catalog.business_models)}, "
+        f"got '{company.business_model}'"
+    )
+
+
+def role_function(role: Role, catalog: Catalog) -> str:
+    """The role's function: its own, else its domain's default."""
+    domain = catalog.domains.get(role.domain)
+    return role.function or (domain.function if domain else None) or ""
+
+
+def facts_for(
+    role: Role, company: Company, catalog: Catalog, size: CompanySize, industry: Industry
+) -> Facts:
+    """What the catalog's ``when`` conditions look at, for this role at this company."""
+    level = catalog.level_of(role)
+    people = scale.headcount(company, size)
+    n_sites = scale.sites(company, size, people)
+    return Facts(
+        size=size.id,
+        industry=industry.id,
+        level=level.id,
+        domain=role.domain,
+        physical_goods=industry.physical_goods,
+        role=role.id,
+        function=role_function(role, catalog),
+        kind=role.kind or ("executive" if level.id == "executive" else "line"),
+        business_model=business_model(company, industry, catalog),
+        headcount=people,
+        multi_site=n_sites > 1,
+        multi_country=scale.countries(company, size, n_sites) > 1,
+        unionised=company.unionised,
+        below_usual=scale.below_usual(role, people),
+    )
+
+
+#: Used when a catalog has no lengths.yaml: everything that applies.
+EVERYTHING = Budget(
+    duties={"default": 40}, required=12, preferred=12, hard_skills=12, soft_skills=12, kpis=12
+)
 
 
 def resolve(
@@ -165,8 +263,20 @@ def resolve(
     level = catalog.level_of(role)
     title = opts.title or role.title
     country = posting_country(company, catalog.countries)
-    values = placeholder_values(title, company.name, size, industry, country.placeholders())
+    facts = facts_for(role, company, catalog, size, industry)
+    values = placeholder_values(
+        title,
+        company.name,
+        size,
+        industry,
+        country.placeholders(),
+        systems=_systems(company, catalog),
+        headcount=facts.headcount,
+        description=company.description or "",
+    )
     locale = company.locale or country.locale
+    budget = catalog.lengths.get(opts.length or company.length, EVERYTHING)
+    keys = scale.size_keys(catalog.sizes, size.id)
     return Context(
         catalog,
         role,
@@ -179,6 +289,9 @@ def resolve(
         values,
         country,
         locale,
+        facts,
+        keys,
+        budget,
         repr(values),
     )
 
@@ -191,7 +304,7 @@ def _catalog_ids(ctx: Context) -> set[str]:
     ids |= {i if isinstance(i, str) else i.id for g in role.responsibilities for i in g.items}
     ids |= {s if isinstance(s, str) else s.id for s in role.skills}
     ids |= {s.id for s in ctx.industry.skills}
-    for addition in (*ctx.size.additions, *ctx.industry.additions):
+    for addition in (*ctx.size_additions, *ctx.industry.additions):
         ids.add(addition.item if isinstance(addition.item, str) else addition.item.id)
     return ids
 
@@ -272,26 +385,40 @@ def _about_company(ctx: Context) -> Section | None:
 
 
 def _about_role(ctx: Context) -> Section:
-    parts = [
-        ctx.filled(ctx.role.summary),
-        ctx.filled(ctx.size.scope[ctx.level.id]),
-        ctx.filled(ctx.industry.context_by_domain.get(ctx.role.domain, ctx.industry.context)),
-    ]
-    paragraphs = [" ".join(sentence(p) for p in parts)]
+    parts = [ctx.role.summary, _scope_sentence(ctx), _context_sentence(ctx)]
+    if ctx.company.description:
+        parts.append(ctx.catalog.text.description_sentence)
+    paragraphs = [" ".join(ctx.text(p) for p in parts if p)]
     return _section(ctx, "about-role", _role(ctx), paragraphs=paragraphs)
+
+
+def _scope_sentence(ctx: Context) -> str:
+    """The size's first scope sentence whose conditions hold (the last one always does)."""
+    return next(line.text for line in ctx.size.scope if ctx.applies(line.when))
+
+
+def _context_sentence(ctx: Context) -> str:
+    """What operations means in this industry, for this function (empty: nothing to add)."""
+    ind = ctx.industry
+    if ctx.facts.function in ind.context_by_function:
+        return ind.context_by_function[ctx.facts.function]
+    return ind.context_by_domain.get(ctx.role.domain, ind.context)
 
 
 def reports_to(ctx: Context) -> RoleRef:
     """Who the role reports to at this size: a catalog role (id and title) or a title."""
-    ref = pick(ctx.role.reports_to, ctx.size.id)
+    ref = pick(ctx.role.reports_to, ctx.size_keys)
     assert ref is not None  # the catalog check guarantees a value for every size
     return RoleRef(id=ref if ref in ctx.catalog.roles else None, title=ctx.catalog.role_title(ref))
 
 
 def team(ctx: Context) -> str | None:
-    """Who reports to the role at this size, placeholders filled."""
-    text = pick(ctx.role.direct_reports, ctx.size.id)
-    return fill(text, ctx.values) if text else None
+    """Who reports to the role at this size, placeholders filled: the role's own line for
+    the band, else the band's line for the level, else the role's for the fallback band."""
+    own = ctx.role.direct_reports
+    text = own.get(ctx.size.id) or ctx.size.direct_reports.get(ctx.level.id)
+    text = text or pick(own, ctx.size_keys)
+    return fill(text, ctx.values).strip().rstrip(".") if text else None
 
 
 def _reporting(ctx: Context) -> Section:
@@ -306,12 +433,19 @@ def _reporting(ctx: Context) -> Section:
     return _section(ctx, "reporting", _role(ctx), paragraphs=[" ".join(paragraphs)])
 
 
+#: How specific a line from each kind of source is (jdgen.budget): the most specific
+#: line of a topic wins, and the budget keeps specific lines first.
+SPECIFICITY = {"library": LIBRARY, "size": SIZE, "role": ROLE, "industry": INDUSTRY}
+
+
 class _Duties:
-    """Responsibility bullets: each duty once (by wording), removed ones left out."""
+    """Responsibility bullets: each duty once (by wording), removed ones left out; with
+    each bullet's topic and specificity, for the length budget."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.seen: set[str] = set()
+        self.meta: dict[str, tuple[str | None, int]] = {}
 
     def add(self, bullets: list[Bullet], item: str | Responsibility, source: Origin) -> None:
         ctx = self.ctx
@@ -322,6 +456,18 @@ class _Duties:
         if text.lower() not in self.seen:
             self.seen.add(text.lower())
             bullets.append(Bullet(id=r.id, text=text, source=source))
+            self.meta[r.id] = (r.topic, self.specificity(r, source))
+
+    def specificity(self, r: Responsibility, source: Origin) -> int:
+        ctx = self.ctx
+        if ctx.company.systems and "systems." in ctx.raw_wording(r):
+            return COMPANY
+        if ctx.industry.id in r.by_industry:
+            return INDUSTRY
+        base = SPECIFICITY.get(source.kind, ROLE)
+        if base == ROLE and any(k in r.by_size for k in ctx.size_keys):
+            return SCALED
+        return base
 
 
 def _role_groups(ctx: Context, duties: _Duties) -> list[Subsection]:
@@ -343,7 +489,7 @@ def _add_rules(ctx: Context, groups: list[Subsection], duties: _Duties) -> set[s
     the duties they replace."""
     by_id = {g.id: g.bullets for g in groups}
     replaced: set[str] = set()
-    rules: list[tuple[Owner, Addition]] = [("size", a) for a in ctx.size.additions]
+    rules: list[tuple[Owner, Addition]] = [("size", a) for a in ctx.size_additions]
     rules += [("industry", a) for a in ctx.industry.additions]
     for owner, addition in rules:
         if not ctx.applies(addition.when):
@@ -361,6 +507,7 @@ def _responsibilities(ctx: Context) -> Section:
     replaced = _add_rules(ctx, groups, duties)
     for g in groups:
         g.bullets = [b for b in g.bullets if b.id not in replaced]
+    _within_budget(ctx, groups, duties)
     extra = _user_bullets(ctx.options.add_responsibilities, "add_responsibilities", 1)
     if extra:
         groups.append(
@@ -375,10 +522,43 @@ def _responsibilities(ctx: Context) -> Section:
     return _section(ctx, "responsibilities", _role(ctx), subsections=subsections)
 
 
+def _within_budget(ctx: Context, groups: list[Subsection], duties: _Duties) -> None:
+    """One duty per topic, then as many as the length allows, in place."""
+    cands = [
+        Candidate(b.id, b.text, *duties.meta.get(b.id, (None, ROLE)), group=g.id)
+        for g in groups
+        for b in g.bullets
+    ]
+    budget = ctx.budget.duties
+    limit = budget.get(ctx.level.id, budget.get("default", len(cands)))
+    kept = {c.key for c in within_budget(one_per_topic(cands), limit)}
+    for g in groups:
+        g.bullets = [b for b in g.bullets if b.id in kept]
+
+
+def _budgeted(
+    bullets: list[Bullet], limit: int, specific: dict[str, int] | None = None
+) -> list[Bullet]:
+    """At most ``limit`` of these lines: groups by source take turns, the most specific first."""
+    cands = [
+        Candidate(
+            str(i),
+            b.text,
+            None,
+            (specific or {}).get(b.id, SPECIFICITY.get(b.source.kind, COMPANY)),
+            # the industry's laws compete on their own, so they are not lost behind
+            # the industry's other lines
+            group=b.id if b.id == "regulations" else b.source.kind,
+        )
+        for i, b in enumerate(bullets)
+    ]
+    return [bullets[int(c.key)] for c in within_budget(cands, limit)]
+
+
 def experience_years(ctx: Context) -> int | None:
-    """Years of experience asked for: the role's by size, else its level's."""
-    q = ctx.role.qualifications
-    return pick(q.years, ctx.size.id) or pick(ctx.level.years, ctx.size.id)
+    """Years of experience asked for: the role's by size, else its level's, following the
+    headcount between bands (jdgen.scale)."""
+    return scale.years(ctx.role, ctx.level, ctx.catalog.sizes, ctx.facts.headcount)
 
 
 def _certifications(ctx: Context, required: bool) -> list[Bullet]:
@@ -420,7 +600,7 @@ def _required(ctx: Context) -> list[Bullet]:
         Bullet(id="education", text=ctx.text(q.education), source=role),
         *_certifications(ctx, required=True),
         *_line_bullets(ctx, q.required, "role", "required"),
-        *_line_bullets(ctx, ctx.size.qualifications.required, "size", "required"),
+        *_line_bullets(ctx, ctx.band_attr("qualifications").required, "size", "required"),
         *_line_bullets(ctx, ctx.industry.qualifications.required, "industry", "required"),
         *_company_requirements(ctx),
     ]
@@ -450,7 +630,7 @@ def _preferred(ctx: Context) -> list[Bullet]:
         *education,
         *_certifications(ctx, required=False),
         *_line_bullets(ctx, q.preferred, "role", "preferred"),
-        *_line_bullets(ctx, ctx.size.qualifications.preferred, "size", "preferred"),
+        *_line_bullets(ctx, ctx.band_attr("qualifications").preferred, "size", "preferred"),
         *_line_bullets(ctx, ctx.industry.qualifications.preferred, "industry", "preferred"),
         *_regulations(ctx),
     ]
@@ -458,9 +638,15 @@ def _preferred(ctx: Context) -> list[Bullet]:
 
 def _qualifications(ctx: Context) -> Section:
     headings = ctx.catalog.text.qualification_headings
+    # years and education always stay; the company's own requirements rank next
+    core = {"experience": COMPANY + 1, "education": COMPANY + 1}
+    parts = (
+        ("required", _budgeted(_unique(_required(ctx)), ctx.budget.required, core)),
+        ("preferred", _budgeted(_unique(_preferred(ctx)), ctx.budget.preferred)),
+    )
     subsections = [
-        Subsection(id=kind, heading=headings[kind], bullets=_unique(bullets), source=_role(ctx))
-        for kind, bullets in (("required", _required(ctx)), ("preferred", _preferred(ctx)))
+        Subsection(id=kind, heading=headings[kind], bullets=bullets, source=_role(ctx))
+        for kind, bullets in parts
         if bullets
     ]
     return _section(ctx, "qualifications", _role(ctx), subsections=subsections)
@@ -477,11 +663,34 @@ def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
     for s, origin in skills:
         if ctx.applies(s.when) and not ctx.removed(s.id) and all(c.id != s.id for c, _ in chosen):
             chosen.append((s, origin))
-    return chosen
+    # one skill per topic and per name, then as many of each kind as the length allows
+    cands = [
+        Candidate(s.id, s.name.lower(), s.topic, SPECIFICITY.get(o.kind, ROLE), s.kind)
+        for s, o in chosen
+    ]
+    cands = _distinct(one_per_topic(cands))
+    b = ctx.budget
+    kept = {
+        c.key
+        for kind, limit in (("hard", b.hard_skills), ("soft", b.soft_skills))
+        for c in within_budget([c for c in cands if c.group == kind], limit)
+    }
+    return [(s, o) for s, o in chosen if s.id in kept]
+
+
+def _distinct(cands: list[Candidate]) -> list[Candidate]:
+    """Drop candidates whose text repeats an earlier one's."""
+    seen: set[str] = set()
+    out = []
+    for c in cands:
+        if c.text not in seen:
+            seen.add(c.text)
+            out.append(c)
+    return out
 
 
 def _skill_text(ctx: Context, skill: Skill) -> str:
-    if not skill.detail:
+    if not skill.detail or not ctx.budget.skill_details:
         return ctx.text(skill.name)
     name, detail = ctx.filled(skill.name), ctx.filled(skill.detail)
     return ctx.render(ctx.catalog.text.sentences.skill, name=name, detail=detail)
@@ -506,22 +715,36 @@ def _skills(ctx: Context, skills: list[tuple[Skill, Origin]]) -> Section:
     return _section(ctx, "skills", _role(ctx), subsections=subsections)
 
 
+#: An industry line this similar to one of the role's (rapidfuzz token_set_ratio)
+#: measures the same thing; the role's own wording stays.
+SAME_MEASURE = 80
+
+
 def _kpis(ctx: Context) -> Section:
+    from rapidfuzz import fuzz
+
     bullets = _line_bullets(ctx, ctx.role.kpis, "role", "kpi")
-    bullets += _line_bullets(ctx, ctx.industry.kpis, "industry", "kpi")
+    own = [b.text for b in bullets]
+    bullets += [
+        b
+        for b in _line_bullets(ctx, ctx.industry.kpis, "industry", "kpi")
+        if all(fuzz.token_set_ratio(b.text, t) < SAME_MEASURE for t in own)
+    ]
+    # the role's measures and the industry's take turns, at equal rank
+    even = {b.id: ROLE for b in bullets}
     return _section(
         ctx,
         "kpis",
         _role(ctx),
         paragraphs=[sentence(ctx.catalog.text.kpi_intro)],
-        bullets=_unique(bullets),
+        bullets=_budgeted(_unique(bullets), ctx.budget.kpis, even),
     )
 
 
 def _career(ctx: Context) -> Section | None:
     wanted = ctx.options.career_path
     if wanted is None:
-        wanted = ctx.level.rank <= ctx.catalog.levels["director"].rank
+        wanted = ctx.budget.career and ctx.level.rank <= ctx.catalog.levels["director"].rank
     if not wanted or not ctx.role.career.to_roles:
         return None
     titles = [ctx.catalog.role_title(r) for r in ctx.role.career.to_roles]
@@ -761,12 +984,43 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
     )
 
 
+#: The sections whose words the length budget counts: the ones jdgen writes.
+BUDGETED = frozenset(
+    ("about-role", "reporting", "responsibilities", "qualifications", "skills", "kpis", "career")
+)
+
+
+def section_words(jd: JobDescription, ids: Iterable[str] = BUDGETED) -> int:
+    """Words of body text in the sections with these ids."""
+    wanted = set(ids)
+    total = 0
+    for s in jd.sections:
+        if s.id in wanted:
+            blocks = s.paragraphs + [b.text for b in s.all_bullets()]
+            blocks += [p for sub in s.subsections for p in sub.paragraphs]
+            total += sum(len(b.split()) for b in blocks)
+    return total
+
+
 def _tailor(
     role: Role, company: Company, catalog: Catalog, options: PostingOptions | None
 ) -> JobDescription:
     if company.confidential:  # the posting must not say who is hiring
         company = company.model_copy(update={"name": None, "website": None})
     ctx = resolve(role, company, catalog, options)
+    jd = _build(ctx)
+    limit = ctx.budget.max_words
+    while limit is not None and section_words(jd) > limit:
+        smaller = ctx.budget.cut(ctx.level.id)
+        if smaller is None:
+            break
+        ctx = replace(ctx, budget=smaller)
+        jd = _build(ctx)
+    return jd
+
+
+def _build(ctx: Context) -> JobDescription:
+    company = ctx.company
     skills = _skill_list(ctx)
     sections = _apply_removals(ctx, _sections(ctx, skills))
     title = title_with_suffix(ctx.title, company, ctx.country)

@@ -199,7 +199,7 @@ def test_bad_row_is_reported_with_line_and_reason_and_the_others_are_written(
     code, _, err = run(str(rows), "-o", str(out), "--format", "md", "--jobs", "2")
     assert code == 1
     assert (
-        f"error: {rows}:4: size: expected one of small, mid-size, enterprise or a headcount, got 'huge'"
+        f"error: {rows}:4: size: expected one of startup, small, mid-size, large, enterprise or a headcount, got 'huge'"
         in err
     )
     assert "Traceback" not in err

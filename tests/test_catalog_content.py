@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from rapidfuzz import fuzz
 
+from jdgen import scale
 from jdgen.catalog import Catalog, builtin_catalog
 from jdgen.cli import cli
 from jdgen.models import Company, Responsibility, pick
@@ -29,7 +30,8 @@ Customer Operations Manager, Ecommerce Operations Manager"""
 
 def years(role_id: str, size: str) -> int:
     role = CATALOG.roles[role_id]
-    value = pick(role.qualifications.years, size) or pick(CATALOG.levels[role.level].years, size)
+    people = CATALOG.sizes[size].typical_headcount
+    value = scale.years(role, CATALOG.levels[role.level], CATALOG.sizes, people)
     assert value is not None
     return value
 
@@ -77,14 +79,16 @@ def test_role_is_complete(role_id: str) -> None:
     assert len(role.kpis) >= 3
     assert role.career.from_roles and role.career.to_roles
     for size in CATALOG.sizes:
-        assert pick(role.reports_to, size) and pick(role.direct_reports, size)
+        assert pick(role.reports_to, CATALOG.size_keys(size)) and pick(
+            role.direct_reports, CATALOG.size_keys(size)
+        )
 
 
 @pytest.mark.parametrize("size", list(CATALOG.sizes))
 def test_nobody_asks_for_more_years_than_the_role_above(size: str) -> None:
     problems = []
     for role in CATALOG.roles.values():
-        bosses = [pick(role.reports_to, size), *role.career.to_roles]
+        bosses = [pick(role.reports_to, CATALOG.size_keys(size)), *role.career.to_roles]
         for boss in bosses:
             if (
                 boss in CATALOG.roles
@@ -100,7 +104,7 @@ def test_nobody_asks_for_more_years_than_the_role_above(size: str) -> None:
 def test_levels_grow_in_years_at_every_size() -> None:
     order = sorted(CATALOG.levels.values(), key=lambda lv: lv.rank)
     for size in CATALOG.sizes:
-        values = [pick(lv.years, size) for lv in order]
+        values = [pick(lv.years, CATALOG.size_keys(size)) for lv in order]
         assert values == sorted(values), size
 
 
@@ -108,7 +112,7 @@ def test_executives_report_to_the_ceo_or_board() -> None:
     for role in CATALOG.roles.values():
         if role.level == "executive":
             for size in CATALOG.sizes:
-                boss = CATALOG.role_title(pick(role.reports_to, size) or "")
+                boss = CATALOG.role_title(pick(role.reports_to, CATALOG.size_keys(size)) or "")
                 assert re.search(r"Chief Executive Officer|CEO|board", boss), (role.id, boss)
 
 

@@ -219,7 +219,7 @@ def test_unknown_size_lists_the_choices() -> None:
     code, _, err = run("generate", "vpo", "--size", "huge")
     assert code == 1
     assert one_line_error(err) == (
-        "error: --size: expected one of small, mid-size, enterprise or a headcount, got 'huge'"
+        "error: --size: expected one of startup, small, mid-size, large, enterprise or a headcount, got 'huge'"
     )
 
 
@@ -242,7 +242,7 @@ def test_unknown_industry_lists_the_choices() -> None:
         ),
         (
             "bad-size.yaml",
-            "bad-size.yaml: size: expected one of small, mid-size, enterprise or a headcount, got 'huge'",
+            "bad-size.yaml: size: expected one of startup, small, mid-size, large, enterprise or a headcount, got 'huge'",
         ),
         ("typo-field.yaml", "typo-field.yaml: industy: unknown field (did you mean 'industry'?)"),
     ],

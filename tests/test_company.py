@@ -29,7 +29,7 @@ def write(tmp_path: Path, text: str) -> Path:
     [
         (
             "size: huge\n",
-            "size: expected one of small, mid-size, enterprise or a headcount, got 'huge'",
+            "size: expected one of startup, small, mid-size, large, enterprise or a headcount, got 'huge'",
         ),
         ("size: 0\n", "size: expected a headcount of at least 1"),
         ("industry: mining\n", "industry: expected one of ecommerce, financial-services, general"),
@@ -250,7 +250,7 @@ def test_qualifications_follow_size(size: str, years: str, extra: str) -> None:
     ],
 )
 def test_industry_rules_named_in_the_issue(industry: str, expected: list[str]) -> None:
-    jd = posting("operations-manager", industry=industry)
+    jd = posting("operations-manager", industry=industry, length="long")
     text = "\n".join(section_text(jd, s) for s in ("responsibilities", "qualifications", "kpis"))
     for phrase in expected:
         assert phrase in text, phrase

@@ -226,7 +226,7 @@ def test_pandoc_sees_lists_in_a_reference_without_numbering(
         check=True,
     ).stdout
     assert "# What you will do" in md
-    assert "-   Run inventory control so that stock stays high enough" in md
+    assert "-   Manage relationships with suppliers and logistics partners to secure" in md
 
 
 def test_a_word_template_dotx_is_accepted_as_reference(
@@ -303,8 +303,8 @@ def test_example_template_is_filled_from_the_posting(acme_posting) -> None:
     assert ("Heading 2", "Supply chain and inventory") in paragraphs
     assert (
         "List Bullet",
-        "Run inventory control so that stock stays high enough to avoid shortages and low "
-        "enough to protect working capital.",
+        "Manage relationships with suppliers and logistics partners to secure reliable, "
+        "cost-effective supply.",
     ) in paragraphs
     assert ("List Bullet", "401(k) with 4% match.") in paragraphs
     assert ("Normal", "Apply online at https://acme.example/careers.") in paragraphs

@@ -146,7 +146,7 @@ def test_company_from_standard_input(tmp_path: Path) -> None:
     assert "$120,000 to $150,000 per year" in out
     code, _, err = run("generate", "vpo", "--company", "-", input="size: huge\n")
     assert code == 1
-    assert err.strip().startswith("error: <stdin>: size: expected one of small, mid-size")
+    assert err.strip().startswith("error: <stdin>: size: expected one of startup, small, mid-size")
 
 
 def test_init_global_writes_the_default_profile(tmp_path: Path) -> None:

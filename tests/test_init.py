@@ -95,7 +95,7 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     [
         (
             ["--size", "huge"],
-            "error: --size: expected one of small, mid-size, enterprise or a headcount, got 'huge'",
+            "error: --size: expected one of startup, small, mid-size, large, enterprise or a headcount, got 'huge'",
         ),
         (["--industry", "mining"], "error: --industry: expected one of"),
         (["--salary-min", "100"], "error: --salary-min and --salary-max go together"),
@@ -136,7 +136,10 @@ def test_prompts_offer_flags_as_defaults(tmp_path: Path, monkeypatch: pytest.Mon
     ]
     result = invoke("init", str(path), "--name", "Acme", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "expected one of small, mid-size, enterprise or a headcount, got 'huge'" in result.output
+    assert (
+        "expected one of startup, small, mid-size, large, enterprise or a headcount, got 'huge'"
+        in result.output
+    )
     assert ", ]" not in result.output and "/]" not in result.output  # no empty choice shown
     data = yaml.safe_load(path.read_text())
     assert data["name"] == "Acme" and data["about"] == "We make valves."

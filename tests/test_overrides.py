@@ -151,7 +151,8 @@ def test_user_catalog_placeholders_are_validated_with_file_and_field(tmp_path: P
     result = run("catalog", "validate", str(root2))
     assert (
         f"{root2}/roles/vp-of-operations.yaml: summary: unknown placeholder 'titel' "
-        "(expected one of title, a_title, company, vocab, size, industry, country)"
+        "(expected one of title, a_title, company, vocab, size, industry, country, systems, "
+        "team, headcount, description, usual)"
     ) in result.stderr
 
 

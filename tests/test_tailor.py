@@ -44,8 +44,9 @@ def test_reporting_line_follows_company_size(
 
 
 def test_small_company_posting_is_hands_on_and_enterprise_is_multi_site(catalog: Catalog) -> None:
-    small = posting(catalog, "director-of-operations", size="small")
-    big = posting(catalog, "director-of-operations", size="enterprise")
+    # the long posting keeps every size addition; a standard one has room for the best few
+    small = posting(catalog, "director-of-operations", size="small", length="long")
+    big = posting(catalog, "director-of-operations", size="enterprise", length="long")
     assert "hands-on" in text_of(small, "about-role")
     assert "wear several hats" in text_of(small, "about-role")
     assert "Roll up your sleeves" in text_of(small, "responsibilities")
@@ -61,7 +62,7 @@ def test_small_company_posting_is_hands_on_and_enterprise_is_multi_site(catalog:
 
 
 def test_enterprise_vp_leads_directors(catalog: Catalog) -> None:
-    jd = posting(catalog, "vp-of-operations", size="enterprise")
+    jd = posting(catalog, "vp-of-operations", size="enterprise", length="long")
     assert "through a team of directors" in text_of(jd, "about-role")
     assert "Lead and develop a team of directors" in text_of(jd, "responsibilities")
 
@@ -73,7 +74,7 @@ def test_enterprise_vp_leads_directors(catalog: Catalog) -> None:
         ("healthcare", ["HIPAA", "patient", "Joint Commission"], ["OSHA", "ISO 9001"]),
         ("technology", ["SOC 2", "data", "software products"], ["HIPAA", "inventory"]),
         ("ecommerce", ["Order fulfillment time", "returns", "PCI DSS"], ["HIPAA"]),
-        ("logistics", ["FMCSA", "On-time delivery rate"], ["HIPAA"]),
+        ("logistics", ["FMCSA", "On-time"], ["HIPAA"]),
         ("financial-services", ["audit", "KYC", "clients"], ["OSHA"]),
         ("retail", ["shrink", "store"], ["HIPAA"]),
     ],
@@ -89,8 +90,8 @@ def test_industry_brings_its_regulations_kpis_and_words(
 
 
 def test_supply_chain_only_for_companies_with_physical_goods(catalog: Catalog) -> None:
-    goods = posting(catalog, "director-of-operations", industry="manufacturing")
-    software = posting(catalog, "director-of-operations", industry="technology")
+    goods = posting(catalog, "director-of-operations", industry="manufacturing", length="long")
+    software = posting(catalog, "director-of-operations", industry="technology", length="long")
     headings = lambda jd: [s.heading for s in jd.section("responsibilities").subsections]  # noqa: E731
     assert "Supply chain and inventory" in headings(goods)
     assert "Vendors and partners" not in headings(goods)

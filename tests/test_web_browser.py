@@ -201,7 +201,9 @@ def test_build_edit_download_save_and_restore(page, shots: Path, tmp_path: Path)
 def test_field_error_shows_beside_the_field(page) -> None:
     page.goto("/")
     page.fill("#f-size", "huge")
-    page.locator("#err-size", has_text="expected one of small, mid-size, enterprise").wait_for()
+    page.locator(
+        "#err-size", has_text="expected one of startup, small, mid-size, large, enterprise"
+    ).wait_for()
     page.fill("#f-size", "40")
     page.locator("#err-size:empty").wait_for(state="attached")
 

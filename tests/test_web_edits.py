@@ -90,12 +90,12 @@ def test_edit_route_applies_and_keeps_the_edit(tmp_path: Path) -> None:
     )
     assert f">{text}</span>" not in bigger.text
     reword = client.get(
-        "/edit/reword", params={**form, "bullet": "responsibilities:policies-and-sops"}
+        "/edit/reword", params={**form, "bullet": "responsibilities:operating-budget"}
     )
     assert 'name="new_text"' in reword.text
-    assert "Write and maintain operating policies" in reword.text
+    assert "Build and manage the operating budget" in reword.text
     moved = post_form(
-        client, "/edit", {**form, "op": "down", "bullet": "responsibilities:policies-and-sops"}
+        client, "/edit", {**form, "op": "down", "bullet": "responsibilities:operating-budget"}
     )
     state = html.unescape(
         moved.text.split('id="edits" name="edits" value="', 1)[1].split('"', 1)[0]

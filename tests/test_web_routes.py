@@ -99,7 +99,7 @@ def test_field_errors_have_the_cli_messages_beside_the_field(client) -> None:
     assert page.status_code == 200
     assert (
         '<p class="err" hx-swap-oob="true" id="err-size" role="alert">'
-        "expected one of small, mid-size, enterprise or a headcount, got &#39;huge&#39;</p>"
+        "expected one of startup, small, mid-size, large, enterprise or a headcount, got &#39;huge&#39;</p>"
     ) in page.text
     page = post_form(
         client, "/preview", {"role": "vpo", "salary.min": "150000", "salary.max": "120000"}

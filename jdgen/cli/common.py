@@ -168,6 +168,13 @@ def posting_options(f: F) -> F:
                 default=None,
                 help='Include "Where this role leads" (default: on for director level and below).',
             ),
+            click.option(
+                "--length",
+                type=click.Choice(["short", "standard", "long"]),
+                default=None,
+                help="short (250-450 words, for boards with tight limits), standard "
+                "(450-750, the default) or long (every line that applies).",
+            ),
         ]
     ):
         f = decorator(f)
@@ -181,6 +188,7 @@ def posting_choices(
     remove: tuple[str, ...] = (),
     sections: tuple[str, ...] = (),
     career_path: bool | None = None,
+    length: str | None = None,
 ) -> dict[str, Any]:
     """The CLI's per-posting options as a partial ``posting:`` block."""
     from jdgen.errors import JdgenError
@@ -201,6 +209,8 @@ def posting_choices(
         choices["title"] = title
     if career_path is not None:
         choices["career_path"] = career_path
+    if length is not None:
+        choices["length"] = length
     return choices
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from jdgen import scale
 from jdgen.catalog import Catalog, sample_values
 from jdgen.models import Responsibility, Role, Skill, TextItem, When, line_text, line_when, pick
 from jdgen.tailor import fill
@@ -70,13 +71,17 @@ def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
         skills.append(entry)
     q = role.qualifications
     by_size = []
+    keys = catalog.size_keys
     for size in catalog.sizes.values():
         by_size.append(
             {
                 "size": size.name,
-                "reports_to": catalog.role_title(pick(role.reports_to, size.id) or ""),
-                "team": pick(role.direct_reports, size.id) or "",
-                "years": pick(q.years, size.id) or pick(level.years, size.id),
+                "reports_to": catalog.role_title(pick(role.reports_to, keys(size.id)) or ""),
+                "team": role.direct_reports.get(size.id)
+                or size.direct_reports.get(level.id)
+                or pick(role.direct_reports, keys(size.id))
+                or "",
+                "years": scale.years(role, level, catalog.sizes, size.typical_headcount),
             }
         )
     return {

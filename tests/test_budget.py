@@ -1,0 +1,47 @@
+"""Rules of jdgen.budget on tiny hand-built inputs: one line per topic, length budgets."""
+
+from __future__ import annotations
+
+from jdgen.budget import INDUSTRY, LIBRARY, ROLE, SIZE, Candidate, one_per_topic, within_budget
+
+
+def c(key: str, topic: str | None = None, spec: int = ROLE, group: str = "g") -> Candidate:
+    return Candidate(key, f"text of {key}", topic, spec, group)
+
+
+def keys(items: list[Candidate]) -> list[str]:
+    return [i.key for i in items]
+
+
+def test_one_line_per_topic_the_most_specific_wins_in_place() -> None:
+    items = [c("lib-lean", "lean", LIBRARY), c("a"), c("mfg-lean", "lean", INDUSTRY), c("b")]
+    assert keys(one_per_topic(items)) == ["a", "mfg-lean", "b"]
+
+
+def test_equal_specificity_keeps_the_first_and_untopical_lines_all_stay() -> None:
+    items = [c("x", "budget", SIZE), c("y", "budget", SIZE), c("n1"), c("n2")]
+    assert keys(one_per_topic(items)) == ["x", "n1", "n2"]
+
+
+def test_budget_takes_every_groups_first_line_before_any_second() -> None:
+    items = [c("a1", group="a"), c("a2", group="a"), c("a3", group="a"), c("b1", group="b")]
+    assert keys(within_budget(items, 2)) == ["a1", "b1"]
+    assert keys(within_budget(items, 3)) == ["a1", "a2", "b1"]
+
+
+def test_budget_prefers_specific_lines_and_keeps_the_original_order() -> None:
+    items = [
+        c("lib", spec=LIBRARY, group="a"),
+        c("role", spec=ROLE, group="a"),
+        c("ind", spec=INDUSTRY, group="a"),
+        c("other", spec=LIBRARY, group="b"),
+    ]
+    # group a offers its industry line first, then group b its only line, then a's role line
+    assert keys(within_budget(items, 1)) == ["ind"]
+    assert keys(within_budget(items, 2)) == ["ind", "other"]
+    assert keys(within_budget(items, 3)) == ["role", "ind", "other"]
+
+
+def test_budget_larger_than_the_lines_keeps_them_all() -> None:
+    items = [c("a"), c("b")]
+    assert within_budget(items, 10) == items

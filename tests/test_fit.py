@@ -1,0 +1,105 @@
+"""Postings that fit: real length and no repeated lines, over the shipped catalog's
+whole matrix (every role × size × industry, plus headcounts at the band edges)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from postingcheck import word_count
+
+from jdgen.catalog import builtin_catalog
+from jdgen.models import Company, JobDescription
+from jdgen.tailor import tailor
+
+CATALOG = builtin_catalog()
+ROLES = sorted(CATALOG.roles)
+SIZES: list[str | int] = [*CATALOG.sizes, 5, 99, 100, 50000]
+INDUSTRIES = list(CATALOG.industries)
+
+#: (words, duties) allowed by length; managers carry fewer duties than executives.
+BANDS = {"standard": ((450, 750), (8, 12)), "short": ((250, 450), (5, 6))}
+#: Two lines at least this similar (rapidfuzz token_set_ratio) say the same thing.
+NEAR_DUPLICATE = 80
+
+
+def duties(jd: JobDescription) -> list[str]:
+    resp = jd.section("responsibilities")
+    assert resp is not None
+    return [b.text for s in resp.subsections for b in s.bullets]
+
+
+def skills(jd: JobDescription) -> list[str]:
+    sec = jd.section("skills")
+    return [b.text for s in sec.subsections for b in s.bullets] if sec else []
+
+
+def postings(role_id: str, length: str = "standard"):
+    role = CATALOG.roles[role_id]
+    for size in SIZES:
+        for industry in INDUSTRIES:
+            yield (
+                size,
+                industry,
+                tailor(role, Company(size=size, industry=industry, length=length), CATALOG),
+            )
+
+
+@pytest.mark.parametrize("length", list(BANDS))
+@pytest.mark.parametrize("role_id", ROLES)
+def test_every_posting_has_a_real_length(role_id: str, length: str) -> None:
+    (low, high), (fewest, most) = BANDS[length]
+    problems = []
+    for size, industry, jd in postings(role_id, length):
+        words, n = word_count(jd), len(duties(jd))
+        quals = jd.section("qualifications")
+        assert quals is not None
+        required = len(quals.subsections[0].bullets)
+        if not low <= words <= high:
+            problems.append(f"{size}/{industry}: {words} words")
+        if not fewest <= n <= most:
+            problems.append(f"{size}/{industry}: {n} duties")
+        if required > 6:
+            problems.append(f"{size}/{industry}: {required} required qualifications")
+    assert not problems, "\n".join(problems)
+
+
+def test_managers_carry_fewer_duties_than_executives() -> None:
+    company = Company(size="enterprise", industry="manufacturing")
+    n = {r: len(duties(tailor(CATALOG.roles[r], company, CATALOG))) for r in ROLES}
+    by_level: dict[str, list[int]] = {}
+    for r, count in n.items():
+        by_level.setdefault(CATALOG.roles[r].level, []).append(count)
+    assert max(by_level["manager"]) < max(by_level["executive"])
+    assert sum(by_level["manager"]) / len(by_level["manager"]) < sum(by_level["executive"]) / len(
+        by_level["executive"]
+    )
+
+
+def test_long_keeps_more_than_standard_and_short_less() -> None:
+    role = CATALOG.roles["director-of-operations"]
+    words = {
+        length: word_count(tailor(role, Company(industry="retail", length=length), CATALOG))
+        for length in ("short", "standard", "long")
+    }
+    assert words["short"] < words["standard"] < words["long"]
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_no_two_lines_of_a_posting_say_the_same(role_id: str) -> None:
+    from rapidfuzz import fuzz
+
+    problems = []
+    for size, industry, jd in postings(role_id):
+        lines = duties(jd) + skills(jd)
+        names = [s.split(":")[0].lower() for s in skills(jd)]
+        if len(set(names)) != len(names):
+            problems.append(f"{size}/{industry}: a skill is listed twice: {names}")
+        for a, b in itertools.combinations(lines, 2):
+            if fuzz.token_set_ratio(a, b) >= NEAR_DUPLICATE:
+                problems.append(f"{size}/{industry}: {a!r} ~ {b!r}")
+        kpis = jd.section("kpis")
+        for a, b in itertools.combinations([k.text for k in kpis.bullets] if kpis else [], 2):
+            if fuzz.token_set_ratio(a, b) >= NEAR_DUPLICATE:
+                problems.append(f"{size}/{industry}: KPIs {a!r} ~ {b!r}")
+    assert not problems, "\n".join(problems[:20])
