@@ -217,7 +217,7 @@ class PostingText(Strict):
     #: How region codes in remote_regions read in a sentence ("US" → "the United States").
     place_names: dict[str, str] = Field(default_factory=dict)
     #: "At <company>, we …": the sentence a company's ``description`` completes.
-    description_sentence: str = "At {{ company }}, we {{ description }}"
+    description_sentence: str = "{{ company }} {{ description }}"
     #: The note `generate` prints and `lint` reports when a title is unusual at the
     #: company's headcount ({{ title }}, {{ headcount }}, {{ usual }}).
     unusual_title: str = (

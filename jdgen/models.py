@@ -635,8 +635,8 @@ class Company(Strict):
     #: A size id or name (small, mid-size, enterprise) or a headcount.
     size: str | int = "mid-size"
     industry: str = "general"
-    #: What the company makes or does, in one line ("makes stainless-steel valves for
-    #: water utilities"); completes "At <name>, we …" in "About the role".
+    #: What the company makes or does, in one line after its name ("makes stainless-steel
+    #: valves for water utilities"); ends "About the role" when there is no ``about``.
     description: str | None = None
     #: How it sells (``catalog/business-models.yaml``: b2b-distribution, b2c-stores,
     #: d2c-online, subscription-software, services …); default: the industry's.
@@ -850,6 +850,11 @@ class PostingMetadata(Strict):
     #: Babel locale its money and dates are written in.
     locale: str = "en_US"
     generator: str
+    #: Set when the title is unusual at the company's headcount: the note saying so
+    #: (``generate`` prints it on stderr, ``lint`` reports it) and the roles that
+    #: usually do the work at that size.
+    unusual_title: str | None = None
+    usual_titles: list[str] = Field(default_factory=list)
 
 
 class JobDescription(Strict):

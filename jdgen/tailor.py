@@ -74,7 +74,7 @@ from jdgen.models import (
     pick,
 )
 from jdgen.templating import render_string
-from jdgen.text import join_words, long_date, money, sentence
+from jdgen.text import article, join_words, long_date, money, sentence
 
 # ---------------------------------------------------------------------------
 # Placeholders in catalog text, rendered in a sandbox
@@ -386,7 +386,7 @@ def _about_company(ctx: Context) -> Section | None:
 
 def _about_role(ctx: Context) -> Section:
     parts = [ctx.role.summary, _scope_sentence(ctx), _context_sentence(ctx)]
-    if ctx.company.description:
+    if ctx.company.description and not ctx.company.about:
         parts.append(ctx.catalog.text.description_sentence)
     paragraphs = [" ".join(ctx.text(p) for p in parts if p)]
     return _section(ctx, "about-role", _role(ctx), paragraphs=paragraphs)
@@ -981,6 +981,8 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         country=ctx.country.code,
         locale=ctx.locale,
         generator=f"jdgen {__version__}",
+        unusual_title=unusual_title(ctx),
+        usual_titles=_usual(ctx),
     )
 
 
@@ -1000,6 +1002,25 @@ def section_words(jd: JobDescription, ids: Iterable[str] = BUDGETED) -> int:
             blocks += [p for sub in s.subsections for p in sub.paragraphs]
             total += sum(len(b.split()) for b in blocks)
     return total
+
+
+def _usual(ctx: Context) -> list[str]:
+    if not ctx.facts.below_usual:
+        return []
+    titles = {r.id: r.title for r in ctx.catalog.roles.values()}
+    return scale.usual_titles(ctx.role, titles)
+
+
+def unusual_title(ctx: Context) -> str | None:
+    """The note for a title that is unusual at this headcount (posting.yaml), or None."""
+    if not ctx.facts.below_usual:
+        return None
+    usual = _usual(ctx)
+    values = {
+        **ctx.values,
+        "usual": f"{article(usual[0])} {join_words(usual, 'or')}" if usual else "a broader role",
+    }
+    return fill(ctx.catalog.text.unusual_title, values)
 
 
 def _tailor(

@@ -137,8 +137,9 @@ def test_industry_with_a_space_or_hyphen(value: str) -> None:
         ("small", "Chief Executive Officer"),
         ("Mid-Size", "Chief Operating Officer"),
         ("midsize", "Chief Operating Officer"),
-        ("5000", "Chief Operating Officer"),
-        ("enterprise", "Chief Operating Officer"),
+        # in the large bands the Director of Operations works under the VP of Operations
+        ("5000", "VP of Operations"),
+        ("enterprise", "VP of Operations"),
     ],
 )
 def test_size_by_name_or_headcount(value: str, boss: str) -> None:

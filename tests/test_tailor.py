@@ -30,7 +30,7 @@ def text_of(jd: JobDescription, section_id: str | None = None) -> str:
     [
         ("director-of-operations", "small", "Chief Executive Officer"),
         ("director-of-operations", "mid-size", "Chief Operating Officer"),
-        ("director-of-operations", "enterprise", "Chief Operating Officer"),
+        ("director-of-operations", "enterprise", "VP of Operations"),
         ("vp-of-operations", "small", "Chief Executive Officer"),
         ("vp-of-operations", "enterprise", "Chief Operating Officer"),
     ],

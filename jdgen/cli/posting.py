@@ -110,6 +110,8 @@ def generate(
             raise JdgenError(f"--templates: {path}: not a directory")
 
     jd = build_posting(role, company_file, size, industry, catalog_dirs, posting_choices(**choices))
+    if jd.metadata.unusual_title:
+        click.echo(f"note: {jd.metadata.unusual_title}", err=True)
     options = RenderOptions(tuple(template_dirs), reference_docx, docx_template)
     data = render(jd, fmt, options)
     if to_stdout:

@@ -417,6 +417,17 @@ def _title_caps(title: str, rules: Rules) -> Iterator[TitleProblem]:
         yield TitleProblem(title, "caps")
 
 
+def _title_unusual(posting: Posting, title: str) -> list[TitleProblem]:
+    """A title unusual at the company's headcount (the posting's metadata says so)."""
+    note = posting.facts.unusual_title
+    if not note:
+        return []
+    usual = " or ".join(f"“{t}”" for t in posting.facts.usual_titles)
+    values = {"note": note[:1].upper() + note[1:], "usual": usual}
+    message = "unusual-for-size" if usual else "unusual-for-size-no-usual"
+    return [TitleProblem(title, "unusual-for-size", message, values)]
+
+
 #: The title's checks, in the order their findings are listed.
 TITLE_CHECKS: tuple[Callable[[str, Rules], Iterator[TitleProblem]], ...] = (
     _title_too_long,
@@ -448,6 +459,7 @@ def check_title(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
     if not title:
         return [finding("error", TitleProblem("", "missing"))]
     problems = [p for test in TITLE_CHECKS for p in test(title, rules)]
+    problems += _title_unusual(posting, title)
     return [finding("warning", p) for p in problems] + country.title_findings(posting, rules)
 
 

@@ -86,6 +86,10 @@ class Facts:
     country: str | None = None
     #: The posting is known to be in English (a jdgen posting); None: not known.
     english: bool | None = None
+    #: A jdgen posting whose title is unusual at the company's headcount: the note, and
+    #: the roles that usually do the work there.
+    unusual_title: str | None = None
+    usual_titles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -154,6 +158,8 @@ def from_job_description(jd: JobDescription, source: str, rules: Rules) -> Posti
         employees=rules.size_band(m.size),
         country=m.country,
         english=m.locale.startswith("en"),
+        unusual_title=m.unusual_title,
+        usual_titles=list(m.usual_titles),
     )
     return Posting(source or jd.metadata.role_id, jd.title, blocks, facts)
 
