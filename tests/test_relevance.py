@@ -141,3 +141,15 @@ def test_operations_director_and_director_of_operations_are_peers() -> None:
     assert big.metadata.reports_to.id == "vp-of-operations"
     vp = posting("vp-of-operations", size="enterprise")
     assert "directors" in (vp.metadata.team or "")
+
+
+def test_an_executive_title_at_a_tiny_company_has_no_enterprise_duties() -> None:
+    jd = posting("chief-supply-chain-officer", size=15, industry="manufacturing")
+    body = text(jd)
+    resp = jd.section("responsibilities")
+    assert resp is not None
+    duties = " ".join(b.text for b in resp.all_bullets())
+    for phrase in ("the board", "centrally or locally", "across the network", "new facilities"):
+        assert phrase not in duties, phrase
+    assert "the first purchasing, planning and stock system" in body
+    assert "plant floor" not in body  # the supply chain's context sentence, not the plant's
