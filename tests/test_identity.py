@@ -100,7 +100,8 @@ def test_metadata_holds_the_structured_facts(catalog: Catalog) -> None:
     assert hard and soft
     assert m.salary == company.salary
     big = tailor(catalog.find_role("director-of-operations"), Company(size="enterprise"), catalog)
-    assert big.metadata.reports_to.id == "chief-operating-officer"
+    # at an enterprise the Director of Operations works under the VP of Operations
+    assert big.metadata.reports_to.id == "vp-of-operations"
 
 
 def test_cli_json_shows_ids_and_sources_and_reads_back() -> None:

@@ -28,7 +28,7 @@ def test_compare_two_roles_at_one_company(client) -> None:
     )
     assert page.status_code == 200
     assert "<h1>VP of Operations vs Director of Operations</h1>" in page.text
-    assert "Small company (under 100 people), manufacturing industry" in page.text
+    assert "Small company (20 to 99 people), manufacturing industry" in page.text
     assert "<table>" in page.text  # the side-by-side table
 
 
@@ -43,7 +43,7 @@ def test_compare_bad_choices_are_messages_not_errors(client) -> None:
     assert page.status_code == 200 and "compare needs two different roles" in page.text
     page = client.get("/compare", params={"a": "nope", "b": "vpo", "size": "huge"})
     assert "a: no role &#39;nope&#39;" in page.text
-    assert "expected one of small, mid-size, enterprise or a headcount" in page.text
+    assert "expected one of startup, small, mid-size, large, enterprise or a headcount" in page.text
 
 
 def test_ladder_shows_feeders_and_next_steps(client) -> None:
