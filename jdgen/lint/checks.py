@@ -423,7 +423,7 @@ def _title_unusual(posting: Posting, title: str) -> list[TitleProblem]:
     if not note:
         return []
     usual = " or ".join(f"“{t}”" for t in posting.facts.usual_titles)
-    values = {"note": note[:1].upper() + note[1:], "usual": usual}
+    values: dict[str, object] = {"note": note[:1].upper() + note[1:], "usual": usual}
     message = "unusual-for-size" if usual else "unusual-for-size-no-usual"
     return [TitleProblem(title, "unusual-for-size", message, values)]
 
