@@ -31,7 +31,10 @@ def test_a_size_that_is_not_a_headcount_is_one_line(size: str) -> None:
     code, out, err = run("generate", ROLE, "--size", size)
     assert code == 1 and out == ""
     line = one_error_line(err)
-    assert line.startswith("error: --size: expected ") and "small, mid-size, enterprise" in line
+    assert (
+        line.startswith("error: --size: expected ")
+        and "startup, small, mid-size, large, enterprise" in line
+    )
 
 
 def test_a_headcount_in_ascii_digits_still_picks_the_band() -> None:
