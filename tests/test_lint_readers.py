@@ -99,10 +99,10 @@ def test_json_that_is_not_a_jdgen_posting_is_one_clear_line(tmp_path: Path) -> N
 
 def test_lint_uses_the_size_bands_of_the_users_catalog(tmp_path: Path) -> None:
     """A user catalog where "small" means 1–9 people: California's law (15+ employees) then
-    cannot apply, where the built-in "small" (1–99) leaves it possible."""
+    cannot apply, where the built-in "small" (20–99) leaves it possible."""
     scope = "You will run operations with the founders."
     small = {"id": "small", "name": "Small", "headcount_min": 1, "headcount_max": 9}
-    small["scope"] = dict.fromkeys(("executive", "vp", "director", "manager"), scope)
+    small |= {"typical_headcount": 5, "scope": [{"text": scope}]}
     user = tmp_path / "cat"
     user.mkdir()
     (user / "sizes.yaml").write_text(yaml.safe_dump([small]), encoding="utf-8")
