@@ -351,10 +351,10 @@ def test_markdown_table_and_sections(tmp_path: Path) -> None:
     assert "| **Reports to** | Chief Executive Officer | Chief Executive Officer |" in md
     assert "## Responsibilities both roles share\n\n- " in md
     assert (
-        "## Only the Operations Director\n\n### Strategy and goals\n\n- Set the company's long-term"
+        "## Only the Operations Director\n\n### Strategy, goals and resources\n\n- Set the company's long-term"
         in md
     )
-    assert "## Only the Director of Operations\n\n### Planning and execution\n\n- " in md
+    assert "## Only the Director of Operations\n\n### Planning, systems and routines\n\n- " in md
     assert md.count("\n| ") == 1 + 8  # the header and eight aspects
 
 
@@ -406,7 +406,7 @@ def test_docx_has_headings_and_real_tables(tmp_path: Path) -> None:
         "Only the Chief Operating Officer",
     ]
     first = unique.rows[1].cells
-    assert first[0].paragraphs[0].text == "Strategy and planning"
+    assert first[0].paragraphs[0].text == "Strategy, planning and technology"
     assert first[1].paragraphs[0].text == "Strategy and direction"
     assert {p.style.name for p in first[0].paragraphs[1:]} == {"List Bullet"}
     assert first[0].paragraphs[1].text.startswith("Develop the company-wide operating strategy")
