@@ -82,7 +82,7 @@ def test_vp_of_operations_vs_director_of_operations(catalog: Catalog) -> None:
     exp_a, exp_b = row(c, "Typical experience")
     assert exp_a.startswith("12+ years of progressively senior operations leadership experience")
     assert exp_a.endswith(
-        "By company size: startup 10+, small 10+, mid-size 12+, large 14+, enterprise 15+."
+        "By company size: startup 7+, small 10+, mid-size 12+, large 14+, enterprise 15+."
     )
     assert exp_b.startswith("10+ years of")
     assert row(c, "Education")[0].endswith("Preferred: MBA or another advanced degree.")
