@@ -109,7 +109,9 @@ def test_industry_specific_compliance_replaces_the_generic_line(catalog: Catalog
         posting(catalog, "director-of-operations", industry="manufacturing")
     )
     assert generic not in text_of(posting(catalog, "director-of-operations", industry="general"))
-    assert "Keep the business within workplace-safety" in text_of(posting(catalog, "director-of-operations"))
+    assert "Keep the business within workplace-safety" in text_of(
+        posting(catalog, "director-of-operations")
+    )
 
 
 def test_sections_follow_the_guide_order_and_only_with_content(catalog: Catalog) -> None:
