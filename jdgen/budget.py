@@ -3,9 +3,11 @@
 Pure functions over :class:`Candidate` lines, used by :mod:`jdgen.tailor`:
 
 * :func:`one_per_topic` keeps, for each topic, the most specific line (ties: the first);
-* :func:`within_budget` keeps at most ``limit`` lines, taking every group's best
-  line before any group's second, more specific lines first, and returns them in
-  their original order.
+* :func:`within_budget` keeps at most ``limit`` lines, giving each group it keeps at
+  least two (a heading over one bullet shows the skeleton), more specific lines
+  first, and returns them in their original order;
+* :class:`Said` is what a posting's duties already say, so that a skill, a
+  qualification or a law that only repeats one of them is left out.
 
 Specificity says how much a line is about *this* company and *this* job: a line
 naming the company's own systems beats industry wording, which beats the role's own
@@ -15,7 +17,9 @@ is shared by many roles (the library, and the duties a size adds to every role).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 #: Specificity of a line, by where it comes from.
@@ -32,6 +36,55 @@ class Candidate:
     specificity: int = ROLE
     #: Lines of one group (a heading of duties, a kind of skill) are balanced together.
     group: str = ""
+    #: How many roles share the line (library duties); of two shared lines, the one
+    #: fewer roles carry says more about this job.
+    shared_by: int = 0
+
+
+#: A skill this similar to a duty (rapidfuzz token_set_ratio of its name and detail
+#: against the duty) repeats it: "Lean manufacturing: value-stream mapping, 5S, kaizen"
+#: next to "Apply Lean tools such as value-stream mapping, 5S and kaizen …".
+ECHO = 60
+
+#: Names of laws and standards: acronyms and numbers ("ISO 9001", "DOT and FMCSA").
+_NAME_TOKEN = re.compile(r"\b(?:[A-Z][A-Z0-9&-]{1,}|[0-9]{3,})\b")
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the chosen duties of a posting say: their topics and their texts."""
+
+    topics: frozenset[str] = frozenset()
+    texts: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, lines: Iterable[tuple[str | None, str]]) -> Said:
+        pairs = list(lines)
+        return cls(frozenset(t for t, _ in pairs if t), tuple(x for _, x in pairs if x))
+
+    def covers(self, topic: str | None) -> bool:
+        return topic is not None and topic in self.topics
+
+    def echoed(self, text: str, threshold: int = ECHO) -> bool:
+        """Does one of the duties already say ``text``?"""
+        from rapidfuzz import fuzz
+
+        return any(fuzz.token_set_ratio(text, t) >= threshold for t in self.texts)
+
+    def names(self, law: str) -> bool:
+        """Does a duty already name this law or standard (all its acronyms and numbers)?"""
+        tokens = set(_NAME_TOKEN.findall(law))
+        return bool(tokens) and any(tokens <= set(_NAME_TOKEN.findall(t)) for t in self.texts)
+
+
+NOTHING_SAID = Said()
+
+#: Where size lines rank among shared lines: after every library line.
+SHARED_BY_ALL = 10_000
+
+#: A line's place in the budget: (alone in its group, shared by many roles, turn,
+#: group's best specificity negated, group order, index).
+Ranked = tuple[int, int, int, int, int, int]
 
 
 def one_per_topic(items: Sequence[Candidate]) -> list[Candidate]:
@@ -46,18 +99,69 @@ def one_per_topic(items: Sequence[Candidate]) -> list[Candidate]:
     return [c for c in items if c.topic is None or best[c.topic] is c]
 
 
-def within_budget(items: Sequence[Candidate], limit: int) -> list[Candidate]:
+def within_budget(
+    items: Sequence[Candidate], limit: int, pairs: bool = False, floor: int | None = None
+) -> list[Candidate]:
     """At most ``limit`` lines: groups take turns, each offering its most specific
-    remaining line; the kept lines come back in their original order."""
-    if len(items) <= limit:
+    remaining line; the kept lines come back in their original order.
+
+    ``pairs`` (duties under headings): a group is only started when it can hold two
+    lines (its first turn takes two), so that no heading stands over a single bullet;
+    lines shared by many roles (library and size lines) come in only after every line
+    written for this job, and groups of one line only when the others cannot fill the
+    budget; a line left alone under its heading is dropped while more than ``floor``
+    lines remain."""
+    if len(items) <= limit and not pairs:
         return list(items)
     groups: dict[str, list[tuple[int, Candidate]]] = {}
     for index, c in enumerate(items):
         groups.setdefault(c.group, []).append((index, c))
-    ranked: list[tuple[int, int, int, int]] = []
+    ranked: list[Ranked] = []
     for group_order, members in enumerate(groups.values()):
         members.sort(key=lambda m: (-m[1].specificity, m[0]))
+        single = int(pairs and len(members) < 2)
+        best = -members[0][1].specificity
         for turn, (index, c) in enumerate(members):
-            ranked.append((turn, -c.specificity, group_order, index))
-    keep = sorted(index for *_, index in sorted(ranked)[:limit])
+            # in pairs, a group's first two lines share its first turn, and lines many
+            # roles share (library, size) come after every line written for this job
+            rank = max(0, turn - 1) if pairs else turn
+            shared = int(pairs and c.specificity <= SIZE)
+            if shared:  # size lines go to every role of a band: the most shared of all
+                rank = c.shared_by if c.specificity == LIBRARY else SHARED_BY_ALL
+            ranked.append((single, shared, rank, best, group_order, index))
+    chosen = sorted(ranked)
+    if pairs:
+        chosen = _no_lone_lines(_whole_pairs(chosen, limit), limit if floor is None else floor)
+    keep = sorted(index for *_, index in chosen[:limit])
     return [items[i] for i in keep]
+
+
+def _no_lone_lines(kept: list[Ranked], floor: int) -> list[Ranked]:
+    """``kept`` without the lines alone in their group, the least wanted first, while
+    more than ``floor`` lines remain."""
+    group = 4
+    kept = list(kept)
+    counts = Counter(r[group] for r in kept)
+    for lone in sorted((r for r in kept if counts[r[group]] == 1), reverse=True):
+        if len(kept) <= floor:
+            break
+        kept.remove(lone)
+    return kept
+
+
+def _whole_pairs(ranked: list[Ranked], limit: int) -> list[Ranked]:
+    """Ranked lines cut at ``limit`` without leaving a group with one line where a further
+    line of a group that already has two can take its place."""
+    kept, rest = list(ranked[:limit]), list(ranked[limit:])
+    group = 4  # the group order's place in Ranked
+    counts = Counter(r[group] for r in kept)
+    for lone in [r for r in kept if counts[r[group]] == 1 and r[0] == 0]:
+        spare = next((r for r in rest if counts[r[group]] >= 2), None)
+        if spare is None:
+            break
+        kept.remove(lone)
+        counts[lone[group]] -= 1
+        rest.remove(spare)
+        kept.append(spare)
+        counts[spare[group]] += 1
+    return kept

@@ -212,7 +212,8 @@ class PostingText(Strict):
     qualification_headings: dict[str, str]
     #: One statement for every country, instead of ``countries.yaml``'s (for a user catalog).
     equal_opportunity: str | None = None
-    kpi_intro: str
+    #: A sentence above the KPI list; empty (the default): the heading says it all.
+    kpi_intro: str = ""
     career_intro: str
     #: How region codes in remote_regions read in a sentence ("US" → "the United States").
     place_names: dict[str, str] = Field(default_factory=dict)
@@ -389,6 +390,18 @@ class Catalog:
         if cached is None or cached[0] != len(table):
             cached = self._indexes[kind] = (len(table), build())
         return cached[1]
+
+    def shared_by(self, item_id: str) -> int:
+        """How many roles list the library duty ``item_id`` (0 for one that is not shared)."""
+        index: dict[str, int] = self._index("shared", self.roles, self._count_shared)
+        return index.get(item_id, 0)
+
+    def _count_shared(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for role in self.roles.values():
+            for item in {i for g in role.responsibilities for i in g.items if isinstance(i, str)}:
+                counts[item] = counts.get(item, 0) + 1
+        return counts
 
     def _find(self, kind: str, table: dict[str, C], query: str) -> C:
         """``find_choice(table, query)`` through an index (a batch looks up every row)."""
@@ -884,10 +897,6 @@ def _check(c: Catalog) -> list[str]:
         at = where("size", size.id)
         if size.fallback is not None and size.fallback not in sizes:
             problems.append(f"{at}: fallback: unknown size '{size.fallback}'")
-        if size.scope[-1].when != When():
-            problems.append(
-                f"{at}: scope: the last sentence must have no 'when' (it is the default)"
-            )
         check_lines(list(size.scope), at, "scope")
         for lv in set(size.direct_reports) - levels:
             problems.append(f"{at}: direct_reports.{lv}: unknown level")
@@ -903,12 +912,16 @@ def _check(c: Catalog) -> list[str]:
                 f"{at}: business_model: unknown business model '{ind.business_model}' "
                 f"(expected one of {', '.join(sorted(models))})"
             )
-        for key in ind.context_by_function:
-            if key not in functions:
-                problems.append(
-                    f"{at}: context_by_function.{key}: unknown function "
-                    f"(expected one of {', '.join(sorted(functions))})"
-                )
+        for name, keys in (
+            ("context_by_function", list(ind.context_by_function)),
+            ("core_functions", ind.core_functions or []),
+        ):
+            problems += [
+                f"{at}: {name}.{key}: unknown function "
+                f"(expected one of {', '.join(sorted(functions))})"
+                for key in keys
+                if key not in functions
+            ]
         for key in ind.context_by_domain:
             if key not in domains:
                 problems.append(

@@ -9,6 +9,7 @@ else its first remote region; :meth:`CountryTable.texts` picks the entry.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -76,6 +77,11 @@ class CountryTable(Strict):
     def entry(self, code: str) -> CountryEntry | None:
         return next((c for c in self.countries if c.code == code), None)
 
+    def us_only(self) -> re.Pattern[str] | None:
+        """One case-insensitive pattern for :attr:`us_only_terms` as whole words (a term
+        may say ``(?-i:DOT)`` to match its case only), or None when there are none."""
+        return _words_pattern(tuple(self.us_only_terms)) if self.us_only_terms else None
+
     def code_of(self, text: str) -> str | None:
         """ISO code (or ``EU``) for a country name, alias or code; None if not a country."""
         key = text.strip().lower().rstrip(".")
@@ -122,6 +128,11 @@ class Country:
             "privacy_laws": e.privacy_laws,
             "us_items": e.us_items,
         }
+
+
+@lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=512)

@@ -159,6 +159,13 @@ class When(Strict):
     #: True: only when the company is smaller than where the role's title is usual.
     below_usual: bool | None = None
 
+    def targets(self) -> bool:
+        """Does the condition name the functions, domains or roles it is for?"""
+        return any(
+            v is not None
+            for v in (self.functions, self.not_functions, self.domains, self.roles, self.not_roles)
+        )
+
     def matches(self, facts: Facts) -> bool:
         f = facts
         lists: tuple[tuple[list[str] | None, str, bool], ...] = (
@@ -218,6 +225,10 @@ def line_text(line: str | TextItem) -> str:
 
 def line_when(line: str | TextItem) -> When:
     return When() if isinstance(line, str) else line.when
+
+
+def line_topic(line: str | TextItem) -> str | None:
+    return None if isinstance(line, str) else line.topic
 
 
 class Responsibility(Strict):
@@ -495,8 +506,8 @@ class CompanySize(Strict):
     sites: int = 1
     countries: int = 1
     #: The sentence in "About the role" that sets the scope: the first line whose
-    #: ``when`` matches (levels, kinds, multi_site …).
-    scope: list[TextItem] = Field(min_length=1)
+    #: ``when`` matches (levels, kinds, multi_site …); none when none does.
+    scope: list[TextItem] = Field(default_factory=list)
     #: "You will lead …" for roles whose own map has no value for this band (by level id).
     direct_reports: dict[str, str] = Field(default_factory=dict)
     additions: list[Addition] = Field(default_factory=list)
@@ -514,6 +525,13 @@ class Industry(Strict):
     vocab: Vocab
     #: A sentence for "About the role" saying what operations means in this industry.
     context: str
+    #: The functions the industry's general lines are written for (default:
+    #: core-operations): ``context``, and every regulation, KPI, skill, qualification and
+    #: addition whose ``when`` names no function, domain or role.  A role of another
+    #: function gets its ``context_by_function`` / ``context_by_domain`` sentence and the
+    #: lines that name it, or nothing: a plant-floor sentence does not open a revenue
+    #: posting, and SOC 2 is not every technology role's business.
+    core_functions: list[str] | None = None
     #: The business model assumed when the company does not say (``business-models.yaml``).
     business_model: str
     #: A different sentence for roles of some functions (key: function id); wins over

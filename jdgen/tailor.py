@@ -28,10 +28,12 @@ from jdgen.budget import (
     COMPANY,
     INDUSTRY,
     LIBRARY,
+    NOTHING_SAID,
     ROLE,
     SCALED,
     SIZE,
     Candidate,
+    Said,
     one_per_topic,
     within_budget,
 )
@@ -70,6 +72,7 @@ from jdgen.models import (
     TextItem,
     When,
     line_text,
+    line_topic,
     line_when,
     pick,
 )
@@ -134,9 +137,37 @@ class Context:
     budget: Budget
     #: ``repr(values)``: names the values exactly, for :func:`fill_memo`.
     values_key: str = ""
+    #: The role whose title is posted when ``role`` (whose duties are written) is the one
+    #: that usually does this work at this headcount; None: the same role.
+    asked: Role | None = None
+    #: What the posting's duties already say: their topics and texts.  Skills,
+    #: qualifications and laws that only repeat them are left out.
+    said: Said = NOTHING_SAID
 
     def applies(self, when: When) -> bool:
         return when.matches(self.facts)
+
+    def industry_core(self) -> bool:
+        """Is the role of a function the industry's general lines are written for?"""
+        return self.facts.function in (self.industry.core_functions or CORE_FUNCTIONS)
+
+    def applies_industry(self, when: When) -> bool:
+        """Does an industry's line apply: its conditions hold, and it names the functions,
+        domains or roles it is for, or the role is of one of the industry's core functions."""
+        return self.applies(when) and (when.targets() or self.industry_core())
+
+    def local(self, text: str) -> bool:
+        """Does ``text`` name nothing that applies only in another country?  (A US law in
+        a posting for Germany: ``us_only_terms`` in countries.yaml.)"""
+        if self.country.code == "US":
+            return True
+        pattern = self.catalog.countries.us_only()
+        return pattern is None or pattern.search(text) is None
+
+    @property
+    def posted_role(self) -> Role:
+        """The role whose title is posted (the one asked for)."""
+        return self.asked or self.role
 
     def lines(self, lines: Iterable[str | TextItem]) -> list[str]:
         """The lines that apply here, with placeholders filled."""
@@ -260,10 +291,17 @@ def resolve(
     opts = options if options is not None else company.posting
     size = catalog.find_size(company.size)
     industry = catalog.find_industry(company.industry)
-    level = catalog.level_of(role)
     title = opts.title or role.title
     country = posting_country(company, catalog.countries)
+    # a title unusual at this headcount keeps its name, but the duties, skills and
+    # years are those of the role that usually does the work here
+    ranks = {lv.id: lv.rank for lv in catalog.levels.values()}
+    usual = scale.usual_role(role, catalog.roles, scale.headcount(company, size), ranks)
+    asked, role = (role, usual) if usual is not None else (None, role)
+    level = catalog.level_of(role)
     facts = facts_for(role, company, catalog, size, industry)
+    if asked is not None:
+        facts = replace(facts, below_usual=True)
     values = placeholder_values(
         title,
         company.name,
@@ -293,6 +331,7 @@ def resolve(
         keys,
         budget,
         repr(values),
+        asked,
     )
 
 
@@ -340,14 +379,20 @@ def _line_bullets(
     ctx: Context, lines: Iterable[str | TextItem], owner: Owner, name: str
 ) -> list[Bullet]:
     """The catalog lines that apply here, as bullets with ids from where they sit in the
-    catalog (``kpi-2``; ``healthcare-kpi-1`` for an industry's; ``small-required-1``)."""
+    catalog (``kpi-2``; ``healthcare-kpi-1`` for an industry's; ``small-required-1``).
+    Left out: a line naming another country's law, and a line on a topic the duties
+    already cover (a KPI may measure one, so KPIs keep theirs)."""
     origin = _owner_origin(ctx, owner)
     prefix = "" if owner == "role" else f"{origin.ref}-"
-    return [
-        Bullet(id=f"{prefix}{name}-{i}", text=ctx.text(line_text(x)), source=origin)
-        for i, x in enumerate(lines, 1)
-        if ctx.applies(line_when(x))
-    ]
+    fits = ctx.applies_industry if owner == "industry" else ctx.applies
+    bullets = []
+    for i, x in enumerate(lines, 1):
+        if not fits(line_when(x)) or (name != "kpi" and ctx.said.covers(line_topic(x))):
+            continue
+        text = ctx.text(line_text(x))
+        if ctx.local(text):
+            bullets.append(Bullet(id=f"{prefix}{name}-{i}", text=text, source=origin))
+    return bullets
 
 
 def _user_bullets(texts: list[str], option: str, first: int) -> list[Bullet]:
@@ -393,21 +438,30 @@ def _about_role(ctx: Context) -> Section:
 
 
 def _scope_sentence(ctx: Context) -> str:
-    """The size's first scope sentence whose conditions hold (the last one always does)."""
-    return next(line.text for line in ctx.size.scope if ctx.applies(line.when))
+    """The size's first scope sentence whose conditions hold; none when none does (the
+    reporting line already says whom the role leads)."""
+    return next((line.text for line in ctx.size.scope if ctx.applies(line.when)), "")
+
+
+#: The functions an industry's general lines are written for, unless it says.
+CORE_FUNCTIONS = ("core-operations",)
 
 
 def _context_sentence(ctx: Context) -> str:
-    """What operations means in this industry, for this function (empty: nothing to add)."""
-    ind = ctx.industry
-    if ctx.facts.function in ind.context_by_function:
-        return ind.context_by_function[ctx.facts.function]
-    return ind.context_by_domain.get(ctx.role.domain, ind.context)
+    """What operations means in this industry, for this function: the function's own
+    sentence, else the domain's, else the industry's general one where it was written
+    for this function; nothing where the industry has nothing specific to add."""
+    ind, function = ctx.industry, ctx.facts.function
+    general = ind.context if ctx.industry_core() else ""
+    text = ind.context_by_function.get(function)
+    if text is None:
+        text = ind.context_by_domain.get(ctx.role.domain, general)
+    return text if ctx.local(text) else ""
 
 
 def reports_to(ctx: Context) -> RoleRef:
     """Who the role reports to at this size: a catalog role (id and title) or a title."""
-    ref = pick(ctx.role.reports_to, ctx.size_keys)
+    ref = pick(ctx.posted_role.reports_to, ctx.size_keys)
     assert ref is not None  # the catalog check guarantees a value for every size
     return RoleRef(id=ref if ref in ctx.catalog.roles else None, title=ctx.catalog.role_title(ref))
 
@@ -453,7 +507,7 @@ class _Duties:
         if ctx.removed(r.id) or not ctx.applies(r.when):
             return
         text = ctx.wording(r)
-        if text.lower() not in self.seen:
+        if text.lower() not in self.seen and ctx.local(text):
             self.seen.add(text.lower())
             bullets.append(Bullet(id=r.id, text=text, source=source))
             self.meta[r.id] = (r.topic, self.specificity(r, source))
@@ -492,7 +546,8 @@ def _add_rules(ctx: Context, groups: list[Subsection], duties: _Duties) -> set[s
     rules: list[tuple[Owner, Addition]] = [("size", a) for a in ctx.size_additions]
     rules += [("industry", a) for a in ctx.industry.additions]
     for owner, addition in rules:
-        if not ctx.applies(addition.when):
+        fits = ctx.applies_industry if owner == "industry" else ctx.applies
+        if not fits(addition.when):
             continue
         target = next((by_id[g] for g in addition.into if g in by_id), None)
         if target is not None:
@@ -501,7 +556,7 @@ def _add_rules(ctx: Context, groups: list[Subsection], duties: _Duties) -> set[s
     return replaced
 
 
-def _responsibilities(ctx: Context) -> Section:
+def _responsibilities(ctx: Context) -> tuple[Section, Said]:
     duties = _Duties(ctx)
     groups = _role_groups(ctx, duties)
     replaced = _add_rules(ctx, groups, duties)
@@ -519,21 +574,31 @@ def _responsibilities(ctx: Context) -> Section:
             )
         )
     subsections = [g for g in groups if g.bullets]
-    return _section(ctx, "responsibilities", _role(ctx), subsections=subsections)
+    section = _section(ctx, "responsibilities", _role(ctx), subsections=subsections)
+    return section, said_by(section, duties)
 
 
 def _within_budget(ctx: Context, groups: list[Subsection], duties: _Duties) -> None:
     """One duty per topic, then as many as the length allows, in place."""
+    shared = ctx.catalog.shared_by
     cands = [
-        Candidate(b.id, b.text, *duties.meta.get(b.id, (None, ROLE)), group=g.id)
+        Candidate(
+            b.id, b.text, *duties.meta.get(b.id, (None, ROLE)), group=g.id, shared_by=shared(b.id)
+        )
         for g in groups
         for b in g.bullets
     ]
     budget = ctx.budget.duties
     limit = budget.get(ctx.level.id, budget.get("default", len(cands)))
-    kept = {c.key for c in within_budget(one_per_topic(cands), limit)}
+    floor = ctx.budget.floor.get("duties")
+    kept = {c.key for c in within_budget(one_per_topic(cands), limit, pairs=True, floor=floor)}
     for g in groups:
         g.bullets = [b for b in g.bullets if b.id in kept]
+
+
+def said_by(section: Section, duties: _Duties) -> Said:
+    """What the chosen duties say: their topics from the catalog, their texts as written."""
+    return Said.of((duties.meta.get(b.id, (None, 0))[0], b.text) for b in section.all_bullets())
 
 
 def _budgeted(
@@ -570,13 +635,17 @@ def _certifications(ctx: Context, required: bool) -> list[Bullet]:
             source=_role(ctx),
         )
         for i, c in enumerate(ctx.role.qualifications.certifications, 1)
-        if ctx.applies(c.when) and c.required == required
+        if ctx.applies(c.when) and c.required == required and ctx.local(c.name)
     ]
 
 
 def _regulations(ctx: Context) -> list[Bullet]:
     regulations = [
-        ctx.filled(line_text(r)) for r in ctx.industry.regulations if ctx.applies(line_when(r))
+        text
+        for r in ctx.industry.regulations
+        if ctx.applies_industry(line_when(r))
+        and ctx.local(text := ctx.filled(line_text(r)))
+        and not ctx.said.names(text)
     ]
     if not regulations:
         return []
@@ -658,10 +727,15 @@ def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
         (catalog.skill(s), Origin(kind="library", ref=s) if isinstance(s, str) else _role(ctx))
         for s in ctx.role.skills
     ]
-    skills += [(s, _owner_origin(ctx, "industry")) for s in ctx.industry.skills]
+    skills += [
+        (s, _owner_origin(ctx, "industry"))
+        for s in ctx.industry.skills
+        if ctx.applies_industry(s.when)
+    ]
     chosen: list[tuple[Skill, Origin]] = []
     for s, origin in skills:
-        if ctx.applies(s.when) and not ctx.removed(s.id) and all(c.id != s.id for c, _ in chosen):
+        fits = ctx.applies(s.when) and not ctx.removed(s.id) and not _repeats_a_duty(ctx, s)
+        if fits and all(c.id != s.id for c, _ in chosen):
             chosen.append((s, origin))
     # one skill per topic and per name, then as many of each kind as the length allows
     cands = [
@@ -676,6 +750,15 @@ def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
         for c in within_budget([c for c in cands if c.group == kind], limit)
     }
     return [(s, o) for s, o in chosen if s.id in kept]
+
+
+def _repeats_a_duty(ctx: Context, s: Skill) -> bool:
+    """Is a hard skill's topic one a duty covers (a soft skill says how the work is done,
+    not what it is), or the skill's wording one a duty says already, or does it name
+    another country's law?"""
+    text = ctx.filled(f"{s.name}: {s.detail}" if s.detail else s.name)
+    covered = s.kind == "hard" and ctx.said.covers(s.topic)
+    return covered or ctx.said.echoed(text) or not ctx.local(text)
 
 
 def _distinct(cands: list[Candidate]) -> list[Candidate]:
@@ -730,19 +813,33 @@ def _kpis(ctx: Context) -> Section:
         for b in _line_bullets(ctx, ctx.industry.kpis, "industry", "kpi")
         if all(fuzz.token_set_ratio(b.text, t) < SAME_MEASURE for t in own)
     ]
+    bullets = _one_kpi_per_topic(ctx, bullets)
     # the role's measures and the industry's take turns, at equal rank
     even = {b.id: ROLE for b in bullets}
     return _section(
         ctx,
         "kpis",
         _role(ctx),
-        paragraphs=[sentence(ctx.catalog.text.kpi_intro)],
+        paragraphs=[sentence(intro)] if (intro := ctx.catalog.text.kpi_intro) else [],
         bullets=_budgeted(_unique(bullets), ctx.budget.kpis, even),
     )
 
 
+def _one_kpi_per_topic(ctx: Context, bullets: list[Bullet]) -> list[Bullet]:
+    """At most one KPI per topic (two cycle times measure one thing): the role's first."""
+    topics = {
+        **{f"kpi-{i}": line_topic(x) for i, x in enumerate(ctx.role.kpis, 1)},
+        **{f"{ctx.industry.id}-kpi-{i}": line_topic(x) for i, x in enumerate(ctx.industry.kpis, 1)},
+    }
+    cands = [Candidate(b.id, b.text, topics.get(b.id)) for b in bullets]
+    kept = {c.key for c in one_per_topic(cands)}
+    return [b for b in bullets if b.id in kept]
+
+
 def _career(ctx: Context) -> Section | None:
     wanted = ctx.options.career_path
+    if ctx.asked is not None:
+        return None  # the usual role's next steps are not the posted title's
     if wanted is None:
         wanted = ctx.budget.career and ctx.level.rank <= ctx.catalog.levels["director"].rank
     if not wanted or not ctx.role.career.to_roles:
@@ -887,12 +984,12 @@ def tailor(
         raise TemplateError(f"{where}: {exc}") from None
 
 
-def _sections(ctx: Context, skills: list[tuple[Skill, Origin]]) -> list[Section]:
+def _sections(ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]]) -> list[Section]:
     candidates = [
         _about_company(ctx),
         _about_role(ctx),
         _reporting(ctx),
-        _responsibilities(ctx),
+        duties,
         _qualifications(ctx),
         _skills(ctx, skills),
         _kpis(ctx),
@@ -944,12 +1041,13 @@ def _apply_removals(ctx: Context, sections: list[Section]) -> list[Section]:
 
 
 def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetadata:
-    c, role, q = ctx.company, ctx.role, ctx.role.qualifications
+    c, role, q = ctx.company, ctx.posted_role, ctx.role.qualifications
+    level = ctx.catalog.level_of(role)
     return PostingMetadata(
         role_id=role.id,
         role_title=role.title,
-        level=ctx.level.id,
-        level_name=ctx.level.name,
+        level=level.id,
+        level_name=level.name,
         size=ctx.size.id,
         size_name=ctx.size.name,
         industry=ctx.industry.id,
@@ -1008,7 +1106,7 @@ def _usual(ctx: Context) -> list[str]:
     if not ctx.facts.below_usual:
         return []
     titles = {r.id: r.title for r in ctx.catalog.roles.values()}
-    return scale.usual_titles(ctx.role, titles)
+    return scale.usual_titles(ctx.posted_role, titles)
 
 
 def unusual_title(ctx: Context) -> str | None:
@@ -1042,7 +1140,9 @@ def _tailor(
 
 def _build(ctx: Context) -> JobDescription:
     company = ctx.company
+    duties, said = _responsibilities(ctx)
+    ctx = replace(ctx, said=said)
     skills = _skill_list(ctx)
-    sections = _apply_removals(ctx, _sections(ctx, skills))
+    sections = _apply_removals(ctx, _sections(ctx, duties, skills))
     title = title_with_suffix(ctx.title, company, ctx.country)
     return JobDescription(title=title, sections=sections, metadata=_metadata(ctx, skills))

@@ -45,3 +45,17 @@ def test_budget_prefers_specific_lines_and_keeps_the_original_order() -> None:
 def test_budget_larger_than_the_lines_keeps_them_all() -> None:
     items = [c("a"), c("b")]
     assert within_budget(items, 10) == items
+
+
+def test_in_pairs_no_heading_stands_over_one_line() -> None:
+    items = [
+        *(c(f"a{i}", group="a") for i in range(3)),
+        *(c(f"b{i}", group="b") for i in range(3)),
+        c("lone", group="c"),
+    ]
+    # turns: a's first two, b's first two, then the thirds; c only when needed
+    assert keys(within_budget(items, 4, pairs=True)) == ["a0", "a1", "b0", "b1"]
+    # three: a lone b line would show, so a third line of a takes its place
+    assert keys(within_budget(items, 3, pairs=True)) == ["a0", "a1", "a2"]
+    assert keys(within_budget(items, 6, pairs=True)) == ["a0", "a1", "a2", "b0", "b1", "b2"]
+    assert keys(within_budget(items, 7, pairs=True)) == keys(items)

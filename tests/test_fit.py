@@ -103,3 +103,48 @@ def test_no_two_lines_of_a_posting_say_the_same(role_id: str) -> None:
             if fuzz.token_set_ratio(a, b) >= NEAR_DUPLICATE:
                 problems.append(f"{size}/{industry}: KPIs {a!r} ~ {b!r}")
     assert not problems, "\n".join(problems[:20])
+
+
+def sample(n: int) -> list[tuple[str, str | int, str]]:
+    """Every nth role × size × industry of the matrix (each role, size and industry is
+    met), so that the whole-posting checks stay fast."""
+    combos = list(itertools.product(ROLES, SIZES, INDUSTRIES))
+    return combos[::n]
+
+
+def test_no_heading_stands_over_a_single_duty() -> None:
+    problems = []
+    for role_id, size, industry in sample(7):
+        jd = tailor(CATALOG.roles[role_id], Company(size=size, industry=industry), CATALOG)
+        resp = jd.section("responsibilities")
+        assert resp is not None
+        lone = [s.heading for s in resp.subsections if len(s.bullets) == 1]
+        if lone and len(resp.subsections) > 1:
+            problems.append(f"{role_id}/{size}/{industry}: {lone}")
+    # a role with too few duties of its own may still need one; not more than a few
+    assert len(problems) <= len(sample(7)) // 20, "\n".join(problems)
+
+
+def test_no_us_law_in_a_posting_for_another_country() -> None:
+    pattern = CATALOG.countries.us_only()
+    assert pattern is not None
+    problems = []
+    for role_id, size, industry in sample(5):
+        company = Company(
+            size=size, industry=industry, locations=[{"city": "Berlin", "country": "DE"}]
+        )
+        jd = tailor(CATALOG.roles[role_id], company, CATALOG)
+        for s in jd.sections:
+            if s.id == "equal-opportunity":
+                continue
+            for line in [*s.paragraphs, *(b.text for b in s.all_bullets())]:
+                if m := pattern.search(line):
+                    problems.append(f"{role_id}/{size}/{industry}: {m.group(0)}: {line[:60]}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_kpis_need_no_sentence_to_announce_them() -> None:
+    for role_id, size, industry in sample(40):
+        jd = tailor(CATALOG.roles[role_id], Company(size=size, industry=industry), CATALOG)
+        kpis = jd.section("kpis")
+        assert kpis is not None and kpis.bullets and not kpis.paragraphs

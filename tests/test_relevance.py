@@ -79,12 +79,14 @@ def test_no_duty_in_more_than_six_roles_postings_for_one_company() -> None:
     for size in ("startup", "small", "mid-size", "enterprise"):
         for industry in CATALOG.industries:
             company = Company(size=size, industry=industry)
-            roles_of: dict[str, set[str]] = collections.defaultdict(set)
-            for rid, role in CATALOG.roles.items():
+            roles_of: dict[str, set[tuple[str, ...]]] = collections.defaultdict(set)
+            for role in CATALOG.roles.values():
                 resp = tailor(role, company, CATALOG).section("responsibilities")
                 assert resp is not None
-                for b in resp.all_bullets():
-                    roles_of[b.text].add(rid)
+                # titles too senior for the size write the usual role's duties: one posting
+                body = tuple(b.text for b in resp.all_bullets())
+                for line in body:
+                    roles_of[line].add(body)
             problems += [
                 f"{size}/{industry}: {len(r)} roles: {t[:70]}"
                 for t, r in roles_of.items()
@@ -122,7 +124,7 @@ def test_no_multi_site_lines_for_a_single_site_company() -> None:
     one = text(posting("director-of-operations", size=5000, sites=1, industry="retail"))
     assert "multi-site" not in one and "every site and region" not in one
     many = text(posting("director-of-operations", size=5000, industry="retail"))
-    assert "multi-site" in many
+    assert "every site and region" in many
 
 
 def test_operations_director_and_director_of_operations_are_peers() -> None:
@@ -151,5 +153,10 @@ def test_an_executive_title_at_a_tiny_company_has_no_enterprise_duties() -> None
     duties = " ".join(b.text for b in resp.all_bullets())
     for phrase in ("the board", "centrally or locally", "across the network", "new facilities"):
         assert phrase not in duties, phrase
-    assert "the first purchasing, planning and stock system" in body
+    # the duties are the supply chain manager's, who does this work at 15 people
+    manager = posting("supply-chain-manager", size=15, industry="manufacturing")
+    assert (
+        resp.all_bullets() == (manager.section("responsibilities") or pytest.fail()).all_bullets()
+    )
+    assert jd.title == "Chief Supply Chain Officer"
     assert "plant floor" not in body  # the supply chain's context sentence, not the plant's

@@ -39,7 +39,7 @@ def duties(jd: JobDescription) -> dict[str, tuple[str, str, str]]:
 
 
 def test_the_fixture_catalog_loads_alone(tiny: Catalog) -> None:
-    assert sorted(tiny.roles) == ["ops-director", "ops-manager", "stock-manager"]
+    assert sorted(tiny.roles) == ["ops-analyst", "ops-director", "ops-manager", "stock-manager"]
     assert sorted(tiny.sizes) == ["large", "small"]
     assert sorted(tiny.industries) == ["software", "widgets"]
     assert "vp-of-operations" not in tiny.roles
@@ -135,3 +135,93 @@ def test_the_fixture_wording_is_used(tiny: Catalog) -> None:
     assert jd.metadata.reports_to.title == "Owner" and jd.metadata.reports_to.id is None
     large = posting(tiny, "ops-manager", size="large")
     assert large.metadata.reports_to.id == "ops-director"
+
+
+# ---------------------------------------------------------------------------
+# Lines that fit (issue 10): each rule on the fixture catalog
+# ---------------------------------------------------------------------------
+
+
+def texts(jd: JobDescription, section_id: str) -> list[str]:
+    section = jd.section(section_id)
+    return [b.text for b in section.all_bullets()] if section else []
+
+
+def location(country: str) -> dict[str, object]:
+    return {"locations": [{"city": "Town", "country": country}]}
+
+
+def test_the_kpi_list_has_an_intro_only_when_the_catalog_writes_one(tiny: Catalog) -> None:
+    kpis = posting(tiny, "ops-manager").section("kpis")
+    assert kpis is not None and kpis.paragraphs == ["Results we look at."]
+    shipped = jdgen.generate("operations-manager", Company(size="small"))
+    section = shipped.section("kpis")
+    assert section is not None and section.bullets and section.paragraphs == []
+
+
+def test_one_kpi_per_topic(tiny: Catalog) -> None:
+    kpis = texts(posting(tiny, "ops-manager"), "kpis")
+    assert "Cycle time from order to shipment." in kpis
+    assert "Cycle time from order to delivery." not in kpis
+
+
+def test_a_skill_on_a_topic_a_duty_covers_is_left_out(tiny: Catalog) -> None:
+    # widgets-osha (topic safety) is a duty of the running function: Widget safety says it again
+    us = posting(tiny, "ops-manager", **location("US"))
+    assert "Keep the widget line safe under OSHA rules." in texts(us, "responsibilities")
+    assert "Widget safety." not in texts(us, "skills")
+
+
+def test_a_skill_that_repeats_a_duty_is_left_out(tiny: Catalog) -> None:
+    jd = posting(tiny, "ops-manager")
+    assert "Run the weekly team meeting." in texts(jd, "responsibilities")
+    assert not any(t.startswith("Meetings") for t in texts(jd, "skills"))
+    # without the duty, the skill stays
+    gone = posting(tiny, "ops-manager", options=PostingOptions(remove=["run-meetings"]))
+    assert "Meetings (running the weekly team meeting)." in texts(gone, "skills")
+
+
+def test_us_laws_stay_out_of_postings_for_other_countries(tiny: Catalog) -> None:
+    us = posting(tiny, "ops-manager", **location("US"))
+    de = posting(tiny, "ops-manager", **location("DE"))
+    assert "Keep the widget line safe under OSHA rules." in texts(us, "responsibilities")
+    assert not any("OSHA" in t for s in de.sections for t in [*s.paragraphs, *texts(de, s.id)])
+    # the law the duty names is not repeated under "Knows"; the other one is
+    assert "Knows Widget Safety Code." in texts(us, "qualifications")
+    assert "Knows Widget Safety Code." in texts(de, "qualifications")
+    # in Germany the safety duty is gone, so the safety skill says something again
+    assert "Widget safety." in texts(de, "skills")
+
+
+def test_industry_lines_that_name_no_function_reach_only_its_core_functions(
+    tiny: Catalog,
+) -> None:
+    ops = posting(tiny, "ops-manager", industry="widgets")  # function: running (core)
+    stock = posting(tiny, "stock-manager", industry="widgets")  # function: stock
+    assert "Widgets made per hour." in texts(ops, "kpis")
+    assert "Widgets made per hour." not in texts(stock, "kpis")
+    assert "widgets-osha" in duties(ops) and "widgets-osha" not in duties(stock)
+    about = (stock.section("about-role") or pytest.fail()).paragraphs[0]
+    assert "making widgets" not in about
+    assert "making widgets" in (ops.section("about-role") or pytest.fail()).paragraphs[0]
+    # a line that names its domain still reaches it
+    assert "widgets-stock-count" in duties(stock)
+
+
+def test_no_scope_sentence_where_no_line_fits(tiny: Catalog) -> None:
+    director = posting(tiny, "ops-director", size="large").section("about-role") or pytest.fail()
+    assert "you lead through managers" in director.paragraphs[0]
+    manager = posting(tiny, "ops-manager", size="large").section("about-role")
+    assert manager is not None and "At a large company" not in manager.paragraphs[0]
+
+
+def test_a_title_unusual_for_the_size_gets_the_usual_roles_duties(tiny: Catalog) -> None:
+    small = posting(tiny, "ops-analyst", size="small")  # usual from 100 people
+    large = posting(tiny, "ops-analyst", size="large")
+    assert small.title == large.title == "Ops Analyst Lead"
+    assert "run-meetings" in duties(small) and "ops-analyst-study" not in duties(small)
+    assert "ops-analyst-study" in duties(large) and "run-meetings" not in duties(large)
+    assert small.metadata.role_id == "ops-analyst"
+    assert small.metadata.unusual_title and "Ops Manager" in small.metadata.unusual_title
+    # it still reports where the asked-for title reports
+    assert small.metadata.reports_to.id == "ops-director"
