@@ -56,7 +56,10 @@ def test_flags_without_a_terminal(tmp_path: Path) -> None:
     assert f"wrote {path}" in result.stderr
     text = path.read_text()
     assert text.startswith("# Company profile for jdgen.")
-    assert "# small (under 100 people), mid-size (100-999), enterprise (1,000+)" in text
+    assert (
+        "# startup (under 20 people), small (20-99), mid-size (100-999), large (1,000-4,999)"
+        in text
+    )
     assert "# date_posted: 2026-11-21" in text  # optional fields stay as commented examples
     data = yaml.safe_load(text)
     assert data["name"] == "Acme: Widgets"
@@ -133,6 +136,13 @@ def test_prompts_offer_flags_as_defaults(tmp_path: Path, monkeypatch: pytest.Mon
         "https://x.example/jobs",
         "December 31, 2026",
         "no",  # visa sponsorship (a US job)
+        "makes valves for water utilities",
+        "B2B",  # business model: an alias
+        "NetSuite, Zendesk",
+        "2",  # sites
+        "",  # countries: what is usual
+        "yes",  # unionised
+        "short",
     ]
     result = invoke("init", str(path), "--name", "Acme", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
@@ -153,6 +163,10 @@ def test_prompts_offer_flags_as_defaults(tmp_path: Path, monkeypatch: pytest.Mon
     assert data["closing_date"] == dt.date(2026, 12, 31)
     assert data["visa_sponsorship"] is False
     assert "website" not in data
+    assert data["description"] == "makes valves for water utilities"
+    assert data["business_model"] == "b2b-products" and data["systems"] == ["NetSuite", "Zendesk"]
+    assert data["sites"] == 2 and "countries" not in data
+    assert data["unionised"] is True and data["length"] == "short"
 
 
 def test_remote_regions_are_asked_only_for_remote_and_pay_only_when_given(
@@ -161,6 +175,7 @@ def test_remote_regions_are_asked_only_for_remote_and_pay_only_when_given(
     monkeypatch.setattr("jdgen.cli.init.interactive", lambda: True)
     path = tmp_path / "company.yaml"
     answers = ["Acme", "", "", "", "", "", "", "DE", "on-site", "", "", "", "", "", ""]
+    answers += [""] * 7  # the company facts: all skipped
     result = invoke("init", str(path), input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     for asked_only_sometimes in ("remote applicants", "highest", "Pay per", "sponsor"):
@@ -214,6 +229,13 @@ def test_a_real_terminal_session(tmp_path: Path) -> None:
         ("How to apply", ""),
         ("Applications close on", ""),
         ("sponsor a work visa", ""),
+        ("makes or does", ""),
+        ("How it sells", ""),
+        ("Business systems", ""),
+        ("Number of sites", ""),
+        ("Number of countries", ""),
+        ("unionised", ""),
+        ("Posting length", ""),
     ]:
         expect(prompt)
         os.write(master, answer.encode() + b"\r")

@@ -93,6 +93,27 @@ def a_date(raw: str) -> dt.date:
     return value
 
 
+def business_model_id(catalog: Catalog, raw: str) -> str:
+    """The catalog id of a business model given by id, name or alias."""
+    from jdgen.names import normalize_choice
+
+    key = normalize_choice(raw)
+    for m in catalog.business_models.values():
+        if key in {normalize_choice(x) for x in (m.id, m.name, *m.aliases)}:
+            return m.id
+    raise JdgenError(f"expected one of {', '.join(catalog.business_models)}, got '{raw}'")
+
+
+#: The posting lengths and how each may be typed.
+LENGTHS = {"short": ("short",), "standard": ("standard", "normal"), "long": ("long", "full")}
+
+
+def count(raw: str) -> int:
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise JdgenError(f"expected a whole number such as 1 or 3, got '{raw}'")
+    return int(raw)
+
+
 def yes_no(raw: str) -> bool:
     answer = raw.strip().lower()
     if answer not in ("y", "yes", "n", "no", "true", "false"):
@@ -135,6 +156,9 @@ def questions(catalog: Catalog) -> list[Question]:
         catalog.find_industry(raw)
         return raw
 
+    def business_model(raw: str) -> str:
+        return business_model_id(catalog, raw)
+
     def paid(values: dict[str, Any]) -> bool:
         return bool(values.get("salary_min"))
 
@@ -146,7 +170,7 @@ def questions(catalog: Catalog) -> list[Question]:
         Question("about", "About the company (one paragraph)"),
         Question("website", "Website"),
         Question(
-            "size", "Size (small, mid-size, enterprise or a headcount)", size, default="mid-size"
+            "size", f"Size ({', '.join(catalog.sizes)} or a headcount)", size, default="mid-size"
         ),
         Question(
             "industry", f"Industry ({', '.join(catalog.industries)})", industry, default="general"
@@ -189,6 +213,27 @@ def questions(catalog: Catalog) -> list[Question]:
             "Can you sponsor a work visa (yes or no; Enter to leave it out)",
             yes_no,
             when=us,
+        ),
+        # the facts that shape the text of every posting (each may be skipped)
+        Question("description", "What the company makes or does, in one line (Enter to skip)"),
+        Question(
+            "business_model",
+            f"How it sells ({', '.join(catalog.business_models)}; Enter for the industry's usual)",
+            business_model,
+        ),
+        Question(
+            "systems",
+            "Business systems you use (e.g. NetSuite, Salesforce; Enter to skip)",
+            items(",;"),
+        ),
+        Question("sites", "Number of sites (Enter for what is usual at your size)", count),
+        Question("countries", "Number of countries (Enter for what is usual at your size)", count),
+        Question("unionised", "Is the workforce unionised (yes or no)", yes_no, default="no"),
+        Question(
+            "length",
+            "Posting length (short, standard or long)",
+            one_of(LENGTHS),
+            default="standard",
         ),
     ]
 
@@ -239,6 +284,17 @@ def copy_examples(folder: Path, force: bool) -> None:
 @click.option("--website", help="The company's website.")
 @click.option("--size", cls=CatalogHelpOption, help="{sizes} or a headcount.")
 @click.option("--industry", cls=CatalogHelpOption, help="{industries}.")
+@click.option("--description", help="What the company makes or does, in one line.")
+@click.option("--business-model", help="How the company sells (default: the industry's usual).")
+@click.option("--system", "systems", multiple=True, help="A business system you use; repeatable.")
+@click.option("--sites", type=click.IntRange(min=1), help="Number of sites.")
+@click.option("--countries", type=click.IntRange(min=1), help="Number of countries.")
+@click.option(
+    "--unionised/--not-unionised", default=None, help="Whether the workforce is unionised."
+)
+@click.option(
+    "--length", type=click.Choice(list(LENGTHS)), help="Posting length (default: standard)."
+)
 @click.option("--city")
 @click.option("--region", help="State, province or region, e.g. CO.")
 @click.option("--country", help="Country code, e.g. US.")
@@ -350,6 +406,11 @@ def target_path(path: Path | None, global_: bool) -> Path:
 def check_values(values: dict[str, Any], catalog: Catalog) -> None:
     """The answers and flags that the company file cannot hold as they are: one line each.
     A closing date is read into a date."""
+    if values["business_model"]:
+        try:
+            values["business_model"] = business_model_id(catalog, values["business_model"])
+        except JdgenError as exc:
+            raise JdgenError(f"--business-model: {exc}") from None
     for option, find in (("size", catalog.find_size), ("industry", catalog.find_industry)):
         if values[option]:
             try:
@@ -390,6 +451,7 @@ def company_yaml(name: str, values: dict[str, Any], catalog: Catalog) -> str:
         field=_field,
         path=name,
         industries=", ".join(catalog.industries),
+        business_models=", ".join(catalog.business_models),
         name=values["name"],
         about=values["about"],
         website=values["website"],
@@ -407,4 +469,11 @@ def company_yaml(name: str, values: dict[str, Any], catalog: Catalog) -> str:
         how_to_apply=values["how_to_apply"],
         closing_date=values["closing_date"],
         visa_sponsorship=values["visa_sponsorship"],
+        description=values["description"],
+        business_model=values["business_model"],
+        systems=list(values["systems"] or []),
+        sites=values["sites"],
+        countries=values["countries"],
+        unionised=values["unionised"],
+        length=values["length"],
     )
