@@ -62,7 +62,7 @@ def test_csv_rows_each_become_a_tailored_posting(tmp_path: Path) -> None:
     assert "Denver, CO, US" in do
     vpo = (out / "vp-of-operations--mercy-health.md").read_text()
     assert vpo.startswith("# VP of Operations\n")
-    assert "HIPAA" in vpo and "across multiple sites and regions" in vpo
+    assert "HIPAA" in vpo and "directors responsible for functions, sites and regions" in vpo
     assert "2 written, 0 failed" in err
     assert f"2 files in {out}" in err
 

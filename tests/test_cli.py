@@ -168,7 +168,7 @@ def test_company_file_is_used_and_options_override_it() -> None:
     )
     assert code == 0
     assert "HIPAA" in out and "OSHA" not in out
-    assert "multi-site" in out
+    assert "across several locations" in out
 
 
 def test_preview_prints_plain_markdown_when_not_a_terminal() -> None:

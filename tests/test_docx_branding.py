@@ -226,7 +226,7 @@ def test_pandoc_sees_lists_in_a_reference_without_numbering(
         check=True,
     ).stdout
     assert "# What you will do" in md
-    assert "-   Manage relationships with suppliers and logistics partners to secure" in md
+    assert "-   Turn the leadership team" in md
 
 
 def test_a_word_template_dotx_is_accepted_as_reference(
@@ -300,11 +300,11 @@ def test_example_template_is_filled_from_the_posting(acme_posting) -> None:
     assert paragraphs[0] == ("Title", "Director of Operations")
     assert paragraphs[1][1] == "Acme Widgets  ·  Denver, CO, US  ·  Full-time  ·  On-site"
     assert ("Heading 1", "About Acme Widgets") in paragraphs
-    assert ("Heading 2", "Supply chain and inventory") in paragraphs
+    assert ("Heading 2", "Planning and execution") in paragraphs
     assert (
         "List Bullet",
-        "Manage relationships with suppliers and logistics partners to secure reliable, "
-        "cost-effective supply.",
+        "Turn the leadership team's strategy into operating plans with short-term targets, "
+        "owners, resources and timelines, and adjust them as conditions change.",
     ) in paragraphs
     assert ("List Bullet", "401(k) with 4% match.") in paragraphs
     assert ("Normal", "Apply online at https://acme.example/careers.") in paragraphs
