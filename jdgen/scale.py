@@ -112,37 +112,3 @@ def below_usual(role: Role, people: int) -> bool:
 def usual_titles(role: Role, titles: Mapping[str, str]) -> list[str]:
     """Titles of the roles that usually do this work below ``min_headcount``."""
     return [titles.get(ref, ref) for ref in role.usual_below]
-
-
-def usual_role(
-    role: Role, roles: Mapping[str, Role], people: int, ranks: Mapping[str, int]
-) -> Role | None:
-    """The catalog role whose duties a posting writes when ``role``'s title is too senior
-    for this headcount (None when the title is usual here, or no more junior catalog role
-    does the work).  Of the roles reached through ``usual_below`` at a lower level
-    (``ranks``: level id → rank), nearest first: the first of the role's own domain
-    that is usual at this size; else the one of its domain usual at the smallest
-    headcount; else the first usual at this size.  A COO at five people does an
-    operations manager's work; a VP of Logistics at five, a logistics manager's; a supply
-    chain manager at fifteen is still a supply chain manager."""
-    if not below_usual(role, people):
-        return None
-    found: dict[str, Role] = {}
-    queue = list(role.usual_below)
-    while queue:
-        ref = queue.pop(0)
-        other = roles.get(ref)
-        if other is not None and ref != role.id and ref not in found:
-            found[ref] = other
-            queue += other.usual_below
-    rank = ranks.get(role.level, 0)
-    junior = [r for r in found.values() if ranks.get(r.level, 0) < rank]
-    same = [r for r in junior if r.domain == role.domain]
-    usual = [r for r in junior if not below_usual(r, people)]
-    usual_ids = {r.id for r in usual}
-    for r in same:
-        if r.id in usual_ids:
-            return r
-    if same:
-        return min(same, key=lambda r: r.min_headcount)
-    return usual[0] if usual else None

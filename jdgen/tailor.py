@@ -137,9 +137,6 @@ class Context:
     budget: Budget
     #: ``repr(values)``: names the values exactly, for :func:`fill_memo`.
     values_key: str = ""
-    #: The role whose title is posted when ``role`` (whose duties are written) is the one
-    #: that usually does this work at this headcount; None: the same role.
-    asked: Role | None = None
     #: What the posting's duties already say: their topics and texts.  Skills,
     #: qualifications and laws that only repeat them are left out.
     said: Said = NOTHING_SAID
@@ -163,11 +160,6 @@ class Context:
             return True
         pattern = self.catalog.countries.us_only()
         return pattern is None or pattern.search(text) is None
-
-    @property
-    def posted_role(self) -> Role:
-        """The role whose title is posted (the one asked for)."""
-        return self.asked or self.role
 
     def lines(self, lines: Iterable[str | TextItem]) -> list[str]:
         """The lines that apply here, with placeholders filled."""
@@ -293,15 +285,8 @@ def resolve(
     industry = catalog.find_industry(company.industry)
     title = opts.title or role.title
     country = posting_country(company, catalog.countries)
-    # a title unusual at this headcount keeps its name, but the duties, skills and
-    # years are those of the role that usually does the work here
-    ranks = {lv.id: lv.rank for lv in catalog.levels.values()}
-    usual = scale.usual_role(role, catalog.roles, scale.headcount(company, size), ranks)
-    asked, role = (role, usual) if usual is not None else (None, role)
     level = catalog.level_of(role)
     facts = facts_for(role, company, catalog, size, industry)
-    if asked is not None:
-        facts = replace(facts, below_usual=True)
     values = placeholder_values(
         title,
         company.name,
@@ -331,7 +316,6 @@ def resolve(
         keys,
         budget,
         repr(values),
-        asked,
     )
 
 
@@ -461,7 +445,7 @@ def _context_sentence(ctx: Context) -> str:
 
 def reports_to(ctx: Context) -> RoleRef:
     """Who the role reports to at this size: a catalog role (id and title) or a title."""
-    ref = pick(ctx.posted_role.reports_to, ctx.size_keys)
+    ref = pick(ctx.role.reports_to, ctx.size_keys)
     assert ref is not None  # the catalog check guarantees a value for every size
     return RoleRef(id=ref if ref in ctx.catalog.roles else None, title=ctx.catalog.role_title(ref))
 
@@ -826,20 +810,22 @@ def _kpis(ctx: Context) -> Section:
 
 
 def _one_kpi_per_topic(ctx: Context, bullets: list[Bullet]) -> list[Bullet]:
-    """At most one KPI per topic (two cycle times measure one thing): the role's first."""
+    """At most one KPI per topic (two cycle times measure one thing): the industry's
+    (the more specific) before the role's, else the first."""
     topics = {
         **{f"kpi-{i}": line_topic(x) for i, x in enumerate(ctx.role.kpis, 1)},
         **{f"{ctx.industry.id}-kpi-{i}": line_topic(x) for i, x in enumerate(ctx.industry.kpis, 1)},
     }
-    cands = [Candidate(b.id, b.text, topics.get(b.id)) for b in bullets]
+    cands = [
+        Candidate(b.id, b.text, topics.get(b.id), SPECIFICITY.get(b.source.kind, ROLE))
+        for b in bullets
+    ]
     kept = {c.key for c in one_per_topic(cands)}
     return [b for b in bullets if b.id in kept]
 
 
 def _career(ctx: Context) -> Section | None:
     wanted = ctx.options.career_path
-    if ctx.asked is not None:
-        return None  # the usual role's next steps are not the posted title's
     if wanted is None:
         wanted = ctx.budget.career and ctx.level.rank <= ctx.catalog.levels["director"].rank
     if not wanted or not ctx.role.career.to_roles:
@@ -1041,13 +1027,12 @@ def _apply_removals(ctx: Context, sections: list[Section]) -> list[Section]:
 
 
 def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetadata:
-    c, role, q = ctx.company, ctx.posted_role, ctx.role.qualifications
-    level = ctx.catalog.level_of(role)
+    c, role, q = ctx.company, ctx.role, ctx.role.qualifications
     return PostingMetadata(
         role_id=role.id,
         role_title=role.title,
-        level=level.id,
-        level_name=level.name,
+        level=ctx.level.id,
+        level_name=ctx.level.name,
         size=ctx.size.id,
         size_name=ctx.size.name,
         industry=ctx.industry.id,
@@ -1106,7 +1091,7 @@ def _usual(ctx: Context) -> list[str]:
     if not ctx.facts.below_usual:
         return []
     titles = {r.id: r.title for r in ctx.catalog.roles.values()}
-    return scale.usual_titles(ctx.posted_role, titles)
+    return scale.usual_titles(ctx.role, titles)
 
 
 def unusual_title(ctx: Context) -> str | None:

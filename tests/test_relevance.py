@@ -123,7 +123,7 @@ def test_a_builder_tone_below_the_usual_size() -> None:
 def test_no_multi_site_lines_for_a_single_site_company() -> None:
     one = text(posting("director-of-operations", size=5000, sites=1, industry="retail"))
     assert "multi-site" not in one and "every site and region" not in one
-    many = text(posting("director-of-operations", size=5000, industry="retail"))
+    many = text(posting("director-of-operations", size=5000, industry="retail", length="long"))
     assert "every site and region" in many
 
 

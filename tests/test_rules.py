@@ -213,15 +213,3 @@ def test_no_scope_sentence_where_no_line_fits(tiny: Catalog) -> None:
     assert "you lead through managers" in director.paragraphs[0]
     manager = posting(tiny, "ops-manager", size="large").section("about-role")
     assert manager is not None and "At a large company" not in manager.paragraphs[0]
-
-
-def test_a_title_unusual_for_the_size_gets_the_usual_roles_duties(tiny: Catalog) -> None:
-    small = posting(tiny, "ops-analyst", size="small")  # usual from 100 people
-    large = posting(tiny, "ops-analyst", size="large")
-    assert small.title == large.title == "Ops Analyst Lead"
-    assert "run-meetings" in duties(small) and "ops-analyst-study" not in duties(small)
-    assert "ops-analyst-study" in duties(large) and "run-meetings" not in duties(large)
-    assert small.metadata.role_id == "ops-analyst"
-    assert small.metadata.unusual_title and "Ops Manager" in small.metadata.unusual_title
-    # it still reports where the asked-for title reports
-    assert small.metadata.reports_to.id == "ops-director"

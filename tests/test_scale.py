@@ -12,7 +12,6 @@ from jdgen.scale import (
     sites,
     size_keys,
     team_span,
-    usual_role,
     usual_titles,
     years,
 )
@@ -132,31 +131,3 @@ def test_below_usual_and_who_does_the_work_there() -> None:
         "Supply Chain Manager",
         "Head of Supply Chain",
     ]
-
-
-RANKS = {"manager": 1, "director": 2, "vp": 3, "executive": 4}
-
-
-def test_the_usual_role_does_the_work_of_a_title_too_senior_for_the_size() -> None:
-    # a VP of logistics at 5 people: the nearest logistics role, usual from the smallest size
-    vp = role(id="vp", level="vp", domain="logistics", min_headcount=500, usual_below=["dir"])
-    roles = {
-        "vp": vp,
-        "dir": role(
-            id="dir", level="director", domain="logistics", min_headcount=100, usual_below=["mgr"]
-        ),
-        "mgr": role(id="mgr", domain="logistics", min_headcount=20, usual_below=["ops"]),
-        "ops": role(id="ops", domain="operations"),
-    }
-    assert usual_role(vp, roles, 1000, RANKS) is None  # usual at this size
-    assert usual_role(vp, roles, 200, RANKS).id == "dir"  # type: ignore[union-attr]
-    assert usual_role(vp, roles, 30, RANKS).id == "mgr"  # type: ignore[union-attr]
-    assert usual_role(vp, roles, 5, RANKS).id == "mgr"  # type: ignore[union-attr]
-    # no role of its own domain: the first one usual at this size
-    coo = role(id="coo", level="executive", domain="exec", min_headcount=25, usual_below=["mgr"])
-    assert usual_role(coo, {**roles, "coo": coo}, 5, RANKS).id == "ops"  # type: ignore[union-attr]
-    # a role at the same level keeps its own duties: a manager is still that manager
-    assert usual_role(roles["mgr"], roles, 5, RANKS) is None
-    # titles outside the catalog: the role's own duties
-    lone = role(id="lone", level="vp", min_headcount=100, usual_below=["Head of Things"])
-    assert usual_role(lone, {"lone": lone}, 5, RANKS) is None
