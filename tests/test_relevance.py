@@ -153,10 +153,4 @@ def test_an_executive_title_at_a_tiny_company_has_no_enterprise_duties() -> None
     duties = " ".join(b.text for b in resp.all_bullets())
     for phrase in ("the board", "centrally or locally", "across the network", "new facilities"):
         assert phrase not in duties, phrase
-    # the duties are the supply chain manager's, who does this work at 15 people
-    manager = posting("supply-chain-manager", size=15, industry="manufacturing")
-    assert (
-        resp.all_bullets() == (manager.section("responsibilities") or pytest.fail()).all_bullets()
-    )
-    assert jd.title == "Chief Supply Chain Officer"
     assert "plant floor" not in body  # the supply chain's context sentence, not the plant's
