@@ -35,7 +35,7 @@ def test_docx_has_the_markdown_text_with_word_styles(acme_posting) -> None:
     styles = {s for s, _ in got}
     assert styles == {"Title", "Heading 1", "Heading 2", "List Bullet", "Normal"}
     assert ("Heading 1", "What you will do") in got
-    assert ("Heading 2", "Planning and execution") in got
+    assert ("Heading 2", "Planning, systems and routines") in got
 
 
 def test_docx_core_properties(acme_posting) -> None:
@@ -67,7 +67,7 @@ def test_pandoc_sees_headings_and_lists(acme_posting, tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert "# What you will do" in md
-    assert "## Planning and execution" in md
+    assert "## Planning, systems and routines" in md
     assert "-   Turn the leadership team" in md
 
 

@@ -300,7 +300,7 @@ def test_example_template_is_filled_from_the_posting(acme_posting) -> None:
     assert paragraphs[0] == ("Title", "Director of Operations")
     assert paragraphs[1][1] == "Acme Widgets  ·  Denver, CO, US  ·  Full-time  ·  On-site"
     assert ("Heading 1", "About Acme Widgets") in paragraphs
-    assert ("Heading 2", "Planning and execution") in paragraphs
+    assert ("Heading 2", "Planning, systems and routines") in paragraphs
     assert (
         "List Bullet",
         "Turn the leadership team's strategy into operating plans with short-term targets, "
