@@ -10,6 +10,7 @@ Layout of a catalog directory (the built-in one is ``catalog/`` in the repositor
     systems.yaml             business systems by kind (SystemsTable)
     posting.yaml             section headings and the sentences of a posting (PostingText)
     compare.yaml             the wording of jdgen compare (CompareText)
+    ladder.yaml              the wording of jdgen ladder (LadderText)
     countries.yaml           texts by country: EEO statement, privacy, locale (CountryTable)
     default-company.yaml     the company used when no --company file is given
     industries/<id>.yaml     one Industry each
@@ -202,6 +203,48 @@ class CompareText(Strict):
     summary: CompareSummary
 
 
+class LadderSteps(Strict):
+    """How each kind of step reads next to the role it leads to."""
+
+    up: str
+    outside: str
+    skip: str
+    lateral: str
+    down: str
+
+
+class LadderArrows(Strict):
+    """Labels of the Mermaid diagram's arrows that are not an ordinary step up."""
+
+    skip: str
+    lateral: str
+    down: str
+
+
+class LadderText(Strict):
+    """The wording of ``jdgen ladder`` (``ladder.yaml``)."""
+
+    steps: LadderSteps
+    outside_catalog: str
+    repeat: str
+    node: str
+    notes_separator: str
+    comes_from: str
+    leads_to: str
+    none_tree: str
+    none: str
+    role_title: str
+    family_tree_title: str
+    family_title: str
+    family_intro: str
+    tree_leads_to: str
+    tree_comes_from: str
+    page_leads_to: str
+    page_comes_from: str
+    page_separator: str
+    arrows: LadderArrows
+
+
 class PostingText(Strict):
     """Section headings and standard sentences (``posting.yaml``)."""
 
@@ -296,6 +339,8 @@ class Catalog:
     posting_text: PostingText | None = None
     #: ``compare.yaml``: the wording of ``jdgen compare``.
     compare_data: CompareText | None = None
+    #: ``ladder.yaml``: the wording of ``jdgen ladder``.
+    ladder_data: LadderText | None = None
     #: ``work.yaml``: FLSA rules and the sentences for pay and terms beyond the duties.
     work_data: WorkCatalog | None = None
     #: ``countries.yaml``: what postings say differently by country.
@@ -328,6 +373,12 @@ class Catalog:
         if self.compare_data is None:
             raise CatalogError(["compare.yaml: missing (the wording of jdgen compare)"])
         return self.compare_data
+
+    @property
+    def ladder_text(self) -> LadderText:
+        if self.ladder_data is None:
+            raise CatalogError(["ladder.yaml: missing (the wording of jdgen ladder)"])
+        return self.ladder_data
 
     @property
     def work(self) -> WorkCatalog:
@@ -521,6 +572,7 @@ class _Loader:
         self._load_systems(root, display)
         c.posting_text = self._single(root / "posting.yaml", PostingText, display) or c.posting_text
         c.compare_data = self._single(root / "compare.yaml", CompareText, display) or c.compare_data
+        c.ladder_data = self._single(root / "ladder.yaml", LadderText, display) or c.ladder_data
         work = self._single(root / "work.yaml", WorkCatalog, display)
         if work is not None:
             c.work_data = work
@@ -595,7 +647,7 @@ class _Loader:
             return None
         merged = merge_over(self.singles.get(path.name), data)
         entry, errs = _validate(model, merged, display(path))
-        self.problems += errs
+        self.problems += errs + _wording_problems(path, data, display(path))
         if entry is not None:
             self.singles[path.name] = merged
         return entry
@@ -669,6 +721,26 @@ class TeamSpan:
 
     def __call__(self, low: int, high: int) -> str:
         return team_span(low, high, self.people)
+
+#: The wording files whose sentences are checked for placeholders (:mod:`jdgen.wording`),
+#: with the placeholders every sentence of the file gets.
+WORDING_FILES: dict[str, tuple[str, ...]] = {
+    "posting.yaml": PLACEHOLDERS,
+    "work.yaml": PLACEHOLDERS,
+    "compare.yaml": ("company",),
+    "ladder.yaml": (),
+}
+
+
+def _wording_problems(path: Path, data: Any, label: str) -> list[str]:
+    """Unknown placeholders in a user's wording file (the shipped files are checked by the
+    test suite, which fills every sentence)."""
+    shipped = data_dir("catalog")
+    if path.name not in WORDING_FILES or path.parent.resolve() == shipped.resolve():
+        return []
+    from jdgen.wording import wording_problems
+
+    return wording_problems(data, label, shipped / path.name, WORDING_FILES[path.name])
 
 
 def placeholder_values(

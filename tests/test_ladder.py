@@ -298,7 +298,7 @@ def mermaid_block(md: str) -> list[str]:
 
 def test_role_mermaid_structure(catalog: Catalog) -> None:
     view = role_view(catalog, catalog.find_role("director-of-operations"))
-    md = role_markdown(view)
+    md = role_markdown(view, catalog.ladder_text)
     assert md.startswith("# Career ladder: Director of Operations\n\n```mermaid\nflowchart LR\n")
     lines = mermaid_block(md)
     nodes = {m.group(1): m.group(2) for line in lines if (m := NODE.match(line))}
@@ -323,7 +323,7 @@ def test_role_mermaid_structure(catalog: Catalog) -> None:
 
 def test_family_mermaid_structure(catalog: Catalog) -> None:
     view = family_view(catalog)
-    md = family_markdown(view)
+    md = family_markdown(view, catalog.ladder_text)
     lines = mermaid_block(md)
     assert lines[0] == "flowchart BT"
     subgraphs = [line.strip() for line in lines if line.strip().startswith("subgraph ")]
@@ -378,3 +378,41 @@ def test_ladder_help_has_examples() -> None:
     assert code == 0
     assert 'jdgen ladder "Director of Operations"' in out
     assert "jdgen ladder -o ladder.md" in out
+
+
+def test_the_ladders_wording_comes_from_the_catalog(tmp_path: Path) -> None:
+    """A user catalog's ladder.yaml changes one sentence; the rest stay as shipped."""
+    user = tmp_path / "cat"
+    user.mkdir()
+    (user / "ladder.yaml").write_text(
+        "leads_to: Next steps\nsteps: {lateral: a sideways move}\narrows: {lateral: sideways}\n"
+        'role_title: "Where {{ title }} goes"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "ladder.md"
+    code, _out, err = run(
+        "ladder", "director-of-operations", "--catalog", str(user), "-o", str(out)
+    )
+    assert code == 0, err
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# Where Director of Operations goes\n")
+    assert "## Next steps\n" in md and "## Leads to" not in md
+    assert "## Comes from\n" in md  # not overridden: the built-in sentence
+    assert "Operations Director (director, a sideways move)" in md
+    assert "director_of_operations -. sideways .-> operations_director" in md
+    code, tree, err = run("ladder", "director-of-operations", "--catalog", str(user))
+    assert code == 0, err
+    assert "Next steps" in tree and "a sideways move" in tree
+
+
+def test_a_ladder_sentence_with_an_unknown_placeholder_is_a_catalog_problem(
+    tmp_path: Path,
+) -> None:
+    user = tmp_path / "cat"
+    user.mkdir()
+    (user / "ladder.yaml").write_text('role_title: "Ladder of {{ role }}"\n', encoding="utf-8")
+    code, _out, err = run("catalog", "validate", str(user))
+    assert code == 1
+    assert (
+        f"{user}/ladder.yaml: role_title: unknown placeholder 'role' (expected one of title)" in err
+    )

@@ -181,3 +181,42 @@ def test_lint_reads_the_countries_of_the_users_catalog(tmp_path: Path) -> None:
     assert code == 0, err
     statement = [f for f in findings(out, "completeness") if f["rule"] == "equal-opportunity"]
     assert statement and "Fair Work Act 2009" in json.dumps(statement)
+
+
+def test_an_unknown_placeholder_in_a_users_lint_message_names_file_key_and_choices(
+    tmp_path: Path,
+) -> None:
+    lint = tmp_path / "cat" / "lint"
+    lint.mkdir(parents=True)
+    (lint / "messages.yaml").write_text(
+        "title:\n  too-long:\n    why: Titles over {{ maximum }} characters are cut.\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run(
+        "lint", str(GOOD / "warehouse-supervisor.md"), "--catalog", str(lint.parent)
+    )
+    assert code == 1
+    assert (
+        f"{lint / 'messages.yaml'}: title.too-long.why: unknown placeholder 'maximum' "
+        "(expected one of chars, max)"
+    ) in err
+
+
+def test_catalog_validate_checks_the_lint_folder_with_the_rest(tmp_path: Path) -> None:
+    user = tmp_path / "cat"
+    (user / "lint").mkdir(parents=True)
+    (user / "lint" / "messages.yaml").write_text(
+        "length:\n  too-short:\n    why: Only {{ wrds }} words.\n", encoding="utf-8"
+    )
+    (user / "compare.yaml").write_text('title: "{{ a }} or {{ bb }}"\n', encoding="utf-8")
+    code, _out, err = run("catalog", "validate", str(user))
+    assert code == 1
+    assert "the catalog has 2 problems" in err
+    assert (
+        f"{user / 'compare.yaml'}: title: unknown placeholder 'bb' (expected one of a, b, company)"
+        in err
+    )
+    assert (
+        f"{user / 'lint' / 'messages.yaml'}: length.too-short.why: unknown placeholder 'wrds'"
+        in err
+    )

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 import click
 
 from jdgen.cli.common import catalog_options, console, load_catalog_for, print_markdown
-from jdgen.errors import JdgenError
+from jdgen.errors import CatalogError, JdgenError
 
 if TYPE_CHECKING:
+    from jdgen.catalog import Catalog
     from jdgen.catalog_cache import LevelRow, RoleRow
 
 
@@ -104,19 +105,20 @@ def validate(directory: Path) -> None:
     """Validate DIRECTORY as an extra catalog, reporting every problem at once.
 
     DIRECTORY has the layout of the built-in catalog (roles/, library/, industries/ …,
-    every part optional); it is checked together with the built-in catalog, so it may
-    reference built-in ids and replace built-in entries.
+    lint/, every part optional); it is checked together with the built-in catalog, so it
+    may reference built-in ids and replace built-in entries.  The placeholders of its
+    wording files (posting.yaml, compare.yaml, ladder.yaml, work.yaml, lint/*.yaml) are
+    checked against those each sentence is filled with.
 
     \b
     Example:
       jdgen catalog validate my-catalog/
     """
-    from jdgen.catalog import load_catalog
     from jdgen.resources import data_dir
 
     if not directory.is_dir():
         raise JdgenError(f"{directory}: not a directory")
-    catalog = load_catalog([directory])
+    catalog = _load_with_lint(directory)
     is_builtin = directory.resolve() == data_dir("catalog").resolve()
     mine = list(catalog.origin) if is_builtin else sorted(catalog.user_entries)
     counts: dict[str, int] = {}
@@ -127,3 +129,25 @@ def validate(directory: Path) -> None:
         for kind, n in sorted(counts.items())
     )
     click.secho(f"{directory}: valid ({summary or 'no entries'})", fg="green")
+
+
+def _load_with_lint(directory: Path) -> Catalog:
+    """The catalog with ``directory`` over the built-in one, and its ``lint/`` rules: every
+    problem of both at once."""
+    from jdgen.catalog import load_catalog
+    from jdgen.lint.rules import load_rules
+
+    problems: list[str] = []
+    catalog = None
+    try:
+        catalog = load_catalog([directory])
+    except CatalogError as exc:
+        problems += exc.problems
+    if (directory / "lint").is_dir():
+        try:
+            load_rules(extra_dirs=(directory,))
+        except CatalogError as exc:
+            problems += exc.problems
+    if problems or catalog is None:
+        raise CatalogError(problems)
+    return catalog

@@ -186,15 +186,15 @@ def ladder(
     if role is not None:
         view = graph.role_view(catalog, catalog.find_role(role), depth)
         if fmt is None:
-            console().print(draw.role_tree(view))
+            console().print(draw.role_tree(view, catalog.ladder_text))
             return
-        text = draw.role_markdown(view)
+        text = draw.role_markdown(view, catalog.ladder_text)
     else:
         family = graph.family_view(catalog)
         if fmt is None:
-            console().print(draw.family_tree(family))
+            console().print(draw.family_tree(family, catalog.ladder_text))
             return
-        text = draw.family_markdown(family)
+        text = draw.family_markdown(family, catalog.ladder_text)
     _deliver(output, text.encode("utf-8"))
 
 

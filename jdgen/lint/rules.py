@@ -710,8 +710,11 @@ def _merged_file(
     for extra in extra_dirs:
         user = extra / "lint" / name
         if user.is_file() and not problems:
+            from jdgen.wording import wording_problems
+
             label = str(user)
             more, problems = read_yaml(user, label)
+            problems += wording_problems(more, label, path)
             data = merge_over(data, more)
     return data, label, problems
 

@@ -1,32 +1,42 @@
 """The career ladder (:mod:`jdgen.ladder`) as a text tree (rich) and as Markdown with a
-Mermaid ``flowchart``, which GitHub, GitLab, Obsidian and most Markdown previewers draw."""
+Mermaid ``flowchart``, which GitHub, GitLab, Obsidian and most Markdown previewers draw.
+
+Every word a reader sees comes from ``catalog/ladder.yaml`` (:class:`~jdgen.catalog.LadderText`),
+filled through the one placeholder mechanism (:func:`jdgen.templating.render_string`).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jdgen.ladder import Branch, FamilyView, Node, RoleView, Step, StepKind
+from jdgen.templating import render_string
 
-#: How a step reads next to the role it leads to (nothing for an ordinary step up).
-KIND_NOTES: dict[StepKind, str] = {
-    "up": "",
-    "outside": "",
-    "skip": "skips a level",
-    "lateral": "lateral move",
-    "down": "a step down",
-}
+if TYPE_CHECKING:
+    from jdgen.catalog import LadderText
 
 
-def describe(node: Node, kind: StepKind | None = None, repeat: bool = False) -> str:
+def _say(text: str, **values: Any) -> str:
+    return render_string(text, values)
+
+
+def _count(view: FamilyView) -> int:
+    return sum(len(g.roles) for g in view.levels)
+
+
+def describe(
+    words: LadderText, node: Node, kind: StepKind | None = None, repeat: bool = False
+) -> str:
     """ "Chief Operating Officer (executive, skips a level)", "Plant Manager (outside the catalog)"."""
-    notes = [node.level_name.lower() if node.level_name else "outside the catalog"]
-    if kind is not None and KIND_NOTES[kind]:
-        notes.append(KIND_NOTES[kind])
+    notes = [node.level_name.lower() if node.level_name else words.outside_catalog]
+    step = getattr(words.steps, kind) if kind is not None else ""
+    if step:
+        notes.append(step)
     if repeat:
-        notes.append("next steps shown above")
-    return f"{node.title} ({', '.join(notes)})"
+        notes.append(words.repeat)
+    return _say(words.node, title=node.title, notes=words.notes_separator.join(notes))
 
 
 # ---------------------------------------------------------------------------
@@ -34,35 +44,34 @@ def describe(node: Node, kind: StepKind | None = None, repeat: bool = False) -> 
 # ---------------------------------------------------------------------------
 
 
-def role_tree(view: RoleView) -> Any:
+def role_tree(view: RoleView, words: LadderText) -> Any:
     """Feeder roles → the role → next roles as a rich Tree."""
     from rich.text import Text
     from rich.tree import Tree
 
-    root = Tree(Text(describe(view.role), style="bold"), guide_style="dim")
+    root = Tree(Text(describe(words, view.role), style="bold"), guide_style="dim")
 
     def add(parent: Any, branches: tuple[Branch, ...]) -> None:
         for b in branches:
             style = "" if b.node.in_catalog else "italic"
-            child = parent.add(Text(describe(b.node, b.kind, b.repeat), style=style))
+            child = parent.add(Text(describe(words, b.node, b.kind, b.repeat), style=style))
             add(child, b.children)
 
-    for label, branches in (("Comes from", view.feeders), ("Leads to", view.next)):
+    for label, branches in ((words.comes_from, view.feeders), (words.leads_to, view.next)):
         part = root.add(Text(label, style="bold cyan"))
         if branches:
             add(part, branches)
         else:
-            part.add(Text("(none recorded in the catalog)", style="dim"))
+            part.add(Text(words.none_tree, style="dim"))
     return root
 
 
-def family_tree(view: FamilyView) -> Any:
+def family_tree(view: FamilyView, words: LadderText) -> Any:
     """Every role by level, each with where it leads and where people come from."""
     from rich.text import Text
     from rich.tree import Tree
 
-    count = sum(len(g.roles) for g in view.levels)
-    root = Tree(Text(f"Operations career ladder: {count} roles by level", style="bold"))
+    root = Tree(Text(_say(words.family_tree_title, count=_count(view)), style="bold"))
     for group in view.levels:
         level = root.add(Text(group.name, style="bold cyan"))
         for node in group.roles:
@@ -70,10 +79,14 @@ def family_tree(view: FamilyView) -> Any:
             nxt = view.next.get(node.key, ())
             feeders = view.feeders.get(node.key, ())
             if nxt:
-                role.add(Text("leads to: " + ", ".join(n.title for n in nxt)))
+                role.add(Text(_say(words.tree_leads_to, titles=_titles(nxt))))
             if feeders:
-                role.add(Text("comes from: " + ", ".join(n.title for n in feeders), style="dim"))
+                role.add(Text(_say(words.tree_comes_from, titles=_titles(feeders)), style="dim"))
     return root
+
+
+def _titles(nodes: tuple[Node, ...]) -> str:
+    return ", ".join(n.title for n in nodes)
 
 
 # ---------------------------------------------------------------------------
@@ -95,19 +108,22 @@ def _label(text: str) -> str:
     return '"' + text.replace('"', "#quot;") + '"'
 
 
-def _arrow(step: Step) -> str:
-    if step.kind == "lateral":
-        return "-. lateral .->"
-    if step.kind == "down":
-        return "-. down .->"
+def _arrow_label(text: str) -> str:
+    """An arrow's label without the characters Mermaid reads as part of the arrow."""
+    return re.sub(r"[-.>|\[\](){}\"]+", " ", text).strip()
+
+
+def _arrow(step: Step, words: LadderText) -> str:
+    if step.kind in ("lateral", "down"):
+        return f"-. {_arrow_label(getattr(words.arrows, step.kind))} .->"
     if step.kind == "skip":
-        return "-- skips a level -->"
+        return f"-- {_arrow_label(words.arrows.skip)} -->"
     return "-->"
 
 
-def _edges(steps: tuple[Step, ...], nodes: dict[str, Node]) -> Iterator[str]:
+def _edges(steps: tuple[Step, ...], nodes: dict[str, Node], words: LadderText) -> Iterator[str]:
     for s in steps:
-        yield f"    {mermaid_id(nodes[s.source])} {_arrow(s)} {mermaid_id(nodes[s.target])}"
+        yield f"    {mermaid_id(nodes[s.source])} {_arrow(s, words)} {mermaid_id(nodes[s.target])}"
 
 
 _CLASSES = [
@@ -116,12 +132,12 @@ _CLASSES = [
 ]
 
 
-def role_mermaid(view: RoleView) -> str:
+def role_mermaid(view: RoleView, words: LadderText) -> str:
     nodes = {n.key: n for n in view.nodes}
     lines = ["flowchart LR"]
     for n in view.nodes:
         lines.append(f"    {mermaid_id(n)}[{_label(n.title)}]")
-    lines += list(_edges(view.steps, nodes))
+    lines += list(_edges(view.steps, nodes, words))
     lines += _CLASSES
     lines.append(f"    class {mermaid_id(view.role)} focus")
     outside = [mermaid_id(n) for n in view.nodes if not n.in_catalog]
@@ -130,7 +146,7 @@ def role_mermaid(view: RoleView) -> str:
     return "\n".join(lines)
 
 
-def family_mermaid(view: FamilyView) -> str:
+def family_mermaid(view: FamilyView, words: LadderText) -> str:
     nodes = {n.key: n for g in view.levels for n in g.roles}
     lines = ["flowchart BT"]
     for group in view.levels:
@@ -138,7 +154,7 @@ def family_mermaid(view: FamilyView) -> str:
         for n in group.roles:
             lines.append(f"        {mermaid_id(n)}[{_label(n.title)}]")
         lines.append("    end")
-    lines += list(_edges(view.steps, nodes))
+    lines += list(_edges(view.steps, nodes, words))
     return "\n".join(lines)
 
 
@@ -147,49 +163,52 @@ def family_mermaid(view: FamilyView) -> str:
 # ---------------------------------------------------------------------------
 
 
-def role_markdown(view: RoleView) -> str:
-    out = [f"# Career ladder: {view.role.title}", ""]
-    out += ["```mermaid", role_mermaid(view), "```", ""]
-    for label, branches in (("Comes from", view.feeders), ("Leads to", view.next)):
+def role_markdown(view: RoleView, words: LadderText) -> str:
+    out = [f"# {_say(words.role_title, title=view.role.title)}", ""]
+    out += ["```mermaid", role_mermaid(view, words), "```", ""]
+    for label, branches in ((words.comes_from, view.feeders), (words.leads_to, view.next)):
         out += [f"## {label}", ""]
         if not branches:
-            out += ["None recorded in the catalog.", ""]
+            out += [words.none, ""]
             continue
-        out += list(_bullets(branches, 0))
+        out += list(_bullets(branches, 0, words))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
-def _bullets(branches: tuple[Branch, ...], depth: int) -> Iterator[str]:
+def _bullets(branches: tuple[Branch, ...], depth: int, words: LadderText) -> Iterator[str]:
     for b in branches:
-        yield f"{'  ' * depth}- {describe(b.node, b.kind, b.repeat)}"
-        yield from _bullets(b.children, depth + 1)
+        yield f"{'  ' * depth}- {describe(words, b.node, b.kind, b.repeat)}"
+        yield from _bullets(b.children, depth + 1, words)
 
 
-def family_markdown(view: FamilyView) -> str:
-    count = sum(len(g.roles) for g in view.levels)
+def family_markdown(view: FamilyView, words: LadderText) -> str:
     out = [
-        "# Operations career ladder",
+        f"# {words.family_title}",
         "",
-        f"{count} roles, highest level first. Arrows point to the next step; dotted "
-        "arrows are lateral moves.",
+        _say(words.family_intro, count=_count(view)),
         "",
         "```mermaid",
-        family_mermaid(view),
+        family_mermaid(view, words),
         "```",
         "",
     ]
     for group in view.levels:
         out += [f"## {group.name}", ""]
         for node in group.roles:
-            parts = []
-            nxt = view.next.get(node.key, ())
-            feeders = view.feeders.get(node.key, ())
-            if nxt:
-                parts.append("leads to " + ", ".join(n.title for n in nxt))
-            if feeders:
-                parts.append("comes from " + ", ".join(n.title for n in feeders))
-            detail = f": {'; '.join(parts)}" if parts else ""
-            out.append(f"- **{node.title}** (`{node.role_id}`){detail}")
+            out.append(_family_line(view, node, words))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _family_line(view: FamilyView, node: Node, words: LadderText) -> str:
+    """ "- **Director of Operations** (`director-of-operations`): leads to …; comes from …"."""
+    parts = []
+    nxt = view.next.get(node.key, ())
+    feeders = view.feeders.get(node.key, ())
+    if nxt:
+        parts.append(_say(words.page_leads_to, titles=_titles(nxt)))
+    if feeders:
+        parts.append(_say(words.page_comes_from, titles=_titles(feeders)))
+    detail = f": {words.page_separator.join(parts)}" if parts else ""
+    return f"- **{node.title}** (`{node.role_id}`){detail}"

@@ -615,6 +615,8 @@ def compare_page(
 def ladder_page(
     request: Request, role: str = "director-of-operations", depth: int = 1
 ) -> HTMLResponse:
+    from functools import partial
+
     from jdgen.ladder import role_view
     from jdgen.render.ladder import describe
 
@@ -630,7 +632,7 @@ def ladder_page(
         "ladder.html.j2",
         nav="ladder",
         view=view,
-        describe=describe,
+        describe=partial(describe, cat.ladder_text),
         role=found.id if found else role,
         depth=depth,
         role_groups=role_options(cat),
