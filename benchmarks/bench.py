@@ -1,6 +1,6 @@
 """Print how fast jdgen is on this machine.  Figures only: nothing here is asserted.
 
-    python benchmarks/bench.py [--n 200]
+    python benchmarks/bench.py [--n 200] [--quick]
 
 Measures: CLI start-up (`jdgen --help`, and a full `jdgen generate` run), one
 posting in-process as Markdown and as .docx (tailor + render), and N postings in
@@ -17,20 +17,16 @@ import sys
 import time
 from collections.abc import Callable
 
-
-def best_of(fn: Callable[[], object], repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from timing import add_quick, best_of, quick
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200, help="postings in the loop (default 200)")
+    add_quick(parser)
     args = parser.parse_args()
+    if quick(args):
+        args.n = 3
 
     def cli(*argv: str) -> Callable[[], object]:
         return lambda: subprocess.run(

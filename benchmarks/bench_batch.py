@@ -1,6 +1,6 @@
 """How fast ``jdgen batch`` writes tailored .docx postings on this machine.  Figures only.
 
-    python benchmarks/bench_batch.py [--n 1000] [--small 100] [--pandoc-sample 100] [--jobs N]
+    python benchmarks/bench_batch.py [--n 1000] [--small 100] [--pandoc-sample 100] [--jobs N] [--quick]
 
 Writes a CSV of N tailored requisitions (every role × size × industry in turn,
 with company names, cities, pay ranges and benefits), runs
@@ -28,6 +28,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from timing import add_quick, quick
 
 CITIES = [
     ("Denver", "CO", "US"),
@@ -256,7 +258,10 @@ def main() -> None:
         "--pandoc-sample", type=int, default=100, help="rows converted with pandoc (100)"
     )
     parser.add_argument("--jobs", type=int, default=cores(), help="worker processes (all cores)")
+    add_quick(parser)
     args = parser.parse_args()
+    if quick(args):
+        args.n, args.small, args.pandoc_sample, args.jobs = 6, 3, 2, min(args.jobs, 2)
     n_cores = args.jobs
 
     with tempfile.TemporaryDirectory(prefix="jdgen-bench-") as tmp:

@@ -1,6 +1,6 @@
 """Print how fast .docx postings are made.  Figures only: nothing here is asserted.
 
-    python benchmarks/bench_docx.py [--n 1000] [--workers 2]
+    python benchmarks/bench_docx.py [--n 1000] [--workers 2] [--quick]
 
 Measures, per posting (tailor + render to .docx bytes, no disk):
 
@@ -27,6 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from timing import add_quick, quick
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -40,12 +42,12 @@ def python_docx_route(jd: JobDescription) -> bytes:
     """The "before": a python-docx Document built and saved for every posting."""
     from docx import Document
 
-    from jdgen.render.docx import STYLES, _fill_properties, blocks
-    from jdgen.render.docx import style_document as _style_document
+    from jdgen.render.docx import STYLES, blocks
+    from jdgen.render.docx_parts import fill_properties, style_document
 
     doc = Document()
-    _style_document(doc)
-    _fill_properties(doc, jd)
+    style_document(doc)
+    fill_properties(doc, jd)
     style_ids = {kind: doc.styles[name].style_id for kind, name in STYLES.items()}
     body = doc._body
     for kind, text in blocks(jd):
@@ -109,7 +111,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="postings in the loops (default 1000)")
     parser.add_argument("--workers", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--repeat", type=int, default=50, help="calls per single-posting figure")
+    add_quick(parser)
     args = parser.parse_args()
+    if quick(args):
+        args.n, args.repeat, args.workers = 4, 2, 2
 
     catalog = builtin_catalog()
     role = catalog.find_role("director-of-operations")

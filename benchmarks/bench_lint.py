@@ -1,6 +1,6 @@
 """Print how fast jdgen lint is on this machine.  Figures only: nothing here is asserted.
 
-    python benchmarks/bench_lint.py [--n 200]
+    python benchmarks/bench_lint.py [--n 200] [--quick]
 
 Measures: the first lint in a process (loading the rules and the syllable
 table), one file of each type (.md, .txt, .html,
@@ -17,23 +17,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-
-def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from timing import add_quick, best_of, quick
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200, help="postings in the loop (default 200)")
+    add_quick(parser)
     args = parser.parse_args()
+    if quick(args):
+        args.n = 3
     print(f"python {sys.version.split()[0]} on {sys.platform}")
 
     start = time.perf_counter()
@@ -60,12 +55,12 @@ def main() -> None:
     )
 
     with tempfile.TemporaryDirectory() as tmp:
-        for fmt in ("md", "txt", "html", "docx"):
+        for fmt in ("md", "txt", "html", "docx", "json"):
             if fmt not in FORMATS:
                 continue
             path = Path(tmp) / f"posting.{fmt}"
             path.write_bytes(render(jd, fmt))
-            took = best_of(lambda p=path: lint_file(p, as_of=day))
+            took = best_of(lambda p=path: lint_file(p, as_of=day), 5)
             print(f"one .{fmt:<5} file                                      {took * 1000:7.1f} ms")
         md = Path(tmp) / "posting.md"
         run = best_of(

@@ -1,6 +1,6 @@
 """How fast ``jdgen serve`` answers over loopback.  Figures only: nothing is asserted.
 
-    python benchmarks/bench_serve.py [--seconds 4] [--requests 2000]
+    python benchmarks/bench_serve.py [--seconds 4] [--requests 2000] [--quick]
 
 Starts ``jdgen serve`` (one uvicorn process, a temporary database) and drives it with
 1, 8 and 32 concurrent keep-alive clients (a minimal HTTP/1.1 client on asyncio, so
@@ -31,6 +31,8 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from timing import add_quick, quick
 
 ROLES = [
     "director-of-operations",
@@ -154,7 +156,10 @@ def main() -> None:
         default=2000,
         help="at most this many requests per run (default 2000)",
     )
+    add_quick(parser)
     args = parser.parse_args()
+    if quick(args):
+        args.seconds, args.requests = 0.5, 40
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         server = start_server(port, Path(tmp) / "bench.sqlite3")
@@ -173,7 +178,13 @@ def main() -> None:
                 f"jdgen serve on 127.0.0.1:{port}, one uvicorn process; {os.cpu_count()} CPUs on this machine"
             )
             asyncio.run(
-                run(port, 4, len(repeat) * 2, 10, lambda i: repeat[i % len(repeat)])
+                run(
+                    port,
+                    4,
+                    min(len(repeat) * 2, args.requests),
+                    10,
+                    lambda i: repeat[i % len(repeat)],
+                )
             )  # warm up
             for name, make in (
                 ("preview repeat", lambda i: repeat[i % len(repeat)]),

@@ -103,3 +103,27 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_jdgen_has_no_import_cycles() -> None:
     assert cycles(import_graph()) == []
+
+
+def test_one_template_engine() -> None:
+    """Every Jinja environment comes from jdgen/templating.py's factory (issue 9 item 3):
+    no other module builds one, and docxtpl renders with the factory's Word flavour."""
+    builders = {"Environment", "SandboxedEnvironment", "ImmutableSandboxedEnvironment", "Template"}
+    factory = {"jdgen.templating", "jdgen.template_limits"}
+    found = []
+    for name, path in module_names().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in _runtime_nodes(tree):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and (node.module or "").startswith("jinja2")
+                and name not in factory
+            ):
+                found += [f"{name}: {a.name}" for a in node.names if a.name in builders]
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                is_docxtpl = node.func.attr == "render" and any(
+                    k.arg == "autoescape" for k in node.keywords
+                )
+                if is_docxtpl and not any(k.arg == "jinja_env" for k in node.keywords):
+                    found.append(f"{name}: a docxtpl render without jinja_env")
+    assert found == []
