@@ -4,11 +4,13 @@ The wording files (``posting.yaml``, ``compare.yaml``, ``ladder.yaml``, ``work.y
 ``lint/*.yaml``) hold sentences that jdgen fills in with values of its own: every posting
 sentence gets the catalog placeholders (``{{ title }}``, ``{{ company }}`` …) and some get
 more (``{{ reports_to }}``, ``{{ percent }}``); a comparison sentence gets ``{{ a }}``,
-``{{ b }}`` …; a lint message the figures of its finding.  What a sentence may use is what
-the shipped sentence at the same key uses (the test suite fills every shipped sentence),
-plus the placeholders every sentence of that file gets.  A user's file is checked against
-that: a misspelt or unknown placeholder is a problem naming the file, the key and the name,
-instead of an error when a posting is made.
+``{{ b }}`` …; a lint message the figures of its finding.  What a sentence may use is
+taken from the shipped file (the test suite fills every shipped sentence): what the
+shipped sentences beside it (under the same parent key) use, plus the placeholders every
+sentence of that file gets.  A user's file is checked against that: a misspelt or
+unknown placeholder is a problem naming the file, the key and the name, instead of an
+error when a posting is made.  (The check is as wide as a group of sentences: a name
+that a sibling sentence gets but this one does not is still found only when filled.)
 
 Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 """
@@ -57,11 +59,14 @@ def _shipped_names(path: Path) -> dict[tuple[str, ...], frozenset[str]]:
 
 
 def _allowed(shipped: dict[tuple[str, ...], frozenset[str]], key: tuple[str, ...]) -> set[str]:
-    """What the shipped sentence at ``key`` uses; for a key the shipped file lacks (a new
+    """What the shipped sentences beside ``key`` use (those under the same parent key: the
+    sentences of one group are filled with the same values, though each uses a few); for
+    a top-level key, what its own sentence uses; for a key the shipped file lacks (a new
     heading, a new country), what the sentences under the nearest shipped parent use."""
-    if key in shipped:
+    if key in shipped and len(key) < 2:
         return set(shipped[key])
-    for depth in range(len(key) - 1, -1, -1):
+    start = len(key) - 1 if key in shipped else len(key)
+    for depth in range(start, 0, -1):
         parent = key[:depth]
         under = [names for k, names in shipped.items() if k[:depth] == parent]
         if under:
