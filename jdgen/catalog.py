@@ -544,7 +544,7 @@ class _Loader:
         #: The merged data of each single-model file so far (posting.yaml, work.yaml).
         self.singles: dict[str, Any] = {}
 
-    def load_dir(self, root: Path, label: str) -> None:
+    def load_dir(self, root: Path, label: str) -> None:  # noqa: C901, PLR0912, PLR0915
         def display(p: Path) -> str:
             return f"{label}/{p.relative_to(root).as_posix()}"
 
@@ -722,6 +722,7 @@ class TeamSpan:
     def __call__(self, low: int, high: int) -> str:
         return team_span(low, high, self.people)
 
+
 #: The wording files whose sentences are checked for placeholders (:mod:`jdgen.wording`),
 #: with the placeholders every sentence of the file gets.
 WORDING_FILES: dict[str, tuple[str, ...]] = {
@@ -882,7 +883,7 @@ def placeholder_problems(c: Catalog, only_outside: str | None = None) -> list[st
     return problems
 
 
-def _check(c: Catalog) -> list[str]:
+def _check(c: Catalog) -> list[str]:  # noqa: C901, PLR0912, PLR0915 - to split (issue 9)
     """Cross-references: every id a file names must exist."""
     problems: list[str] = []
     sizes, levels, industries = set(c.sizes), set(c.levels), set(c.industries)

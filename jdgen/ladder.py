@@ -318,42 +318,40 @@ def check_ladder(catalog: Catalog) -> list[Finding]:
       reviewer can confirm them.
     """
     ladder = build_ladder(catalog)
+    findings = _reference_findings(catalog) + _step_findings(ladder)
+    findings += _cycles(ladder)
+    order = {"error": 0, "warning": 1, "note": 2}
+    return sorted(findings, key=lambda f: order[f.severity])
+
+
+def _reference_findings(catalog: Catalog) -> list[Finding]:
+    """A role listing itself, an id naming no role, a title that is a catalog role's."""
     findings: list[Finding] = []
-
-    def where(role_id: str, direction: str) -> str:
-        origin = catalog.origin.get(("role", role_id), f"role {role_id}")
-        return f"{origin}: career.{direction}"
-
     names = {key: r.id for r in catalog.roles.values() for key in catalog.role_keys(r)}
     for role in sorted(catalog.roles.values(), key=lambda r: r.id):
+        origin = catalog.origin.get(("role", role.id), f"role {role.id}")
         for direction, refs in (("from", role.career.from_roles), ("to", role.career.to_roles)):
             for i, ref in enumerate(refs):
+                at = f"{origin}: career.{direction}.{i}"
                 if ref in catalog.roles:
                     if ref == role.id:
-                        findings.append(
-                            Finding(
-                                "error", f"{where(role.id, direction)}.{i}: lists the role itself"
-                            )
-                        )
-                    continue
-                if _ID_LIKE.fullmatch(ref):
-                    findings.append(
-                        Finding(
-                            "error",
-                            f"{where(role.id, direction)}.{i}: no role '{ref}' in the catalog",
-                        )
-                    )
-                    continue
-                named = names.get(normalize_name(ref))
-                if named is not None:
+                        findings.append(Finding("error", f"{at}: lists the role itself"))
+                elif _ID_LIKE.fullmatch(ref):
+                    findings.append(Finding("error", f"{at}: no role '{ref}' in the catalog"))
+                elif (named := names.get(normalize_name(ref))) is not None:
                     findings.append(
                         Finding(
                             "warning",
-                            f"{where(role.id, direction)}.{i}: '{ref}' names the catalog role "
-                            f"{named}; write its id so the step is linked",
+                            f"{at}: '{ref}' names the catalog role {named}; "
+                            "write its id so the step is linked",
                         )
                     )
+    return findings
 
+
+def _step_findings(ladder: Ladder) -> list[Finding]:
+    """Steps down a level (warnings), lateral moves and skipped levels (notes)."""
+    findings: list[Finding] = []
     for step in sorted(ladder.steps.values(), key=lambda s: (s.source, s.target)):
         a, b = ladder.nodes[step.source], ladder.nodes[step.target]
         if a.key == b.key:
@@ -373,10 +371,7 @@ def check_ladder(catalog: Catalog) -> list[Finding]:
             findings.append(
                 Finding("note", f"{label} skips a level ({a.level_name} to {b.level_name})")
             )
-
-    findings += _cycles(ladder)
-    order = {"error": 0, "warning": 1, "note": 2}
-    return sorted(findings, key=lambda f: order[f.severity])
+    return findings
 
 
 def _recorded(step: Step) -> str:

@@ -201,7 +201,7 @@ def required_literal(pattern: str) -> str | None:
     return best.casefold() if len(best) >= 3 else None
 
 
-def _past_item(pattern: str, i: int) -> int:
+def _past_item(pattern: str, i: int) -> int:  # noqa: C901 - a small regex scanner (perf, issue 16)
     """The index just past the regex item at ``i`` (a group, a class, an escape …)."""
     ch = pattern[i]
     if ch == "\\":

@@ -408,6 +408,31 @@ def _find_provinces(text: str, taken: list[tuple[int, int]], add: Callable[[Plac
             taken.append(m.span())
 
 
+def _find_us_places(
+    text: str, rules: Rules, taken: list[tuple[int, int]], add: Callable[[Place], None]
+) -> None:
+    """US places: cities named alone (places.yaml), "Denver, CO", state names."""
+    lowered = text.lower()
+    for name, city_entry in rules.places.cities.items():
+        at = lowered.find(name)
+        if at >= 0 and (at == 0 or not lowered[at - 1].isalnum()):
+            add(Place(city_entry.name, "US", city_entry.region, city_entry.name))
+            taken.append((at, at + len(name)))
+    for m in _CITY_STATE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        city, state = m.group(1), m.group(2)
+        code = state if state in US_STATES else STATE_CODES.get(state.lower())
+        add(Place(m.group(0), "US", code, city))
+        taken.append(m.span())
+    for m in _STATE_NAME.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        name = m.group(1)
+        add(Place(name, "US", STATE_CODES[name.lower()]))
+        taken.append(m.span())
+
+
 def find_places(texts: Iterable[str], rules: Rules) -> list[Place]:
     """Places named in location wording: "Denver, CO", "New York City", "Germany" …"""
     places: list[Place] = []
@@ -428,25 +453,7 @@ def find_places(texts: Iterable[str], rules: Rules) -> list[Place]:
     )
     for text in texts:
         taken: list[tuple[int, int]] = []  # spans already read as a place
-        lowered = text.lower()
-        for name, city_entry in rules.places.cities.items():
-            at = lowered.find(name)
-            if at >= 0 and (at == 0 or not lowered[at - 1].isalnum()):
-                add(Place(city_entry.name, "US", city_entry.region, city_entry.name))
-                taken.append((at, at + len(name)))
-        for m in _CITY_STATE.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            city, state = m.group(1), m.group(2)
-            code = state if state in US_STATES else STATE_CODES.get(state.lower())
-            add(Place(m.group(0), "US", code, city))
-            taken.append(m.span())
-        for m in _STATE_NAME.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            name = m.group(1)
-            add(Place(name, "US", STATE_CODES[name.lower()]))
-            taken.append(m.span())
+        _find_us_places(text, rules, taken, add)
         _find_provinces(text, taken, add)
         for m in country_rx.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
@@ -553,14 +560,7 @@ def _merge_jsonld(facts: Facts, data: dict[str, Any], rules: Rules) -> None:
         facts.date_posted = parse_date(data["datePosted"][:10])
     salary = data.get("baseSalary")
     if facts.pay is None and isinstance(salary, dict):
-        value = salary.get("value")
-        value = value if isinstance(value, dict) else {}
-        currency = jsonld_text(salary.get("currency")) or ""
-        low, high, single = (jsonld_text(value.get(k)) for k in ("minValue", "maxValue", "value"))
-        if low and high:
-            facts.pay = Pay("range", f"{low}–{high} {currency}")
-        elif single:
-            facts.pay = Pay("single", f"{single} {currency}")
+        facts.pay = _jsonld_pay(salary)
     if data.get("jobLocationType") == "TELECOMMUTE" and facts.work_arrangement is None:
         facts.work_arrangement = "remote"
     for req in jsonld_objects(data.get("applicantLocationRequirements")):
@@ -569,17 +569,34 @@ def _merge_jsonld(facts: Facts, data: dict[str, Any], rules: Rules) -> None:
             facts.remote_regions.append(name)
     for loc in jsonld_objects(data.get("jobLocation")):
         address = loc.get("address")
-        if not isinstance(address, dict):
-            continue
-        country = address.get("addressCountry")
-        if isinstance(country, dict):
-            country = country.get("name")
-        country = jsonld_text(country)
-        code = rules.pay.country_names.get((country or "").lower(), country)
-        region = jsonld_text(address.get("addressRegion"))
-        if code == "US" and region is not None:
-            region = STATE_CODES.get(region.lower(), region)
-        city = jsonld_text(address.get("addressLocality"))
-        if not any((p.country, p.region, p.city) == (code, region, city) for p in facts.places):
-            label = ", ".join(str(x) for x in (city, region, country) if x)
-            facts.places.append(Place(label, code, region, city))
+        if isinstance(address, dict):
+            _add_jsonld_place(facts, address, rules)
+
+
+def _jsonld_pay(salary: dict[str, Any]) -> Pay | None:
+    """The pay of a JobPosting's ``baseSalary``: a range, a single figure, or None."""
+    value = salary.get("value")
+    value = value if isinstance(value, dict) else {}
+    currency = jsonld_text(salary.get("currency")) or ""
+    low, high, single = (jsonld_text(value.get(k)) for k in ("minValue", "maxValue", "value"))
+    if low and high:
+        return Pay("range", f"{low}–{high} {currency}")
+    if single:
+        return Pay("single", f"{single} {currency}")
+    return None
+
+
+def _add_jsonld_place(facts: Facts, address: dict[str, Any], rules: Rules) -> None:
+    """A ``jobLocation`` address as a place, unless the text named it already."""
+    country = address.get("addressCountry")
+    if isinstance(country, dict):
+        country = country.get("name")
+    country = jsonld_text(country)
+    code = rules.pay.country_names.get((country or "").lower(), country)
+    region = jsonld_text(address.get("addressRegion"))
+    if code == "US" and region is not None:
+        region = STATE_CODES.get(region.lower(), region)
+    city = jsonld_text(address.get("addressLocality"))
+    if not any((p.country, p.region, p.city) == (code, region, city) for p in facts.places):
+        label = ", ".join(str(x) for x in (city, region, country) if x)
+        facts.places.append(Place(label, code, region, city))

@@ -120,13 +120,8 @@ def to_markdown(c: Comparison) -> str:
 def to_rich(c: Comparison) -> list[Any]:
     """Renderables for ``Console.print``: heading, summary, one side-by-side table, the
     shared duties.  Colours and boxes come out as plain text when the output is piped."""
-    from rich import box
-    from rich.console import Group
-    from rich.padding import Padding
-    from rich.table import Table
     from rich.text import Text
 
-    h = c.labels
     out: list[Any] = [
         Text(c.title, style="bold"),
         Text(c.context_line, style="dim"),
@@ -134,44 +129,65 @@ def to_rich(c: Comparison) -> list[Any]:
     ]
     for paragraph in c.summary:
         out += [Text(paragraph), Text("")]
+    out.append(_rich_table(c))
+    out += [Text(""), Text(c.labels["shared"], style="bold"), *_rich_shared(c)]
+    return out
 
+
+def _rich_bullets(texts: list[str]) -> Any:
+    """Bullets with a hanging indent: a two-column grid."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for t in texts:
+        grid.add_row("•", t)
+    return grid
+
+
+def _rich_area(area: Area | None) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    if area is None:
+        return ""
+    return Group(Text(area[0], style="bold"), _rich_bullets(area[1]))
+
+
+def _rich_table(c: Comparison) -> Any:
+    """The rows side by side, then each role's own duties by area."""
+    from rich import box
+    from rich.table import Table
+
+    h = c.labels
     table = Table(box=box.SQUARE, header_style="bold", expand=True)
     table.add_column("", style="bold", ratio=1, min_width=12)
     table.add_column(c.a.title, ratio=3)
     table.add_column(c.b.title, ratio=3)
     for row in c.rows:
         table.add_row(row.label, row.a, row.b, end_section=True)
-
-    def bullets(texts: list[str]) -> Any:
-        """Bullets with a hanging indent: a two-column grid."""
-        grid = Table.grid(padding=(0, 1, 0, 0))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        for t in texts:
-            grid.add_row("•", t)
-        return grid
-
-    def area_cell(area: Area | None) -> Any:
-        if area is None:
-            return ""
-        return Group(Text(area[0], style="bold"), bullets(area[1]))
-
     pairs = side_by_side(c)
     for i, (left, right) in enumerate(pairs):
         label = h["only_this_role"] if i == 0 else ""
-        table.add_row(label, area_cell(left), area_cell(right), end_section=False)
+        table.add_row(label, _rich_area(left), _rich_area(right), end_section=False)
     if not pairs:
         table.add_row(h["only_this_role"], h["empty"], h["empty"])
-    out.append(table)
-    out += [Text(""), Text(h["shared"], style="bold")]
+    return table
+
+
+def _rich_shared(c: Comparison) -> list[Any]:
+    """The duties both roles share, each with the other posting's wording when it differs."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
     if not c.shared:
-        out.append(Padding(Text(h["none_shared_short"]), (0, 0, 0, 2), expand=False))
+        return [Padding(Text(c.labels["none_shared_short"]), (0, 0, 0, 2), expand=False)]
     rows: list[Any] = []
     for s in c.shared:
         text, other = shared_text(s)
-        rows.append(bullets([text]))
+        rows.append(_rich_bullets([text]))
         if other:
             rows.append(Padding(Text(other, style="dim"), (0, 0, 0, 2)))
-    if rows:
-        out.append(Padding(Group(*rows), (0, 0, 0, 2), expand=False))
-    return out
+    return [Padding(Group(*rows), (0, 0, 0, 2), expand=False)]
