@@ -93,6 +93,8 @@ COLUMN_ALIASES = {
     "on_target_earnings_min": "ote_min",
     "on_target_earnings_max": "ote_max",
     "flsa": "flsa_status",
+    "travel_percent": "travel",
+    "travel_to": "travel_destinations",
     "sponsorship": "visa_sponsorship",
     "visa": "visa_sponsorship",
     "clearance": "security_clearance",
@@ -112,6 +114,7 @@ COLUMNS = (
     *SALARY_COLUMNS,
     *VARIABLE_PAY_COLUMNS,
     *OTE_COLUMNS,
+    "travel_destinations",
 )
 
 #: Suffixes of the input files this module reads.
@@ -239,7 +242,7 @@ def clean_cell(value: Any, key: str) -> Any:
         if key in LIST_COLUMNS or key == "location":
             parts = [p.strip() for p in re.split(r"[;\n]", value)]
             return [p for p in parts if p]
-        if key == "bonus_target_percent":
+        if key in ("bonus_target_percent", "travel"):
             return value.removesuffix("%").strip()
         if key in ("salary_min", "salary_max", *OTE_COLUMNS):
             plain = re.sub(r"[,_\s]", "", value)
@@ -511,6 +514,8 @@ def _column_for(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
         if loc[1] == "on_target_earnings" and len(loc) > 2 and f"ote_{loc[2]}" in OTE_COLUMNS:
             return f"ote_{loc[2]}"
         return str(loc[1]) if loc[1] in data else format_loc(loc)
+    if loc and loc[0] == "travel" and "travel" in data:
+        return "travel"
     if loc and loc[0] == "posting" and len(loc) > 1:
         return "sections" if loc[1] == "extra_sections" else str(loc[1])
     return format_loc(loc)
@@ -585,6 +590,12 @@ def company_data(data: dict[str, Any], defaults: dict[str, Any], where: str) -> 
         base = merged.get("salary")
         merged["salary"] = {**(base if isinstance(base, dict) else {}), **salary_parts}
     _variable_pay(data, merged)
+    if "travel_destinations" in data:
+        base = merged.get("travel")
+        travel = dict(base) if isinstance(base, dict) else {}
+        if "travel" in data:
+            travel["percent"] = data["travel"]
+        merged["travel"] = {**travel, "destinations": data["travel_destinations"]}
     return merged
 
 

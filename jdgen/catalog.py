@@ -1077,6 +1077,9 @@ def _check(c: Catalog) -> list[str]:  # noqa: C901, PLR0912, PLR0915 - to split 
     if c.work_data is None:
         problems.append("work.yaml: missing (FLSA rules, pay and terms wording)")
     else:
+        problems += c.work_data.problems(
+            where("work", "work"), set(c.roles), domains, sizes, industries
+        )
         for i, lv in enumerate(c.work_data.flsa.exempt_levels):
             if lv not in levels:
                 problems.append(

@@ -609,6 +609,23 @@ class VariablePay(Strict):
         return any(v is not None for v in self.model_dump().values())
 
 
+class TravelOverride(Strict):
+    """The company's own travel figure and destinations (``travel: 25`` is short for the percent)."""
+
+    percent: int | None = Field(default=None, ge=0, le=100)
+    #: Where to, as a phrase: "our plants in Ohio and Monterrey".
+    destinations: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number_alone(cls, value: object) -> object:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return {"percent": value}
+        if isinstance(value, str) and value.strip().rstrip("%").strip().isdigit():
+            return {"percent": int(value.strip().rstrip("%"))}
+        return value
+
+
 class ExtraSection(Strict):
     heading: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     paragraphs: list[str] = Field(default_factory=list)
@@ -638,6 +655,8 @@ class PostingOptions(Strict):
 WorkArrangement = Literal["on-site", "hybrid", "remote"]
 EmploymentType = Literal["full-time", "part-time", "contract", "temporary", "internship"]
 FlsaStatus = Literal["exempt", "non-exempt"]
+#: Where the work happens: an office, an office and the floor, or mostly the floor.
+WorkSetting = Literal["office", "mixed", "floor"]
 YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
 
 
@@ -684,6 +703,12 @@ class Company(Strict):
     security_clearance: str | None = None
     #: True for the standard driver's license line, or your own wording.
     drivers_license: bool | str | None = None
+    #: Share of working time spent travelling, and where to; default: the role's.
+    travel: TravelOverride | None = None
+    #: office | mixed | floor; default: the role's, in the industry.
+    work_setting: WorkSetting | None = None
+    #: Show "Work environment and physical demands" in the posting (default: floor work only).
+    work_environment: bool | None = None
     benefits: list[str] = Field(default_factory=list)
     equal_opportunity: str | None = None
     how_to_apply: str | None = None
@@ -848,6 +873,12 @@ class PostingMetadata(Strict):
     eligibility_to_work: str | None = None
     #: The clearance line (JSON-LD ``securityClearanceRequirement``).
     security_clearance: str | None = None
+    #: Share of working time spent travelling, and the sentence that says so.
+    travel_percent: int | None = None
+    travel: str | None = None
+    #: office, mixed or floor, and the physical demands (JSON-LD ``physicalRequirement``).
+    work_setting: WorkSetting | None = None
+    physical_demands: list[str] = Field(default_factory=list)
     benefits: list[str] = Field(default_factory=list)
     how_to_apply: str | None = None
     date_posted: dt.date | None = None

@@ -181,6 +181,10 @@ class Context:
         key = f"{self.values_key}|{extra!r}" if self.values_key else ""
         return fill_memo(raw, {**self.values, **extra}, key)
 
+    def phrase(self, raw: str, **extra: Any) -> str:
+        """A piece of a sentence from the catalog, filled in but not made a sentence."""
+        return self.fill(raw, **extra).strip()
+
     def wording(self, r: Responsibility) -> str:
         return self.text(self.raw_wording(r))
 
@@ -899,15 +903,42 @@ def _location_text(ctx: Context) -> str:
 
 def _location(ctx: Context) -> Section | None:
     c = ctx.company
-    extra = [p for p in (work.eligibility(ctx),) if p]
+    extra = [p for p in (_travel(ctx), work.eligibility(ctx)) if p]
     if not c.locations and not c.work_arrangement:
-        return (
-            _section(ctx, "location", _company("visa_sponsorship"), paragraphs=extra)
-            if extra
-            else None
-        )
+        return _section(ctx, "location", _role(ctx), paragraphs=extra) if extra else None
     paragraphs = [_location_text(ctx), *extra]
     return _section(ctx, "location", _company("locations"), paragraphs=paragraphs)
+
+
+def _travel(ctx: Context) -> str | None:
+    """The travel sentence, for a role that travels (a posting leaves out "no travel")."""
+    return work.travel_sentence(ctx) if work.travel_percent(ctx) else None
+
+
+def _work_environment(ctx: Context) -> Section | None:
+    env = work.work_environment(ctx)
+    if not work.environment_in_posting(ctx, env.setting):
+        return None
+    return environment_section(ctx, env)
+
+
+def environment_section(ctx: Context, env: work.WorkEnvironment) -> Section:
+    """ "Work environment and physical demands" in a posting: where the work happens, then
+    what it asks of the body and the conditions around it, in one list."""
+    shown = env.conditions[: ctx.catalog.work.environment.posting_conditions]
+    return _section(
+        ctx,
+        "work-environment",
+        Origin(kind="catalog", ref="work"),
+        paragraphs=[env.summary],
+        bullets=env_bullets(env.demands, "demand") + env_bullets(shown, "condition"),
+    )
+
+
+def env_bullets(lines: list[str], name: str) -> list[Bullet]:
+    """Work-environment lines as bullets: ``demand-1``, ``condition-2`` …"""
+    origin = Origin(kind="catalog", ref="work")
+    return [Bullet(id=f"{name}-{i}", text=t, source=origin) for i, t in enumerate(lines, 1)]
 
 
 def flsa_status(ctx: Context) -> FlsaStatus | None:
@@ -983,6 +1014,7 @@ def _sections(ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]])
         *_extra(ctx),
         _compensation(ctx),
         _location(ctx),
+        _work_environment(ctx),
         _apply(ctx),
         _equal_opportunity(ctx),
     ]
@@ -1028,6 +1060,7 @@ def _apply_removals(ctx: Context, sections: list[Section]) -> list[Section]:
 
 def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetadata:
     c, role, q = ctx.company, ctx.role, ctx.role.qualifications
+    environment = work.work_environment(ctx)
     return PostingMetadata(
         role_id=role.id,
         role_title=role.title,
@@ -1049,6 +1082,10 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         flsa_status=flsa_status(ctx),
         eligibility_to_work=work.eligibility(ctx),
         security_clearance=work.clearance(ctx),
+        travel_percent=work.travel_percent(ctx),
+        travel=work.travel_sentence(ctx),
+        work_setting=environment.setting,
+        physical_demands=environment.demands,
         benefits=c.benefits,
         how_to_apply=c.how_to_apply,
         date_posted=c.date_posted,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from jdgen.models import Company, FlsaStatus, Salary, Strict
+from jdgen.models import DEFAULT_KEY, Company, FlsaStatus, Salary, Strict, WorkSetting, pick
 from jdgen.text import money, sentence
 
 if TYPE_CHECKING:
@@ -57,6 +57,49 @@ class Sponsorship(Strict):
     no: str = Field(alias="false")
 
 
+class TravelRule(Strict):
+    """How much a role (or a domain's roles) travels, by size, and where to."""
+
+    #: Share of working time, by size id (``default`` allowed).
+    percent: dict[str, int] = Field(default_factory=dict)
+    #: Where to, as a phrase; ``{{ places }}`` is the company's other locations.
+    destinations: str | None = None
+
+
+class Travel(Strict):
+    domains: dict[str, TravelRule]
+    roles: dict[str, TravelRule] = Field(default_factory=dict)
+
+
+class SettingText(Strict):
+    """A place of work: its sentence, its physical demands and its conditions."""
+
+    setting: str
+    #: In the internal description only (desk work, the finer points).
+    description_only: list[str] = Field(default_factory=list)
+    demands: list[str] = Field(min_length=1)
+    conditions: list[str] = Field(default_factory=list)
+
+
+class Floor(Strict):
+    """What "the floor" is in an industry (production floor, warehouse, sales floor …)."""
+
+    place: str
+    #: Lifting limit in pounds for mixed and floor work.
+    pounds: dict[Literal["mixed", "floor"], int]
+    conditions: list[str] = Field(default_factory=list)
+
+
+class Environment(Strict):
+    domains: dict[str, WorkSetting]
+    roles: dict[str, WorkSetting] = Field(default_factory=dict)
+    role_demands: dict[str, list[str]] = Field(default_factory=dict)
+    #: How many of the conditions a posting shows (the description shows them all).
+    posting_conditions: int = Field(default=2, ge=0)
+    settings: dict[WorkSetting, SettingText]
+    floors: dict[str, Floor] = Field(default_factory=dict)
+
+
 class WorkText(Strict):
     """The sentences of ``work.yaml``."""
 
@@ -69,6 +112,9 @@ class WorkText(Strict):
     country_fallback: str
     security_clearance: str
     drivers_license: str
+    travel: str
+    travel_none: str
+    accommodation: str
 
 
 class WorkCatalog(Strict):
@@ -76,6 +122,61 @@ class WorkCatalog(Strict):
 
     flsa: FlsaRules
     text: WorkText
+    travel: Travel
+    environment: Environment
+
+    def problems(
+        self, where: str, roles: set[str], domains: set[str], sizes: set[str], industries: set[str]
+    ) -> list[str]:
+        """Ids this file names that the catalog does not have."""
+        out = []
+        for path, keys, valid, kind in (
+            ("travel.domains", self.travel.domains, domains, "domain"),
+            ("travel.roles", self.travel.roles, roles, "role"),
+            ("environment.domains", self.environment.domains, domains, "domain"),
+            ("environment.roles", self.environment.roles, roles, "role"),
+            ("environment.role_demands", self.environment.role_demands, roles, "role"),
+            ("environment.floors", self.environment.floors, industries, "industry"),
+        ):
+            out += [
+                f"{where}: {path}.{k}: unknown {kind} (expected one of {', '.join(sorted(valid))})"
+                for k in keys
+                if k not in valid
+            ]
+        for path, table in (
+            ("travel.domains", self.travel.domains),
+            ("environment.domains", self.environment.domains),
+        ):
+            out += [
+                f"{where}: {path}: no entry for domain '{d}'" for d in sorted(domains - set(table))
+            ]
+        for path, rules in (
+            ("travel.domains", self.travel.domains),
+            ("travel.roles", self.travel.roles),
+        ):
+            for key, rule in rules.items():
+                out += [
+                    f"{where}: {path}.{key}.percent.{k}: unknown size (expected one of "
+                    f"{', '.join(sorted(sizes | {DEFAULT_KEY}))})"
+                    for k in rule.percent
+                    if k not in sizes | {DEFAULT_KEY}
+                ]
+                out += [
+                    f"{where}: {path}.{key}.percent.{k}: expected a share from 0 to 100, got {v}"
+                    for k, v in rule.percent.items()
+                    if not 0 <= v <= 100
+                ]
+        for key, rule in self.travel.domains.items():
+            if not rule.destinations:
+                out.append(f"{where}: travel.domains.{key}.destinations: required for a domain")
+            if DEFAULT_KEY not in rule.percent and not sizes <= set(rule.percent):
+                missing = ", ".join(sorted(sizes - set(rule.percent)))
+                out.append(f"{where}: travel.domains.{key}.percent: no value for {missing}")
+        missing_settings = {"office", "mixed", "floor"} - set(self.environment.settings)
+        out += [
+            f"{where}: environment.settings: no entry for '{m}'" for m in sorted(missing_settings)
+        ]
+        return out
 
 
 # ---------------------------------------------------------------------------
@@ -201,3 +302,106 @@ def licence(ctx: Context) -> str | None:
 def requirement_lines(ctx: Context) -> list[str]:
     """Required qualifications the company's settings add (clearance, licence)."""
     return [line for line in (clearance(ctx), licence(ctx)) if line]
+
+
+# ---------------------------------------------------------------------------
+# Travel and the work environment
+# ---------------------------------------------------------------------------
+
+
+def _travel_rule(ctx: Context) -> tuple[int, str]:
+    """The role's travel share for this size and its destinations phrase (unfilled)."""
+    data = ctx.catalog.work.travel
+    own = data.roles.get(ctx.role.id)
+    domain = data.domains.get(ctx.role.domain) or next(iter(data.domains.values()))
+    percent = pick(own.percent, ctx.size.id) if own else None
+    if percent is None:
+        percent = pick(domain.percent, ctx.size.id) or 0
+    destinations = (own.destinations if own else None) or domain.destinations or ""
+    return percent, destinations
+
+
+def travel_percent(ctx: Context) -> int:
+    """Share of working time away: the company's ``travel``, else the role's, else its domain's."""
+    override = ctx.company.travel
+    if override is not None and override.percent is not None:
+        return override.percent
+    return _travel_rule(ctx)[0]
+
+
+def _other_places(ctx: Context) -> str:
+    from jdgen.text import join_words
+
+    labels = [loc.label() for loc in ctx.company.locations]
+    return join_words(labels[1:]) if len(labels) > 1 else ""
+
+
+def travel_sentence(ctx: Context) -> str:
+    """ "Travel up to 25% of the time, mostly to our plants in …", or the no-travel line."""
+    text = ctx.catalog.work.text
+    percent = travel_percent(ctx)
+    if not percent:
+        return ctx.render(text.travel_none)
+    override = ctx.company.travel
+    destinations = override.destinations if override and override.destinations else None
+    if destinations is None:
+        destinations = ctx.phrase(_travel_rule(ctx)[1], places=_other_places(ctx))
+    return ctx.render(text.travel, percent=percent, destinations=destinations.rstrip("."))
+
+
+def work_setting(ctx: Context) -> WorkSetting:
+    """office, mixed or floor: the company's ``work_setting``, else the role's, else its
+    domain's; office in an industry without a floor."""
+    if ctx.company.work_setting is not None:
+        return ctx.company.work_setting
+    env = ctx.catalog.work.environment
+    setting = env.roles.get(ctx.role.id) or env.domains.get(ctx.role.domain, "office")
+    if ctx.industry.id not in env.floors:
+        return "office"
+    return setting
+
+
+class WorkEnvironment(Strict):
+    """Where the work happens and what it asks, filled for one posting."""
+
+    setting: WorkSetting
+    summary: str
+    #: Lines for the internal description only, then the physical demands.
+    description_only: list[str]
+    demands: list[str]
+    conditions: list[str]
+    accommodation: str
+
+
+def work_environment(ctx: Context) -> WorkEnvironment:
+    env = ctx.catalog.work.environment
+    setting = work_setting(ctx)
+    floor = env.floors.get(ctx.industry.id)
+    values: dict[str, object] = {"remote": ctx.company.work_arrangement in ("remote", "hybrid")}
+    conditions: list[str] = []
+    if setting != "office" and floor is not None:
+        values["place"] = ctx.phrase(floor.place)
+        values["pounds"] = floor.pounds.get(setting, 25)
+        conditions = floor.conditions
+    elif setting != "office":  # a company's own setting in an industry without a floor
+        values["place"] = ctx.values["vocab"]["site"]
+        values["pounds"] = 25
+    text = env.settings[setting]
+    demands = [*text.demands, *env.role_demands.get(ctx.role.id, [])]
+    return WorkEnvironment(
+        setting=setting,
+        summary=ctx.render(text.setting, **values),
+        description_only=[ctx.render(d, **values) for d in text.description_only],
+        demands=[ctx.render(d, **values) for d in demands],
+        conditions=[ctx.render(c, **values) for c in (*text.conditions, *conditions)],
+        accommodation=ctx.render(ctx.catalog.work.text.accommodation),
+    )
+
+
+def environment_in_posting(ctx: Context, setting: WorkSetting) -> bool:
+    """The company's choice, else only where the physical side of the job is material:
+    for work done mainly on a plant, warehouse or store floor (a director who walks the
+    floor for part of the day gets it in the internal description)."""
+    if ctx.company.work_environment is not None:
+        return ctx.company.work_environment
+    return setting == "floor"

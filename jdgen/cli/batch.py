@@ -80,7 +80,8 @@ def batch(
     work_arrangement, remote_regions, employment_type, salary_min, salary_max,
     salary_currency, salary_period, bonus_target_percent, ote_min, ote_max,
     commission, equity, flsa_status, visa_sponsorship, security_clearance,
-    drivers_license, benefits, how_to_apply, date_posted,
+    drivers_license, travel, travel_destinations, work_setting,
+    work_environment, benefits, how_to_apply, date_posted,
     closing_date, title, add_responsibilities, add_skills, remove, sections,
     career_path, file.  Empty cells take the --company defaults; list cells
     separate items with ";".  A bad row is reported with its line number and

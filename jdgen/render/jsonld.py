@@ -215,6 +215,10 @@ def job_posting(jd: JobDescription, description: str, **overrides: Any) -> dict[
             "incentiveCompensation": m.incentive_compensation,
             "eligibilityToWorkRequirement": m.eligibility_to_work,
             "securityClearanceRequirement": m.security_clearance,
+            # Only when the posting itself describes the physical demands.
+            "physicalRequirement": (
+                " ".join(m.physical_demands) if jd.section("work-environment") else None
+            ),
         }
     )
     data.update(overrides)
