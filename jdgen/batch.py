@@ -59,6 +59,9 @@ POSTING_COLUMNS = (
     "remove",
     "sections",
     "career_path",
+    "job_code",
+    "grade",
+    "department",
 )
 LOCATION_COLUMNS = ("city", "region", "country", "postal_code", "street")
 #: ``salary_min`` → ``salary.min`` …
@@ -433,18 +436,41 @@ def suffixes(formats: Sequence[str]) -> dict[str, str]:
     }
 
 
-def targets(item: Planned, outdir: Path, formats: Sequence[str]) -> list[Path]:
+#: The kinds of document a batch writes: the posting, and the internal job description.
+POSTING_ONLY = ("posting",)
+
+
+def outputs(
+    formats: Sequence[str], kinds: Sequence[str] = POSTING_ONLY
+) -> list[tuple[str, str, str]]:
+    """(kind, format, end of the file name) of every file a row writes.  A description's
+    files end in ``--description``; it has no JSON-LD (that is a JobPosting)."""
+    ends = suffixes(formats)
+    return [
+        (kind, fmt, ("" if kind == "posting" else f"--{kind}") + suffix)
+        for kind in kinds
+        for fmt, suffix in ends.items()
+        if kind == "posting" or fmt != "jsonld"
+    ]
+
+
+def targets(
+    item: Planned, outdir: Path, formats: Sequence[str], kinds: Sequence[str] = POSTING_ONLY
+) -> list[Path]:
     if not item.stem:
         return []
-    return [outdir / f"{item.stem}{suffix}" for suffix in suffixes(formats).values()]
+    return [outdir / f"{item.stem}{end}" for _, _, end in outputs(formats, kinds)]
 
 
 def existing_targets(
-    planned: Iterable[Planned], outdir: Path, formats: Sequence[str]
+    planned: Iterable[Planned],
+    outdir: Path,
+    formats: Sequence[str],
+    kinds: Sequence[str] = POSTING_ONLY,
 ) -> Iterator[tuple[Planned, Path]]:
     """Files the batch would overwrite, in row order."""
     for item in planned:
-        for path in targets(item, outdir, formats):
+        for path in targets(item, outdir, formats, kinds):
             if path.exists() or path.is_symlink():
                 yield item, path
 
@@ -462,7 +488,12 @@ class Preflight:
 
 
 def preflight(
-    path: Path, defaults: dict[str, Any], catalog: Catalog, outdir: Path, formats: Sequence[str]
+    path: Path,
+    defaults: dict[str, Any],
+    catalog: Catalog,
+    outdir: Path,
+    formats: Sequence[str],
+    kinds: Sequence[str] = POSTING_ONLY,
 ) -> Preflight:
     """Read the whole file once (any problem with the file itself raises here), count
     the rows and look for files the batch would overwrite; keeps only the names."""
@@ -471,7 +502,7 @@ def preflight(
         total += 1
         if item.row.error:
             continue
-        for clash in existing_targets([item], outdir, formats):
+        for clash in existing_targets([item], outdir, formats, kinds):
             clashes += 1
             first = first or clash
     return Preflight(total, clashes, first)
@@ -493,6 +524,8 @@ class BatchJob:
     defaults: dict[str, Any]
     catalog_dirs: tuple[Path, ...] = ()
     render_options: RenderOptions = field(default_factory=RenderOptions)
+    #: ``posting`` and/or ``description`` (the internal job description).
+    kinds: tuple[str, ...] = POSTING_ONLY
 
 
 @dataclass(frozen=True)
@@ -632,7 +665,7 @@ def posting_data(data: dict[str, Any], defaults: dict[str, Any], where: str) -> 
             *merged.get("extra_sections", []),
             *(_section(v, where) for v in items),
         ]
-    for key in ("title", "career_path"):
+    for key in ("title", "career_path", "job_code", "grade", "department"):
         if key in data:
             merged[key] = data[key]
     return merged
@@ -676,7 +709,6 @@ def _init_worker(job: BatchJob) -> None:
 def process(item: Planned) -> RowResult:
     """Build, tailor, render and write one row; never raises."""
     from jdgen.render import render, write_output
-    from jdgen.tailor import tailor
 
     assert _worker is not None, "process() runs in a worker set up by _init_worker"
     job, catalog = _worker
@@ -687,16 +719,18 @@ def process(item: Planned) -> RowResult:
     try:
         role, company, options = build_request(row.data, job.defaults, catalog, where)
         try:
-            jd = tailor(role, company, catalog, options)
-            outputs = [
-                (path, render(jd, fmt, job.render_options))
-                for fmt, path in zip(
-                    job.formats, targets(item, job.outdir, job.formats), strict=True
+            jds = {kind: _document(kind, role, company, catalog, options) for kind in job.kinds}
+            written = [
+                (path, render(jds[kind], fmt, job.render_options))
+                for (kind, fmt, _), path in zip(
+                    outputs(job.formats, job.kinds),
+                    targets(item, job.outdir, job.formats, job.kinds),
+                    strict=True,
                 )
             ]
         except JdgenError as exc:
             raise JdgenError(f"{where}: {exc}") from None
-        for path, data in outputs:
+        for path, data in written:
             try:
                 write_output(path, data)
             except OSError as exc:
@@ -708,7 +742,20 @@ def process(item: Planned) -> RowResult:
             row.line,
             error=f"{where}: internal error: {type(exc).__name__}: {exc} (please report it)",
         )
-    return RowResult(row.line, tuple(str(path) for path, _ in outputs))
+    return RowResult(row.line, tuple(str(path) for path, _ in written))
+
+
+def _document(
+    kind: str, role: Any, company: Company, catalog: Catalog, options: PostingOptions
+) -> Any:
+    """The posting, or the internal job description."""
+    if kind == "description":
+        from jdgen.description import describe
+
+        return describe(role, company, catalog, options)
+    from jdgen.tailor import tailor
+
+    return tailor(role, company, catalog, options)
 
 
 def default_jobs() -> int:

@@ -1074,20 +1074,28 @@ def _check(c: Catalog) -> list[str]:  # noqa: C901, PLR0912, PLR0915 - to split 
                 )
     if c.posting_text is None:
         problems.append("posting.yaml: missing (section headings and standard wording)")
-    if c.work_data is None:
-        problems.append("work.yaml: missing (FLSA rules, pay and terms wording)")
-    else:
-        problems += c.work_data.problems(
-            where("work", "work"), set(c.roles), domains, sizes, industries
-        )
-        for i, lv in enumerate(c.work_data.flsa.exempt_levels):
-            if lv not in levels:
-                problems.append(
-                    f"{where('work', 'work')}: flsa.exempt_levels.{i}: unknown level '{lv}' "
-                    f"(expected one of {', '.join(levels)})"
-                )
+    problems += _work_problems(c, where("work", "work"), set(inline_owner))
     if c.country_table is None:
         problems.append("countries.yaml: missing (texts by country)")
+    return problems
+
+
+def _work_problems(c: Catalog, at: str, duty_ids: set[str]) -> list[str]:
+    """work.yaml: every role, domain, size, industry, level and duty id it names exists."""
+    work = c.work_data
+    if work is None:
+        return ["work.yaml: missing (FLSA rules, pay and terms wording)"]
+    problems = work.problems(at, set(c.roles), set(c.domains), set(c.sizes), set(c.industries))
+    problems += [
+        f"{at}: flsa.exempt_levels.{i}: unknown level '{lv}' (expected one of {', '.join(c.levels)})"
+        for i, lv in enumerate(work.flsa.exempt_levels)
+        if lv not in c.levels
+    ]
+    problems += [
+        f"{at}: description.marginal.{i}: no responsibility '{rid}' in the library or a role"
+        for i, rid in enumerate(work.description.marginal)
+        if rid not in duty_ids
+    ]
     return problems
 
 

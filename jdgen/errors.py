@@ -32,3 +32,9 @@ class OutputError(JdgenError):
 
 class TemplateError(JdgenError):
     """A template failed to render (undefined value, syntax error, sandbox violation)."""
+
+
+class NotReadyError(JdgenError):
+    """``generate --strict``: the posting lacks what it needs to be published."""
+
+    exit_code = 3

@@ -650,6 +650,11 @@ class PostingOptions(Strict):
     requisition_id: str | None = None
     #: short, standard or long; ``None`` means the company's ``length``.
     length: PostingLength | None = None
+    #: For the internal job description: the job's code and pay grade in your HR system,
+    #: and its department (default: the role's kind of work, e.g. "Operations").
+    job_code: str | None = None
+    grade: str | None = None
+    department: str | None = None
 
 
 WorkArrangement = Literal["on-site", "hybrid", "remote"]
@@ -818,10 +823,21 @@ class Subsection(_Part):
     the responsibility group id, ``required`` / ``preferred``, ``hard`` / ``soft``."""
 
 
+class Fact(Strict):
+    """A labelled value of a form, e.g. "Job code: OPS-210"; an empty value is a line to
+    fill in by hand (signature and date lines)."""
+
+    id: str
+    label: str
+    value: str = ""
+
+
 class Section(_Part):
     """A posting section.  ``id`` is stable (renderers and checks key on it)."""
 
     subsections: list[Subsection] = Field(default_factory=list)
+    #: Labelled values (the internal description's job details and signature lines).
+    facts: list[Fact] = Field(default_factory=list)
 
     def subsection(self, subsection_id: str) -> Subsection | None:
         return next((s for s in self.subsections if s.id == subsection_id), None)
@@ -906,12 +922,17 @@ class PostingMetadata(Strict):
     usual_titles: list[str] = Field(default_factory=list)
 
 
+#: ``posting``: the job ad; ``description``: the internal job description HR keeps on file.
+DocumentKind = Literal["posting", "description"]
+
+
 class JobDescription(Strict):
     """A tailored posting: plain data, no formatting.  Renderers read only this."""
 
     title: str
     sections: list[Section]
     metadata: PostingMetadata
+    kind: DocumentKind = "posting"
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

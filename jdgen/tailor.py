@@ -943,7 +943,7 @@ def env_bullets(lines: list[str], name: str) -> list[Bullet]:
 
 def flsa_status(ctx: Context) -> FlsaStatus | None:
     """The job's FLSA status (US jobs only): the company's, else from level and pay."""
-    return work.flsa_status(ctx.catalog.work.flsa, ctx.level.id, ctx.company)
+    return work.flsa_status(ctx.catalog.work.flsa, ctx.level.id, ctx.company, work.is_us(ctx))
 
 
 def _apply(ctx: Context) -> Section | None:

@@ -8,7 +8,7 @@ apply to a posting.  It reads the company and the role through the tailoring
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
@@ -18,10 +18,6 @@ from jdgen.text import money, sentence
 if TYPE_CHECKING:
     from jdgen.tailor import Context
 
-
-#: How a location's country is written when it means the United States.  (The
-#: "country" helper's countries file replaces this once it lands.)
-US_NAMES = frozenset({"us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"})
 
 #: Annual multiples of a pay period, given the hours in a working year.
 PERIODS_PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260}
@@ -61,7 +57,7 @@ class TravelRule(Strict):
     """How much a role (or a domain's roles) travels, by size, and where to."""
 
     #: Share of working time, by size id (``default`` allowed).
-    percent: dict[str, int] = Field(default_factory=dict)
+    percent: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     #: Where to, as a phrase; ``{{ places }}`` is the company's other locations.
     destinations: str | None = None
 
@@ -117,6 +113,40 @@ class WorkText(Strict):
     accommodation: str
 
 
+class DescriptionText(Strict):
+    """Headings, labels and standard wording of the internal job description."""
+
+    headings: dict[str, str]
+    labels: dict[str, str]
+    flsa_values: dict[FlsaStatus, str]
+    work_settings: dict[WorkSetting, str]
+    floor_names: dict[str, str] = Field(default_factory=dict)
+    essential_intro: str
+    marginal_intro: str
+    supervision: str
+    no_supervision: str
+    other_duties: str
+    acknowledgement: str
+    signatures: list[str] = Field(min_length=1)
+    #: Catalog duty ids that are marginal functions; every other duty is essential.
+    marginal: list[str] = Field(default_factory=list)
+    other_duties_line: str
+
+
+class ReadinessText(Strict):
+    """What a posting still needs before it is published (``jdgen generate`` on stderr)."""
+
+    intro: str
+    strict_intro: str
+    pay_required: str
+    pay_unknown: str
+    location: str
+    remote_regions: str
+    how_to_apply: str
+    closing_date: str
+    hint: str
+
+
 class WorkCatalog(Strict):
     """``catalog/work.yaml``."""
 
@@ -124,58 +154,58 @@ class WorkCatalog(Strict):
     text: WorkText
     travel: Travel
     environment: Environment
+    description: DescriptionText
+    readiness: ReadinessText
 
     def problems(
         self, where: str, roles: set[str], domains: set[str], sizes: set[str], industries: set[str]
     ) -> list[str]:
-        """Ids this file names that the catalog does not have."""
-        out = []
-        for path, keys, valid, kind in (
+        """Ids this file names that the catalog does not have, and gaps in its tables."""
+        out = self._unknown_ids(roles, domains, industries)
+        for path, table in (
+            ("travel.domains", self.travel.domains),
+            ("environment.domains", self.environment.domains),
+        ):
+            out += [f"{path}: no entry for domain '{d}'" for d in sorted(domains - set(table))]
+        out += self._travel_sizes(sizes)
+        missing = {"office", "mixed", "floor"} - set(self.environment.settings)
+        out += [f"environment.settings: no entry for '{m}'" for m in sorted(missing)]
+        return [f"{where}: {problem}" for problem in out]
+
+    def _unknown_ids(self, roles: set[str], domains: set[str], industries: set[str]) -> list[str]:
+        tables = (
             ("travel.domains", self.travel.domains, domains, "domain"),
             ("travel.roles", self.travel.roles, roles, "role"),
             ("environment.domains", self.environment.domains, domains, "domain"),
             ("environment.roles", self.environment.roles, roles, "role"),
             ("environment.role_demands", self.environment.role_demands, roles, "role"),
             ("environment.floors", self.environment.floors, industries, "industry"),
-        ):
-            out += [
-                f"{where}: {path}.{k}: unknown {kind} (expected one of {', '.join(sorted(valid))})"
-                for k in keys
-                if k not in valid
-            ]
-        for path, table in (
-            ("travel.domains", self.travel.domains),
-            ("environment.domains", self.environment.domains),
-        ):
-            out += [
-                f"{where}: {path}: no entry for domain '{d}'" for d in sorted(domains - set(table))
-            ]
-        for path, rules in (
-            ("travel.domains", self.travel.domains),
-            ("travel.roles", self.travel.roles),
-        ):
-            for key, rule in rules.items():
-                out += [
-                    f"{where}: {path}.{key}.percent.{k}: unknown size (expected one of "
-                    f"{', '.join(sorted(sizes | {DEFAULT_KEY}))})"
-                    for k in rule.percent
-                    if k not in sizes | {DEFAULT_KEY}
-                ]
-                out += [
-                    f"{where}: {path}.{key}.percent.{k}: expected a share from 0 to 100, got {v}"
-                    for k, v in rule.percent.items()
-                    if not 0 <= v <= 100
-                ]
-        for key, rule in self.travel.domains.items():
+        )
+        return [
+            f"{path}.{key}: unknown {kind} (expected one of {', '.join(sorted(valid))})"
+            for path, keys, valid, kind in tables
+            for key in keys
+            if key not in valid
+        ]
+
+    def _travel_sizes(self, sizes: set[str]) -> list[str]:
+        keys = sizes | {DEFAULT_KEY}
+        out = [
+            f"{path}.{name}.percent.{k}: unknown size (expected one of {', '.join(sorted(keys))})"
+            for path, rules in (
+                ("travel.domains", self.travel.domains),
+                ("travel.roles", self.travel.roles),
+            )
+            for name, rule in rules.items()
+            for k in rule.percent
+            if k not in keys
+        ]
+        for name, rule in self.travel.domains.items():
             if not rule.destinations:
-                out.append(f"{where}: travel.domains.{key}.destinations: required for a domain")
+                out.append(f"travel.domains.{name}.destinations: required for a domain")
             if DEFAULT_KEY not in rule.percent and not sizes <= set(rule.percent):
                 missing = ", ".join(sorted(sizes - set(rule.percent)))
-                out.append(f"{where}: travel.domains.{key}.percent: no value for {missing}")
-        missing_settings = {"office", "mixed", "floor"} - set(self.environment.settings)
-        out += [
-            f"{where}: environment.settings: no entry for '{m}'" for m in sorted(missing_settings)
-        ]
+                out.append(f"travel.domains.{name}.percent: no value for {missing}")
         return out
 
 
@@ -184,13 +214,16 @@ class WorkCatalog(Strict):
 # ---------------------------------------------------------------------------
 
 
-def is_us(company: Company) -> bool:
-    """Is the job in the United States?  A location's country, or, for a remote job
-    without a location, a remote region, says so."""
-    countries = [loc.country for loc in company.locations if loc.country]
-    if not countries and company.work_arrangement == "remote":
-        countries = company.remote_regions
-    return any(c.strip().lower() in US_NAMES for c in countries)
+def is_us(ctx: Context) -> bool:
+    """Is the job in the United States?  Only when a location or a remote region names a
+    country, and that country has the US-only items (``us_items`` in countries.yaml); a
+    posting that names no country is not known to be a US job."""
+    table = ctx.catalog.countries
+    company = ctx.company
+    named = any(loc.country for loc in company.locations) or any(
+        table.code_of(r) for r in company.remote_regions
+    )
+    return named and ctx.country.entry.us_items
 
 
 def annual(amount: float, period: str, hours_per_year: int) -> float:
@@ -199,14 +232,14 @@ def annual(amount: float, period: str, hours_per_year: int) -> float:
     return amount * PERIODS_PER_YEAR[period]
 
 
-def flsa_status(rules: FlsaRules, level: str, company: Company) -> FlsaStatus | None:
+def flsa_status(rules: FlsaRules, level: str, company: Company, us: bool) -> FlsaStatus | None:
     """``exempt`` or ``non-exempt`` for a US job, ``None`` elsewhere.
 
     The company's ``flsa_status`` wins.  Otherwise a role is exempt when its
     level's duties qualify and it is paid a salary (not by the hour) at or above
     the salary threshold; without a pay range the level decides.
     """
-    if not is_us(company):
+    if not us:
         return None
     if company.flsa_status:
         return company.flsa_status

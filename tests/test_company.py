@@ -136,7 +136,8 @@ posting:
     )
     assert section_text(jd, "location") == (
         "This is a part-time remote position open to applicants who live in the United States. "
-        "Our team is based in Portland, OR, US or Salem, OR, US."
+        "Our team is based in Portland, OR, US or Salem, OR, US.\n"
+        "Travel up to 15% of the time, mostly to our clinics and facilities in Salem, OR, US."
     )
     assert (
         "careers@northwind.example, with “Clinic Operations Director” in the subject line"

@@ -582,7 +582,7 @@ def test_json_round_trips_to_the_job_description(acme: JobDescription) -> None:
     assert JobDescription.model_validate_json(data) == acme
     assert render(acme, "json") == data
     parsed = json.loads(data)
-    assert list(parsed) == ["title", "sections", "metadata"]
+    assert list(parsed) == ["title", "sections", "metadata", "kind"]
     assert list(parsed["metadata"])[:3] == ["role_id", "role_title", "level"]
     assert parsed["metadata"]["valid_through"] == "2026-12-31"
     assert data.startswith(b'{\n  "title": "Director of Operations",')

@@ -127,6 +127,7 @@ def test_sections_follow_the_guide_order_and_only_with_content(catalog: Catalog)
         "skills",
         "kpis",
         "career",
+        "location",  # the role's travel (issue 11)
         "equal-opportunity",
     ]
     full = posting(
@@ -155,7 +156,8 @@ def test_sections_follow_the_guide_order_and_only_with_content(catalog: Catalog)
         "equal-opportunity",
     ]
     assert text_of(full, "location") == (
-        "This is a full-time hybrid position based in Denver, CO, with part of each week on site."
+        "This is a full-time hybrid position based in Denver, CO, with part of each week on site.\n"
+        "Travel up to 15% of the time, mostly to our locations."
     )
     assert "“Director of Operations” in the subject line" in text_of(full, "apply")
 

@@ -39,8 +39,8 @@ BONUS = "This role is eligible for an annual bonus with a target of 15% of base 
 OTE = "On-target earnings, base pay plus commission at target, are $150,000 to $190,000 per year."
 COMMISSION = "The role also earns uncapped commission on new bookings, paid monthly."
 EQUITY = "The package includes stock options that vest over four years."
-EXEMPT = "This position is exempt under the Fair Labor Standards Act (FLSA)"
-NON_EXEMPT = "This position is non-exempt under the Fair Labor Standards Act (FLSA)"
+EXEMPT = "This job is exempt under the Fair Labor Standards Act (FLSA)."
+NON_EXEMPT = "This job is non-exempt under the Fair Labor Standards Act (FLSA)."
 NO_VISA = (
     "Applicants must already be authorized to work in the United States; "
     "we cannot sponsor a work visa for this role."
@@ -163,10 +163,11 @@ def test_flsa_follows_the_level(catalog: Catalog) -> None:
 
     company = Company.model_validate({"locations": [DENVER]})
     rules = catalog.work.flsa
-    assert {flsa_status(rules, lv, company) for lv in catalog.levels} == {"exempt"}
+    assert {flsa_status(rules, lv, company, True) for lv in catalog.levels} == {"exempt"}
     narrow = rules.model_copy(update={"exempt_levels": ["executive", "vp", "director"]})
-    assert flsa_status(narrow, "manager", company) == "non-exempt"
-    assert flsa_status(narrow, "director", company) == "exempt"
+    assert flsa_status(narrow, "manager", company, True) == "non-exempt"
+    assert flsa_status(narrow, "director", company, True) == "exempt"
+    assert flsa_status(rules, "director", company, False) is None
 
 
 def test_company_overrides_flsa(catalog: Catalog) -> None:
@@ -197,6 +198,7 @@ def test_flsa_only_for_us_jobs(catalog: Catalog, where: dict[str, Any]) -> None:
     [
         {"locations": [{"city": "Austin", "region": "TX", "country": "USA"}]},
         {"locations": [{"city": "Austin", "country": "United States"}]},
+        {"locations": [{"city": "Austin", "country": "U.S.A."}]},
         {"work_arrangement": "remote", "remote_regions": ["US"]},
     ],
 )
@@ -262,3 +264,23 @@ def test_batch_columns_set_the_terms(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "rows.csv:2: ote_min:" in result.output
     assert "rows.csv:3: flsa_status: expected one of 'exempt' or 'non-exempt'" in result.output
+
+
+def test_init_writes_the_terms_it_is_given(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    args = ["init", str(path), "--no-input", "--country", "US", "--bonus-target", "15",
+            "--equity", "stock options", "--no-visa-sponsorship", "--drivers-license",
+            "--travel", "20", "--flsa-status", "non-exempt"]  # fmt: skip
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    text = path.read_text()
+    assert "variable_pay: {bonus_target_percent: 15, equity: stock options}\n" in text
+    for line in ("flsa_status: non-exempt", "visa_sponsorship: false", "drivers_license: true",
+                 "travel: 20"):  # fmt: skip
+        assert f"\n{line}\n" in text
+    result = CliRunner().invoke(cli, ["generate", "vpo", "--company", str(path)])
+    assert BONUS in result.stdout and NO_VISA in result.stdout and LICENSE in result.stdout
+    assert NON_EXEMPT in result.stdout
+    bare = tmp_path / "bare.yaml"
+    assert CliRunner().invoke(cli, ["init", str(bare), "--no-input"]).exit_code == 0
+    assert "# visa_sponsorship: false" in bare.read_text()  # a commented example

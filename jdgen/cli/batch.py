@@ -46,6 +46,14 @@ def _lines(numbers: list[int], limit: int = 10) -> str:
     type=click.Choice(_format_names()),
     help="Output format, one file per row for each; repeatable (default: docx).",
 )
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["posting", "description"]),
+    help="posting (default) and/or description, the internal job description "
+    "(files ending in --description); repeatable for both.",
+)
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 @click.option(
     "-j",
@@ -69,6 +77,7 @@ def batch(
     reference_docx: Path | None,
     docx_template: Path | None,
     formats: tuple[str, ...],
+    kinds: tuple[str, ...],
     force: bool,
     jobs: int | None,
     quiet: bool,
@@ -103,13 +112,16 @@ def batch(
 
     start = time.perf_counter()
     formats = tuple(dict.fromkeys(formats)) or ("docx",)
+    kinds = tuple(dict.fromkeys(kinds)) or ("posting",)
+    if kinds == ("description",) and formats == ("jsonld",):
+        raise JdgenError("--format jsonld is a JobPosting, for postings only: add --kind posting")
     check_paths(outdir, template_dirs, reference_docx, docx_template)
     catalog = load_catalog_for(catalog_dirs)
     defaults = build_company(catalog, company_file, size, industry).model_dump()
     # Two passes over the file: the first finds problems with the file itself and
     # files that would be overwritten, before anything is written; the second streams
     # the rows to the workers.
-    check = preflight(file, defaults, catalog, outdir, formats)
+    check = preflight(file, defaults, catalog, outdir, formats, kinds)
     if not force:
         refuse_clashes(check, file)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -118,6 +130,7 @@ def batch(
         source=str(file),
         outdir=outdir,
         formats=formats,
+        kinds=kinds,
         defaults=defaults,
         catalog_dirs=catalog_dirs,
         render_options=RenderOptions(

@@ -175,10 +175,26 @@ def posting_options(f: F) -> F:
                 help="short (250-450 words, for boards with tight limits), standard "
                 "(450-750, the default) or long (every line that applies).",
             ),
+            click.option("--job-code", help="Job code in your HR system (internal description)."),
+            click.option("--grade", help="Pay grade or band (internal description)."),
+            click.option(
+                "--department",
+                help="Department (internal description; default: the role's kind of work).",
+            ),
         ]
     ):
         f = decorator(f)
     return f
+
+
+kind_option = click.option(
+    "--kind",
+    type=click.Choice(["posting", "description"]),
+    default="posting",
+    show_default=True,
+    help="posting: the job ad; description: the internal job description HR keeps on file "
+    "(essential functions, FLSA status, physical demands, signature block).",
+)
 
 
 def posting_choices(
@@ -189,6 +205,9 @@ def posting_choices(
     sections: tuple[str, ...] = (),
     career_path: bool | None = None,
     length: str | None = None,
+    job_code: str | None = None,
+    grade: str | None = None,
+    department: str | None = None,
 ) -> dict[str, Any]:
     """The CLI's per-posting options as a partial ``posting:`` block."""
     from jdgen.errors import JdgenError
@@ -211,6 +230,8 @@ def posting_choices(
         choices["career_path"] = career_path
     if length is not None:
         choices["length"] = length
+    details = {"job_code": job_code, "grade": grade, "department": department}
+    choices.update({k: v for k, v in details.items() if v})
     return choices
 
 
@@ -221,8 +242,10 @@ def build_posting(
     industry: str | None,
     catalog_dirs: tuple[Path, ...],
     choices: dict[str, Any] | None = None,
+    kind: str = "posting",
 ) -> JobDescription:
-    """Load, resolve and tailor: the stages a posting command runs."""
+    """Load, resolve and tailor: the stages a posting command runs (``kind``: ``posting``
+    or the internal ``description``)."""
     from jdgen.models import PostingOptions
     from jdgen.tailor import tailor
 
@@ -235,6 +258,10 @@ def build_posting(
         for key, value in choices.items():
             merged[key] = merged[key] + value if isinstance(value, list) else value
         options = PostingOptions.model_validate(merged)
+    if kind == "description":
+        from jdgen.description import describe
+
+        return describe(role, company, catalog, options)
     return tailor(role, company, catalog, options)
 
 

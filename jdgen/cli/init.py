@@ -277,6 +277,23 @@ def copy_examples(folder: Path, force: bool) -> None:
     click.secho(f"wrote {names} in {folder}", err=True, fg="green")
 
 
+def _terms(values: dict[str, Any]) -> list[str]:
+    """The pay-and-terms lines of the starter file, for the flags given."""
+    bonus = values["bonus_target"]
+    pay = {"bonus_target_percent": f"{bonus:g}" if bonus else None, "equity": values["equity"]}
+    given = {k: v for k, v in pay.items() if v}
+    lines = []
+    if given:
+        inner = ", ".join(f"{k}: {yaml_scalar(v, flow=True)}" for k, v in given.items())
+        lines.append(f"variable_pay: {{{inner}}}")
+    for key in ("flsa_status", "security_clearance", "drivers_license", "travel"):
+        value = values[key]
+        if value is not None and value != "":
+            text = str(value).lower() if isinstance(value, bool) else yaml_scalar(value)
+            lines.append(f"{key}: {text}")
+    return lines
+
+
 @click.command()
 @click.argument("path", type=click.Path(path_type=Path), required=False)
 @click.option("--name", help="Company name.")
@@ -324,6 +341,24 @@ def copy_examples(folder: Path, force: bool) -> None:
     default="year",
     show_default=True,
 )
+@click.option(
+    "--bonus-target",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Annual bonus target, % of base.",
+)
+@click.option(
+    "--equity", help='Equity in your words, e.g. "stock options that vest over four years".'
+)
+@click.option(
+    "--flsa-status", type=click.Choice(["exempt", "non-exempt"]), help="Override for US jobs."
+)
+@click.option(
+    "--security-clearance", help='A clearance the jobs need, e.g. "U.S. government Secret".'
+)
+@click.option(
+    "--drivers-license/--no-drivers-license", default=None, help="Jobs need a driver's license."
+)
+@click.option("--travel", type=click.IntRange(0, 100), help="Travel, % of working time.")
 @click.option("--benefit", "benefits", multiple=True, help="A benefit; repeatable.")
 @click.option("--how-to-apply", help="A URL, an e-mail address or a sentence.")
 @click.option("--closing-date", metavar="YYYY-MM-DD", help="When applications close.")
@@ -476,4 +511,5 @@ def company_yaml(name: str, values: dict[str, Any], catalog: Catalog) -> str:
         countries=values["countries"],
         unionised=values["unionised"],
         length=values["length"],
+        terms=_terms(values),
     )

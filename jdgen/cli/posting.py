@@ -11,6 +11,7 @@ import click
 from jdgen.cli.common import (
     build_posting,
     company_options,
+    kind_option,
     posting_choices,
     posting_options,
     print_markdown,
@@ -30,6 +31,7 @@ def _format_names() -> list[str]:
 @click.argument("role")
 @company_options
 @posting_options
+@kind_option
 @render_options
 @click.option(
     "--format",
@@ -50,7 +52,13 @@ def _format_names() -> list[str]:
     help="After writing, check the posting (jdgen lint) and print the findings to stderr.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
-def generate(  # noqa: C901 - to split (issue 9)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit code 3, nothing written) when the posting is not ready to publish: "
+    "no pay range where the law asks for one, no location, no way to apply or no closing date.",
+)
+def generate(  # noqa: C901, PLR0912, PLR0915 - to split (issue 9)
     role: str,
     company_file: Path | None,
     size: str | None,
@@ -63,9 +71,12 @@ def generate(  # noqa: C901 - to split (issue 9)
     output: Path | None,
     lint: bool,
     force: bool,
+    kind: str,
+    strict: bool,
     **choices: Any,
 ) -> None:
-    """Generate a tailored job posting for ROLE.
+    """Generate a tailored job posting (or, with --kind description, the internal job
+    description) for ROLE.
 
     ROLE is a catalog id, title or alias ("VP of Operations", "vpo").
 
@@ -75,6 +86,7 @@ def generate(  # noqa: C901 - to split (issue 9)
       jdgen generate vp-of-operations --company company.yaml > vpo.md
       jdgen generate "Operations Director" --size 250 --format md -o od.md
       jdgen generate director-of-operations --title "Head of Ops" --remove vendor-contract-review
+      jdgen generate "Fulfillment Manager" --kind description --job-code OPS-210 -o fm-jd.docx
     """
     from jdgen.render import (
         FORMATS,
@@ -109,11 +121,14 @@ def generate(  # noqa: C901 - to split (issue 9)
         if not path.is_dir():
             raise JdgenError(f"--templates: {path}: not a directory")
 
-    jd = build_posting(role, company_file, size, industry, catalog_dirs, posting_choices(**choices))
+    jd = build_posting(
+        role, company_file, size, industry, catalog_dirs, posting_choices(**choices), kind
+    )
     if jd.metadata.unusual_title:
         click.echo(f"note: {jd.metadata.unusual_title}", err=True)
     options = RenderOptions(tuple(template_dirs), reference_docx, docx_template)
     data = render(jd, fmt, options)
+    _report_readiness(jd, company_file, size, industry, catalog_dirs, strict)
     if to_stdout:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
@@ -133,10 +148,37 @@ def generate(  # noqa: C901 - to split (issue 9)
         print_report(report, console(stderr=True), brief=True)
 
 
+def _report_readiness(
+    jd: Any,
+    company_file: Path | None,
+    size: str | None,
+    industry: str | None,
+    catalog_dirs: tuple[Path, ...],
+    strict: bool,
+) -> None:
+    """On stderr, what the posting still needs to be published; with ``strict``, an error."""
+    from jdgen.cli.common import load_catalog_for
+    from jdgen.cli.lint import headcount
+    from jdgen.errors import NotReadyError
+    from jdgen.readiness import still_missing
+
+    employees = headcount(company_file, size, industry, catalog_dirs)
+    found = still_missing(jd, load_catalog_for(catalog_dirs), employees)
+    if found.ready:
+        return
+    items = "".join(f"\n  - {item}" for item in found.items)
+    if found.hint:
+        click.secho(found.hint, err=True, fg="cyan")
+    if strict:
+        raise NotReadyError(found.strict_intro + items)
+    click.secho(f"warning: {found.intro}{items}", err=True, fg="yellow")
+
+
 @click.command()
 @click.argument("role")
 @company_options
 @posting_options
+@kind_option
 @templates_option
 @click.option(
     "--pager/--no-pager",
@@ -151,6 +193,7 @@ def preview(
     catalog_dirs: tuple[Path, ...],
     template_dirs: tuple[Path, ...],
     pager: bool,
+    kind: str,
     **choices: Any,
 ) -> None:
     """Preview the posting for ROLE in the terminal.
@@ -164,6 +207,8 @@ def preview(
     """
     from jdgen.render import RenderOptions, render
 
-    jd = build_posting(role, company_file, size, industry, catalog_dirs, posting_choices(**choices))
+    jd = build_posting(
+        role, company_file, size, industry, catalog_dirs, posting_choices(**choices), kind
+    )
     text = render(jd, "md", RenderOptions(tuple(template_dirs))).decode("utf-8")
     print_markdown(text, page=pager)

@@ -84,7 +84,54 @@ def laid_out(jd: JobDescription) -> list[tuple[str, str, bool]]:
         for sub in section.subsections:
             out.append(("h2", sub.heading, True))
             run([("p", p) for p in sub.paragraphs] + [("li", b.text) for b in sub.bullets])
+        # the description's job details and signature lines: label and value, tab-joined
+        out += [("fact", f"{f.label}\t{f.value}", False) for f in section.facts]
     return out
+
+
+#: Table geometry for facts, in twentieths of a point: label and value column widths.
+_LABEL_W, _VALUE_W = 2800, 6200
+_RULE = 'w:val="single" w:sz="4" w:space="0" w:color="A0A8B4"'
+
+
+def _cell(text: str, width: int, *, label: bool, underline: bool) -> str:
+    shade = (
+        '<w:shd w:val="clear" w:color="auto" w:fill="EEF1F5"/>' if label and not underline else ""
+    )
+    border = f"<w:tcBorders><w:bottom {_RULE}/></w:tcBorders>" if underline and not label else ""
+    bold = "<w:rPr><w:b/></w:rPr>" if label else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{border}{shade}'
+        '<w:vAlign w:val="bottom"/></w:tcPr>'
+        f'<w:p><w:pPr><w:spacing w:before="60" w:after="60"/></w:pPr><w:r>{bold}'
+        f'<w:t xml:space="preserve">{_run_xml(text)}</w:t></w:r></w:p></w:tc>'
+    )
+
+
+def facts_xml(rows: list[str]) -> str:
+    """Facts as a two-column table: a ruled grid of label and value, or, when the values
+    are empty (signature and date lines), labels beside lines to sign on."""
+    pairs = [row.split("\t", 1) for row in rows]
+    sign = not any(value for _, value in pairs)
+    borders = (
+        ""
+        if sign
+        else "<w:tblBorders>"
+        + "".join(f"<w:{e} {_RULE}/>" for e in ("top", "left", "bottom", "right"))
+        + f"<w:insideH {_RULE}/><w:insideV {_RULE}/></w:tblBorders>"
+    )
+    height = '<w:trPr><w:trHeight w:val="620"/></w:trPr>' if sign else ""
+    body = "".join(
+        f"<w:tr>{height}{_cell(label, _LABEL_W, label=True, underline=sign)}"
+        f"{_cell(value, _VALUE_W, label=False, underline=sign)}</w:tr>"
+        for label, value in pairs
+    )
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{_LABEL_W + _VALUE_W}" w:type="dxa"/>{borders}'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{_LABEL_W}"/><w:gridCol w:w="{_VALUE_W}"/></w:tblGrid>'
+        f"{body}</w:tbl><w:p/>"
+    )
 
 
 def _run_xml(text: str) -> str:
@@ -148,11 +195,20 @@ def body_xml(jd: JobDescription, style_ids: dict[str, str], links: _Links | None
         for kind, name in STYLES.items()
     }
     out = []
+    facts: list[str] = []
     for kind, text, keep_next in laid_out(jd):
+        if kind == "fact":
+            facts.append(text)
+            continue
+        if facts:
+            out.append(facts_xml(facts))
+            facts = []
         keep = ("<w:keepNext/>" if keep_next else "") + "<w:keepLines/>"
         out.append(
             f"<w:p><w:pPr>{style[kind]}{keep}</w:pPr>{_paragraph_content(text, links)}</w:p>"
         )
+    if facts:
+        out.append(facts_xml(facts))
     return "".join(out).encode("utf-8")
 
 

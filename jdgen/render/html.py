@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from jdgen.errors import JdgenError
 from jdgen.models import JobDescription
 from jdgen.render import RenderOptions
 from jdgen.render.jsonld import job_posting, posting_date
@@ -76,12 +77,23 @@ def render_page(
     return page, captured[-1]
 
 
+DESCRIPTION_TEMPLATE = "description.html.j2"
+
+
 def to_bytes(jd: JobDescription, options: RenderOptions) -> bytes:
+    if jd.kind == "description":  # an internal document: no JobPosting, no Apply button
+        page = _render(DESCRIPTION_TEMPLATE, options.template_dirs, {"jd": jd})
+        return page.encode("utf-8")
     page, _ = render_page(jd, options.template_dirs)
     return page.encode("utf-8")
 
 
 def jsonld_bytes(jd: JobDescription, options: RenderOptions) -> bytes:
     """``--format jsonld``: the JobPosting of the HTML page, as a JSON-LD document."""
+    if jd.kind != "posting":
+        raise JdgenError(
+            "--format jsonld is a schema.org JobPosting, for postings only; write the "
+            "internal description as md, docx, html, txt or json"
+        )
     _, data = render_page(jd, options.template_dirs)
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

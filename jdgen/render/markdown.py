@@ -12,10 +12,12 @@ from jdgen.render import RenderOptions
 from jdgen.templating import render_template
 
 POSTING_TEMPLATE = "posting.md.j2"
+#: Template for each kind of document.
+TEMPLATES = {"posting": POSTING_TEMPLATE, "description": "description.md.j2"}
 
 
 def render_markdown(jd: JobDescription, template_dirs: Sequence[Path] = ()) -> str:
-    text = render_template(POSTING_TEMPLATE, template_dirs, jd=jd)
+    text = render_template(TEMPLATES[jd.kind], template_dirs, jd=jd)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 

@@ -20,10 +20,12 @@ from jdgen.render import RenderOptions
 from jdgen.templating import render_template
 
 POSTING_TEMPLATE = "posting.txt.j2"
+#: Template for each kind of document.
+TEMPLATES = {"posting": POSTING_TEMPLATE, "description": "description.txt.j2"}
 
 
 def render_text(jd: JobDescription, template_dirs: Sequence[Path] = ()) -> str:
-    text = render_template(POSTING_TEMPLATE, template_dirs, jd=jd)
+    text = render_template(TEMPLATES[jd.kind], template_dirs, jd=jd)
     text = re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 

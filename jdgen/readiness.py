@@ -1,0 +1,115 @@
+"""What a posting still needs before it can be published where it will be posted.
+
+:func:`still_missing` reads the tailored posting (and nothing else): a pay range
+where a pay-transparency law asks for one (the lint's table of laws,
+``catalog/lint/pay-transparency.yaml``), where the job is (or, for a remote
+job, where applicants may live), how to apply and a closing date.  Each item
+names the field to set.  :func:`pay_hint` gives the catalog's market pay
+reference for the role, with its source: shown to the user, never put into a
+posting.  The wording is in the ``readiness`` block of ``catalog/work.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from jdgen.catalog import Catalog
+from jdgen.models import JobDescription
+from jdgen.tailor import fill
+from jdgen.text import join_words
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The items a posting lacks, the sentence that introduces them, and the pay hint."""
+
+    intro: str
+    strict_intro: str
+    items: list[str]
+    hint: str | None
+
+    @property
+    def ready(self) -> bool:
+        return not self.items
+
+
+def _place(jd: JobDescription) -> str:
+    m = jd.metadata
+    if m.work_arrangement == "remote" and m.remote_regions:
+        return join_words(m.remote_regions, "or")
+    return join_words([loc.label() for loc in m.locations if loc.label()], "or")
+
+
+def pay_laws(jd: JobDescription, employees: int | None, today: dt.date) -> list[str]:
+    """The places whose pay-transparency law, in force, covers this posting's job
+    ("Colorado", "New York City"); a law for larger employers than this one is left out."""
+    from jdgen.lint.checks import covered_by
+    from jdgen.lint.rules import builtin_rules
+    from jdgen.lint.sources import from_job_description
+
+    posting = from_job_description(jd)
+    band = posting.facts.employees
+    day = jd.metadata.date_posted or today
+    laws = []
+    for law, _ in covered_by(posting, builtin_rules()):
+        if day < law.effective:
+            continue
+        if employees is not None and employees < law.min_employees:
+            continue
+        if employees is None and band and band[1] is not None and band[1] < law.min_employees:
+            continue
+        laws.append(law.name)
+    return laws
+
+
+def still_missing(
+    jd: JobDescription,
+    catalog: Catalog,
+    employees: int | None = None,
+    today: dt.date | None = None,
+) -> Readiness:
+    """What ``jd`` needs before it is published (nothing for an internal description)."""
+    text = catalog.work.readiness
+    m = jd.metadata
+    place = _place(jd)
+    values = {"place": place}
+    items: list[str] = []
+    if jd.kind == "posting":
+        known = bool(m.locations) or bool(m.work_arrangement == "remote" and m.remote_regions)
+        if m.salary is None:
+            laws = pay_laws(jd, employees, today or dt.date.today()) if known else []
+            if laws:
+                items.append(
+                    fill(text.pay_required, {"laws": join_words(laws), "count": len(laws)})
+                )
+            elif not known:
+                items.append(text.pay_unknown)
+        if m.work_arrangement == "remote" and not m.remote_regions:
+            items.append(text.remote_regions)
+        elif not known:
+            items.append(text.location)
+        if not m.how_to_apply:
+            items.append(text.how_to_apply)
+        if m.valid_through is None:
+            items.append(text.closing_date)
+    hint = pay_hint(jd, catalog) if jd.kind == "posting" and m.salary is None else None
+    return Readiness(fill(text.intro, values), fill(text.strict_intro, values), items, hint)
+
+
+def pay_hint(jd: JobDescription, catalog: Catalog) -> str | None:
+    """The role's market pay reference from the catalog, with its source, as a hint."""
+    from jdgen.text import money
+
+    role = catalog.roles.get(jd.metadata.role_id)
+    if role is None or not role.salary_reference:
+        return None
+    ref = role.salary_reference[0]
+    values = {
+        "title": role.title,
+        "range": f"{money(ref.min, ref.currency)}–{money(ref.max, ref.currency)}",
+        "region": ref.region,
+        "source": ref.source,
+        "note": (ref.note or "").rstrip("."),
+    }
+    return fill(catalog.work.readiness.hint, values)
