@@ -911,8 +911,12 @@ def _location(ctx: Context) -> Section | None:
 
 
 def _travel(ctx: Context) -> str | None:
-    """The travel sentence, for a role that travels (a posting leaves out "no travel")."""
-    return work.travel_sentence(ctx) if work.travel_percent(ctx) else None
+    """The travel sentence, for a role that travels more than now and then (a posting leaves
+    out occasional travel; the internal description states it)."""
+    percent = work.travel_percent(ctx)
+    own = ctx.company.travel is not None and ctx.company.travel.percent is not None
+    shown = percent and (own or percent >= ctx.catalog.work.travel.posting_min_percent)
+    return work.travel_sentence(ctx) if shown else None
 
 
 def _work_environment(ctx: Context) -> Section | None:

@@ -8,6 +8,7 @@ apply to a posting.  It reads the company and the role through the tailoring
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
@@ -63,6 +64,8 @@ class TravelRule(Strict):
 
 
 class Travel(Strict):
+    #: A posting states travel from this share up; the description always does.
+    posting_min_percent: int = Field(default=10, ge=0, le=100)
     domains: dict[str, TravelRule]
     roles: dict[str, TravelRule] = Field(default_factory=dict)
 
@@ -84,6 +87,8 @@ class Floor(Strict):
     #: Lifting limit in pounds for mixed and floor work.
     pounds: dict[Literal["mixed", "floor"], int]
     conditions: list[str] = Field(default_factory=list)
+    #: A different floor for the roles of some domains (key: domain id).
+    by_domain: dict[str, Floor] = Field(default_factory=dict)
 
 
 class Environment(Strict):
@@ -173,14 +178,18 @@ class WorkCatalog(Strict):
         return [f"{where}: {problem}" for problem in out]
 
     def _unknown_ids(self, roles: set[str], domains: set[str], industries: set[str]) -> list[str]:
-        tables = (
+        tables: list[tuple[str, Mapping[str, object], set[str], str]] = [
             ("travel.domains", self.travel.domains, domains, "domain"),
             ("travel.roles", self.travel.roles, roles, "role"),
             ("environment.domains", self.environment.domains, domains, "domain"),
             ("environment.roles", self.environment.roles, roles, "role"),
             ("environment.role_demands", self.environment.role_demands, roles, "role"),
             ("environment.floors", self.environment.floors, industries, "industry"),
-        )
+            *(
+                (f"environment.floors.{ind}.by_domain", floor.by_domain, domains, "domain")
+                for ind, floor in self.environment.floors.items()
+            ),
+        ]
         return [
             f"{path}.{key}: unknown {kind} (expected one of {', '.join(sorted(valid))})"
             for path, keys, valid, kind in tables
@@ -410,6 +419,8 @@ def work_environment(ctx: Context) -> WorkEnvironment:
     env = ctx.catalog.work.environment
     setting = work_setting(ctx)
     floor = env.floors.get(ctx.industry.id)
+    if floor is not None:
+        floor = floor.by_domain.get(ctx.role.domain, floor)
     values: dict[str, object] = {"remote": ctx.company.work_arrangement in ("remote", "hybrid")}
     conditions: list[str] = []
     if setting != "office" and floor is not None:

@@ -213,3 +213,26 @@ def test_catalog_check_names_unknown_ids_in_work_yaml(tmp_path: Path) -> None:
     text = _work_yaml(tmp_path, "{small: 30, mid-size: 40, enterprise: 50}", "{small: 130}")
     assert "travel.roles.global-operations-manager.percent.small: Input should be less than or " \
         "equal to 100" in text  # fmt: skip
+
+
+def test_occasional_travel_is_left_to_the_description(catalog: Catalog) -> None:
+    from jdgen.description import describe
+
+    company = Company(size="small", industry="manufacturing")
+    jd = posting(catalog, "director-of-operations", size="small", industry="manufacturing")
+    assert jd.metadata.travel_percent == 5 and "Travel" not in location_text(jd)
+    internal = describe(catalog.find_role("director-of-operations"), company, catalog)
+    assert internal.section("travel").paragraphs == [  # type: ignore[union-attr]
+        "Travel up to 5% of the time, mostly to our plants."
+    ]
+    own = posting(catalog, "director-of-operations", industry="manufacturing", travel=5)
+    assert "Travel up to 5% of the time" in location_text(own)  # the company said so
+
+
+def test_healthcare_supply_roles_work_in_storerooms_not_on_the_wards(catalog: Catalog) -> None:
+    jd = posting(catalog, "fulfillment-manager", industry="healthcare")
+    section = jd.section("work-environment")
+    assert section is not None
+    assert "the storerooms and loading dock of our clinics and facilities" in section.paragraphs[0]
+    ward = posting(catalog, "operations-manager", industry="healthcare")
+    assert "clinical and patient-care areas" in ward.section("work-environment").paragraphs[0]  # type: ignore[union-attr]
