@@ -44,7 +44,7 @@ def _place(jd: JobDescription) -> str:
 def pay_laws(jd: JobDescription, employees: int | None, today: dt.date) -> list[str]:
     """The places whose pay-transparency law, in force, covers this posting's job
     ("Colorado", "New York City"); a law for larger employers than this one is left out."""
-    from jdgen.lint.checks import covered_by
+    from jdgen.lint.pay import covered_by
     from jdgen.lint.rules import builtin_rules
     from jdgen.lint.sources import from_job_description
 
@@ -53,7 +53,7 @@ def pay_laws(jd: JobDescription, employees: int | None, today: dt.date) -> list[
     day = jd.metadata.date_posted or today
     laws = []
     for law, _ in covered_by(posting, builtin_rules()):
-        if day < law.effective:
+        if day < law.effective or not law.in_posting:
             continue
         if employees is not None and employees < law.min_employees:
             continue
