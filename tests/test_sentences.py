@@ -56,7 +56,8 @@ def test_a_user_posting_yaml_changes_one_sentence_and_keeps_the_rest(tmp_path: P
     assert reporting.startswith(f"Your manager will be the {boss} at Acme. ")
     # the sentences the user left alone are the built-in ones
     assert reporting.split(". ", 1)[1] == paragraphs(builtin, "reporting")[0].split(". ", 1)[1]
-    assert paragraphs(jd, "location") == ["VP of Operations: hybrid, full-time, near Denver, CO."]
+    # the first paragraph is the location sentence; the role's travel follows (issue 11)
+    assert paragraphs(jd, "location")[0] == "VP of Operations: hybrid, full-time, near Denver, CO."
     assert paragraphs(jd, "compensation")[0] == "Pay is $100,000–$120,000 a year."
     assert paragraphs(jd, "apply") == ["Apply by January 31, 2030."]
     assert [s.heading for s in jd.sections] == [s.heading for s in builtin.sections]
@@ -73,7 +74,8 @@ def test_builtin_sentences_read_as_before() -> None:
     jd = tailor(catalog.find_role("vpo"), company, catalog)
     assert paragraphs(jd, "location") == [
         "This is a full-time remote position open to applicants who live in the United States "
-        "or Canada. Our team is based in Austin, TX."
+        "or Canada. Our team is based in Austin, TX.",
+        "Travel up to 25% of the time, mostly to our locations.",  # the role's travel (issue 11)
     ]
     assert paragraphs(jd, "apply") == [
         "Email your résumé and a short note to jobs@example.com, with “VP of Operations” in the "
