@@ -570,7 +570,10 @@ class _Loader:
 
         self._load_lengths(root, display)
         self._load_systems(root, display)
-        c.posting_text = self._single(root / "posting.yaml", PostingText, display) or c.posting_text
+        posting = self._single(root / "posting.yaml", PostingText, display)
+        if posting is not None:
+            c.posting_text = posting
+            c.origin[("posting", "posting")] = display(root / "posting.yaml")
         c.compare_data = self._single(root / "compare.yaml", CompareText, display) or c.compare_data
         c.ladder_data = self._single(root / "ladder.yaml", LadderText, display) or c.ladder_data
         work = self._single(root / "work.yaml", WorkCatalog, display)
@@ -883,6 +886,14 @@ def placeholder_problems(c: Catalog, only_outside: str | None = None) -> list[st
     return problems
 
 
+# The sections a posting can have, each needing a heading in posting.yaml.
+POSTING_SECTIONS = (
+    "about-company", "about-role", "reporting", "responsibilities", "qualifications", "skills",
+    "kpis", "career", "compensation", "location", "work-environment", "apply",
+    "equal-opportunity",
+)  # fmt: skip
+
+
 def _check(c: Catalog) -> list[str]:  # noqa: C901, PLR0912, PLR0915 - to split (issue 9)
     """Cross-references: every id a file names must exist."""
     problems: list[str] = []
@@ -1074,6 +1085,12 @@ def _check(c: Catalog) -> list[str]:  # noqa: C901, PLR0912, PLR0915 - to split 
                 )
     if c.posting_text is None:
         problems.append("posting.yaml: missing (section headings and standard wording)")
+    else:
+        missing = [h for h in POSTING_SECTIONS if h not in c.posting_text.headings]
+        if missing:
+            problems.append(
+                f"{where('posting', 'posting')}: headings: no heading for {', '.join(missing)}"
+            )
     problems += _work_problems(c, where("work", "work"), set(inline_owner))
     if c.country_table is None:
         problems.append("countries.yaml: missing (texts by country)")

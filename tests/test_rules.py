@@ -213,3 +213,20 @@ def test_no_scope_sentence_where_no_line_fits(tiny: Catalog) -> None:
     assert "you lead through managers" in director.paragraphs[0]
     manager = posting(tiny, "ops-manager", size="large").section("about-role")
     assert manager is not None and "At a large company" not in manager.paragraphs[0]
+
+
+def test_a_catalog_without_a_section_heading_names_the_file_and_the_section(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    broken = tmp_path / "catalog"
+    shutil.copytree(FIXTURE, broken)
+    posting_yaml = broken / "posting.yaml"
+    posting_yaml.write_text(
+        posting_yaml.read_text(encoding="utf-8").replace("  work-environment: Conditions\n", ""),
+        encoding="utf-8",
+    )
+    with pytest.raises(jdgen.JdgenError) as err:
+        jdgen.load_catalog(broken, builtin=False)
+    assert "posting.yaml: headings: no heading for work-environment" in str(err.value)
