@@ -48,11 +48,12 @@ def pay_laws(jd: JobDescription, employees: int | None, today: dt.date) -> list[
     from jdgen.lint.rules import builtin_rules
     from jdgen.lint.sources import from_job_description
 
-    posting = from_job_description(jd)
+    rules = builtin_rules()
+    posting = from_job_description(jd, jd.title, rules)
     band = posting.facts.employees
     day = jd.metadata.date_posted or today
     laws = []
-    for law, _ in covered_by(posting, builtin_rules()):
+    for law, _ in covered_by(posting, rules):
         if day < law.effective or not law.in_posting:
             continue
         if employees is not None and employees < law.min_employees:
