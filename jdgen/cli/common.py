@@ -11,7 +11,7 @@ import click
 
 if TYPE_CHECKING:
     from jdgen.catalog import Catalog
-    from jdgen.models import Company, JobDescription
+    from jdgen.models import Company, JobDescription, Salary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -164,6 +164,15 @@ def posting_options(f: F) -> F:
                 help="An extra section with a heading and a paragraph; repeatable.",
             ),
             click.option(
+                "--salary",
+                metavar='"MIN-MAX"',
+                help=(
+                    'Pay range for this posting, e.g. "120k-150k" or "€65,000-€80,000" '
+                    "(currency and period as in the company file unless given). Overrides the "
+                    "company file's salary."
+                ),
+            ),
+            click.option(
                 "--career-path/--no-career-path",
                 default=None,
                 help='Include "Where this role leads" (default: on for director level and below).',
@@ -208,8 +217,10 @@ def posting_choices(
     job_code: str | None = None,
     grade: str | None = None,
     department: str | None = None,
+    salary: str | None = None,
 ) -> dict[str, Any]:
-    """The CLI's per-posting options as a partial ``posting:`` block."""
+    """The CLI's per-posting options as a partial ``posting:`` block (``salary``, a
+    company setting, is taken out again by :func:`build_posting`)."""
     from jdgen.errors import JdgenError
 
     extra = []
@@ -232,7 +243,50 @@ def posting_choices(
         choices["length"] = length
     details = {"job_code": job_code, "grade": grade, "department": department}
     choices.update({k: v for k, v in details.items() if v})
+    if salary is not None:
+        choices["salary"] = salary
     return choices
+
+
+def salary_option(text: str, company: Company) -> Salary:
+    """``--salary "120k-150k"`` as a Salary: the currency from a symbol or code in the
+    text, else the company file's, else the one of the country the job is in."""
+    import re
+
+    from pydantic import ValidationError
+
+    from jdgen.errors import JdgenError
+    from jdgen.models import Salary
+
+    parts = re.split(r"\s*(?:-|–|—|\bto\b)\s*", text.strip())
+    symbol = re.match(r"(?i)\s*(us\$|c\$|usd|eur|gbp|cad|[$€£¥])", text)
+    data = {
+        "min": parts[0],
+        "max": parts[-1],
+        "currency": symbol.group(1) if symbol else _currency_for(company),
+        "period": company.salary.period if company.salary else "year",
+    }
+    try:
+        salary: Salary | None = Salary.model_validate(data)
+    except ValidationError:
+        salary = None
+    if salary is None or len(parts) > 2 or "" in parts or salary.min > salary.max:
+        raise JdgenError(
+            f"--salary: expected a range such as 120k-150k or $120,000-$150,000, got {text!r}"
+        )
+    return salary
+
+
+def _currency_for(company: Company) -> str:
+    if company.salary is not None:
+        return company.salary.currency
+    from babel.numbers import get_territory_currencies
+
+    country = next((loc.country for loc in company.locations if loc.country), None) or "US"
+    try:
+        return (get_territory_currencies(country) or ["USD"])[0]
+    except Exception:  # an unknown territory: Babel raises its own lookup errors
+        return "USD"
 
 
 def build_posting(
@@ -252,6 +306,9 @@ def build_posting(
     catalog = load_catalog_for(catalog_dirs)
     role = catalog.find_role(role_query)
     company = build_company(catalog, company_file, size, industry)
+    choices = dict(choices or {})
+    if (salary := choices.pop("salary", None)) is not None:
+        company = company.model_copy(update={"salary": salary_option(salary, company)})
     options: PostingOptions | None = None
     if choices:
         merged = company.posting.model_dump()
