@@ -207,7 +207,7 @@ def test_catalog_check_names_unknown_ids_in_work_yaml(tmp_path: Path) -> None:
     assert "work.yaml: travel.roles.coo-x: unknown role (expected one of" in text
     text = _work_yaml(tmp_path, "    fulfillment-manager: floor", "    fulfillment-manager: attic")
     assert (
-        "environment.roles.fulfillment-manager: Input should be 'office', 'mixed' or 'floor'"
+        "environment.roles.fulfillment-manager: expected one of 'office', 'mixed' or 'floor', got 'attic'"
         in (text)
     )
     text = _work_yaml(tmp_path, "{small: 30, mid-size: 40, enterprise: 50}", "{small: 130}")
