@@ -210,7 +210,7 @@ def test_catalog_check_names_unknown_ids_in_work_yaml(tmp_path: Path) -> None:
         "environment.roles.fulfillment-manager: expected one of 'office', 'mixed' or 'floor', got 'attic'"
         in (text)
     )
-    text = _work_yaml(tmp_path, "{small: 30, mid-size: 40, enterprise: 50}", "{small: 130}")
+    text = _work_yaml(tmp_path, "startup: 25, small: 30,", "startup: 25, small: 130,")
     assert "travel.roles.global-operations-manager.percent.small: Input should be less than or " \
         "equal to 100" in text  # fmt: skip
 
