@@ -50,8 +50,12 @@ def describe(
     catalog: Catalog | None = None,
     options: PostingOptions | None = None,
 ) -> JobDescription:
-    """The internal job description of ``role`` at ``company``."""
+    """The internal job description of ``role`` at ``company``: every duty, skill and
+    qualification that applies (the ``long`` length), unless a length is chosen."""
     catalog = catalog or builtin_catalog()
+    options = options or PostingOptions()
+    if options.length is None:
+        options = options.model_copy(update={"length": "long"})
     posting = tailor(role, company, catalog, options)
     ctx = resolve(role, company, catalog, options)
     text = catalog.work.description

@@ -441,6 +441,9 @@ class Budget(Strict):
     kpis: int
     #: Include "Where this role leads" when the level would.
     career: bool = True
+    #: Include the work-environment section where the work makes it material (plant and
+    #: warehouse floors); the internal description always has it.
+    work_environment: bool = True
     #: Most words in the parts jdgen writes (about the role to career); above it, the
     #: first part in ``trim`` still above its ``floor`` loses a line, until it fits.
     max_words: int | None = None

@@ -920,6 +920,8 @@ def _travel(ctx: Context) -> str | None:
 
 
 def _work_environment(ctx: Context) -> Section | None:
+    if not ctx.budget.work_environment:
+        return None
     env = work.work_environment(ctx)
     if not work.environment_in_posting(ctx, env.setting):
         return None
