@@ -58,7 +58,7 @@ def _format_names() -> list[str]:
     help="Fail (exit code 3, nothing written) when the posting is not ready to publish: "
     "no pay range where the law asks for one, no location, no way to apply or no closing date.",
 )
-def generate(  # noqa: C901, PLR0912, PLR0915 - to split (issue 9)
+def generate(  # noqa: C901 - to split (issue 9)
     role: str,
     company_file: Path | None,
     size: str | None,
