@@ -536,6 +536,7 @@ class _Loader:
         self.catalog = catalog
         self.problems: list[str] = []
         self.label = ""
+        self.root = Path()
         #: Which catalog directory defined each entry: a later directory may replace an
         #: entry of an earlier one, but one directory may not define an id twice.  Keyed by
         #: the directory's position, not its label: a user's ``catalog/`` is not the built-in one.
@@ -544,13 +545,30 @@ class _Loader:
         #: The merged data of each single-model file so far (posting.yaml, work.yaml).
         self.singles: dict[str, Any] = {}
 
-    def load_dir(self, root: Path, label: str) -> None:  # noqa: C901, PLR0912, PLR0915
-        def display(p: Path) -> str:
-            return f"{label}/{p.relative_to(root).as_posix()}"
-
-        c = self.catalog
-        self.label = label
+    def load_dir(self, root: Path, label: str) -> None:
+        """Every file of one catalog directory, over what the earlier directories defined."""
+        self.root, self.label = root, label
         self.dir_index += 1
+        self._load_lists()
+        self._load_lengths()
+        self._load_systems()
+        self._load_texts()
+        self._load_default_company()
+        self._load_library()
+        self._load_entries()
+
+    def display(self, path: Path) -> str:
+        """A file as error messages name it: the directory's label and the path inside it."""
+        return f"{self.label}/{path.relative_to(self.root).as_posix()}"
+
+    def _read(self, path: Path) -> tuple[Any, list[str]]:
+        data, errs = read_yaml(path, self.display(path))
+        self.problems += errs
+        return data, errs
+
+    def _load_lists(self) -> None:
+        """The files holding a list of entries: levels, domains, sizes, functions, models."""
+        c = self.catalog
         lists: list[tuple[str, type[BaseModel], dict[str, Any], str]] = [
             ("levels.yaml", Level, c.levels, "level"),
             ("domains.yaml", Domain, c.domains, "domain"),
@@ -559,84 +577,88 @@ class _Loader:
             ("business-models.yaml", BusinessModel, c.business_models, "business model"),
         ]
         for name, model, table, kind in lists:
-            path = root / name
+            path = self.root / name
             if path.is_file():
-                data, errs = read_yaml(path, display(path))
-                self.problems += errs
-                items, errs = _validate_list(model, data, display(path))
+                data, _ = self._read(path)
+                items, errs = _validate_list(model, data, self.display(path))
                 self.problems += errs
                 for item in items:
-                    self._put(table, item, kind, display(path))
+                    self._put(table, item, kind, self.display(path))
 
-        self._load_lengths(root, display)
-        self._load_systems(root, display)
-        posting = self._single(root / "posting.yaml", PostingText, display)
+    def _load_texts(self) -> None:
+        """The files holding one model each, merged over the earlier directories' ones."""
+        c, root = self.catalog, self.root
+        posting = self._single(root / "posting.yaml", PostingText)
         if posting is not None:
             c.posting_text = posting
-            c.origin[("posting", "posting")] = display(root / "posting.yaml")
-        c.compare_data = self._single(root / "compare.yaml", CompareText, display) or c.compare_data
-        c.ladder_data = self._single(root / "ladder.yaml", LadderText, display) or c.ladder_data
-        work = self._single(root / "work.yaml", WorkCatalog, display)
+            c.origin[("posting", "posting")] = self.display(root / "posting.yaml")
+        c.compare_data = self._single(root / "compare.yaml", CompareText) or c.compare_data
+        c.ladder_data = self._single(root / "ladder.yaml", LadderText) or c.ladder_data
+        work = self._single(root / "work.yaml", WorkCatalog)
         if work is not None:
             c.work_data = work
-            c.origin[("work", "work")] = display(root / "work.yaml")
-        c.country_table = self._single(root / "countries.yaml", CountryTable, display) or (
-            c.country_table
-        )
+            c.origin[("work", "work")] = self.display(root / "work.yaml")
+        c.country_table = self._single(root / "countries.yaml", CountryTable) or c.country_table
 
-        path = root / "default-company.yaml"
-        if path.is_file():
-            data, errs = read_yaml(path, display(path))
-            self.problems += errs
-            if isinstance(data, dict):
-                c.default_company = data
-            elif not errs:
-                self.problems.append(f"{display(path)}: expected a mapping of company fields")
+    def _load_default_company(self) -> None:
+        path = self.root / "default-company.yaml"
+        if not path.is_file():
+            return
+        data, errs = self._read(path)
+        if isinstance(data, dict):
+            self.catalog.default_company = data
+        elif not errs:
+            self.problems.append(f"{self.display(path)}: expected a mapping of company fields")
 
-        for path in sorted((root / "library").glob("*.yaml")):
-            data, errs = read_yaml(path, display(path))
-            self.problems += errs
+    def _load_library(self) -> None:
+        """library/*.yaml: shared responsibilities and skills that roles name by id."""
+        c = self.catalog
+        for path in sorted((self.root / "library").glob("*.yaml")):
+            data, errs = self._read(path)
             if errs:
                 continue
+            at = self.display(path)
             if not isinstance(data, dict) or not set(data) <= {"responsibilities", "skills"}:
                 self.problems.append(
-                    f"{display(path)}: expected a mapping with 'responsibilities' and/or 'skills'"
+                    f"{at}: expected a mapping with 'responsibilities' and/or 'skills'"
                 )
                 continue
             resps, errs = _validate_list(
-                Responsibility, data.get("responsibilities"), display(path), "responsibilities"
+                Responsibility, data.get("responsibilities"), at, "responsibilities"
             )
             self.problems += errs
             for r in resps:
-                self._put(c.responsibilities, r, "responsibility", display(path))
-            skills, errs = _validate_list(Skill, data.get("skills"), display(path), "skills")
+                self._put(c.responsibilities, r, "responsibility", at)
+            skills, errs = _validate_list(Skill, data.get("skills"), at, "skills")
             self.problems += errs
             for s in skills:
-                self._put(c.skills, s, "skill", display(path))
+                self._put(c.skills, s, "skill", at)
 
+    def _load_entries(self) -> None:
+        """industries/*.yaml and roles/*.yaml: one entry a file, named by its id."""
+        c = self.catalog
         singles: list[tuple[str, type[BaseModel], dict[str, Any], str]] = [
             ("industries", Industry, c.industries, "industry"),
             ("roles", Role, c.roles, "role"),
         ]
         for sub, model, table, kind in singles:
-            for path in sorted((root / sub).glob("*.yaml")):
-                data, errs = read_yaml(path, display(path))
-                self.problems += errs
+            for path in sorted((self.root / sub).glob("*.yaml")):
+                data, errs = self._read(path)
                 if errs:
                     continue
-                entry, errs = _validate(model, data, display(path))
+                entry, errs = _validate(model, data, self.display(path))
                 self.problems += errs
                 if entry is None:
                     continue
                 entry_id = getattr(entry, "id", "")
                 if entry_id != path.stem:
                     self.problems.append(
-                        f"{display(path)}: id: '{entry_id}' does not match the file name "
+                        f"{self.display(path)}: id: '{entry_id}' does not match the file name "
                         f"'{path.stem}'"
                     )
-                self._put(table, entry, kind, display(path))
+                self._put(table, entry, kind, self.display(path))
 
-    def _single(self, path: Path, model: type[M], display: Callable[[Path], str]) -> M | None:
+    def _single(self, path: Path, model: type[M]) -> M | None:
         """A file holding one model (posting.yaml, work.yaml), or None when absent or invalid.
 
         A later directory's file changes only the keys it names: it is merged over the
@@ -644,40 +666,37 @@ class _Loader:
         """
         if not path.is_file():
             return None
-        data, errs = read_yaml(path, display(path))
-        self.problems += errs
+        data, errs = self._read(path)
         if errs:
             return None
         merged = merge_over(self.singles.get(path.name), data)
-        entry, errs = _validate(model, merged, display(path))
-        self.problems += errs + _wording_problems(path, data, display(path))
+        entry, errs = _validate(model, merged, self.display(path))
+        self.problems += errs + _wording_problems(path, data, self.display(path))
         if entry is not None:
             self.singles[path.name] = merged
         return entry
 
-    def _load_lengths(self, root: Path, display: Any) -> None:
-        path = root / "lengths.yaml"
+    def _load_lengths(self) -> None:
+        path = self.root / "lengths.yaml"
         if not path.is_file():
             return
-        data, errs = read_yaml(path, display(path))
-        self.problems += errs
+        data, errs = self._read(path)
         if not isinstance(data, dict):
             if not errs:
-                self.problems.append(f"{display(path)}: expected a mapping of lengths")
+                self.problems.append(f"{self.display(path)}: expected a mapping of lengths")
             return
         for name, value in data.items():
-            budget, errs = _validate(Budget, value, display(path), str(name))
+            budget, errs = _validate(Budget, value, self.display(path), str(name))
             self.problems += errs
             if budget is not None:
                 self.catalog.lengths[str(name)] = budget
 
-    def _load_systems(self, root: Path, display: Any) -> None:
-        path = root / "systems.yaml"
+    def _load_systems(self) -> None:
+        path = self.root / "systems.yaml"
         if not path.is_file():
             return
-        data, errs = read_yaml(path, display(path))
-        self.problems += errs
-        table, errs = _validate(SystemsTable, data, display(path))
+        data, _ = self._read(path)
+        table, errs = _validate(SystemsTable, data, self.display(path))
         self.problems += errs
         if table is not None:
             old = self.catalog.systems
@@ -894,207 +913,247 @@ POSTING_SECTIONS = (
 )  # fmt: skip
 
 
-def _check(c: Catalog) -> list[str]:  # noqa: C901, PLR0912, PLR0915 - to split (issue 9)
-    """Cross-references: every id a file names must exist."""
-    problems: list[str] = []
-    sizes, levels, industries = set(c.sizes), set(c.levels), set(c.industries)
-    domains = set(c.domains)
-    functions, models = set(c.functions), set(c.business_models)
-    size_keys = sizes | {DEFAULT_KEY}
+_ROLE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")
 
-    def where(kind: str, ident: str) -> str:
-        return c.origin.get((kind, ident), f"{kind} {ident}")
 
-    def check_when(w: When, at: str, path: str) -> None:
+class _Checker:
+    """Cross-reference checks, one method per kind of catalog entry; every problem found is
+    appended to :attr:`problems`, in the order the entries are checked."""
+
+    def __init__(self, c: Catalog) -> None:
+        self.c = c
+        self.problems: list[str] = []
+        self.sizes, self.levels, self.industries = set(c.sizes), set(c.levels), set(c.industries)
+        self.domains, self.roles = set(c.domains), set(c.roles)
+        self.functions, self.models = set(c.functions), set(c.business_models)
+        self.size_keys = self.sizes | {DEFAULT_KEY}
+        #: Which file defined each responsibility id (library or inline in a role).
+        self.duty_owner: dict[str, str] = {
+            rid: self.where("responsibility", rid) for rid in c.responsibilities
+        }
+        self.alias_owner: dict[str, str] = {}
+
+    def where(self, kind: str, ident: str) -> str:
+        return self.c.origin.get((kind, ident), f"{kind} {ident}")
+
+    def unknown(self, at: str, path: str, what: str, value: str, valid: Iterable[str]) -> None:
+        self.problems.append(
+            f"{at}: {path}: unknown {what} '{value}' (expected one of {', '.join(valid)})"
+        )
+
+    # -- pieces shared by several kinds of entry ------------------------------------------
+
+    def when(self, w: When, at: str, path: str) -> None:
         for name, valid, values in (
-            ("sizes", sizes, w.sizes),
-            ("industries", industries, w.industries),
-            ("not_industries", industries, w.not_industries),
-            ("levels", levels, w.levels),
-            ("domains", domains, w.domains),
-            ("functions", functions, w.functions),
-            ("not_functions", functions, w.not_functions),
-            ("business_models", models, w.business_models),
-            ("not_business_models", models, w.not_business_models),
+            ("sizes", self.sizes, w.sizes),
+            ("industries", self.industries, w.industries),
+            ("not_industries", self.industries, w.not_industries),
+            ("levels", self.levels, w.levels),
+            ("domains", self.domains, w.domains),
+            ("functions", self.functions, w.functions),
+            ("not_functions", self.functions, w.not_functions),
+            ("business_models", self.models, w.business_models),
+            ("not_business_models", self.models, w.not_business_models),
             ("kinds", {"line", "programme", "executive"}, w.kinds),
-            ("roles", set(c.roles), w.roles),
-            ("not_roles", set(c.roles), w.not_roles),
+            ("roles", self.roles, w.roles),
+            ("not_roles", self.roles, w.not_roles),
         ):
             for i, v in enumerate(values or []):
                 if v not in valid:
-                    problems.append(
-                        f"{at}: {path}.when.{name}.{i}: unknown {name.rstrip('s')} '{v}' "
-                        f"(expected one of {', '.join(sorted(valid))})"
-                    )
+                    self.unknown(at, f"{path}.when.{name}.{i}", name.rstrip("s"), v, sorted(valid))
 
-    def check_size_map(m: dict[str, Any], at: str, path: str, complete: bool = True) -> None:
+    def size_map(self, m: dict[str, Any], at: str, path: str, complete: bool = True) -> None:
         for k in m:
-            if k not in size_keys:
-                problems.append(
-                    f"{at}: {path}.{k}: unknown size (expected one of {', '.join(sorted(size_keys))})"
+            if k not in self.size_keys:
+                self.problems.append(
+                    f"{at}: {path}.{k}: unknown size "
+                    f"(expected one of {', '.join(sorted(self.size_keys))})"
                 )
-        covered = {s for s in sizes if any(k in m for k in size_keys_of(c.sizes, s))}
+        sizes = self.sizes
+        covered = {s for s in sizes if any(k in m for k in size_keys_of(self.c.sizes, s))}
         if complete and DEFAULT_KEY not in m and covered != sizes:
             missing = ", ".join(sorted(sizes - covered))
-            problems.append(f"{at}: {path}: no value for {missing} (add them or a 'default')")
+            self.problems.append(f"{at}: {path}: no value for {missing} (add them or a 'default')")
 
-    def check_resp(r: Responsibility, at: str, path: str) -> None:
-        check_size_map(r.by_size, at, f"{path}.by_size", complete=False)
+    def resp(self, r: Responsibility, at: str, path: str) -> None:
+        self.size_map(r.by_size, at, f"{path}.by_size", complete=False)
         for k in r.by_industry:
-            if k not in industries:
-                problems.append(f"{at}: {path}.by_industry.{k}: unknown industry")
-        check_when(r.when, at, path)
+            if k not in self.industries:
+                self.problems.append(f"{at}: {path}.by_industry.{k}: unknown industry")
+        self.when(r.when, at, path)
 
-    def check_ref(ref: object, table: dict[str, Any], kind: str, at: str, path: str) -> None:
+    def ref(self, ref: object, table: dict[str, Any], kind: str, at: str, path: str) -> None:
         if isinstance(ref, str):
             if ref not in table:
-                problems.append(f"{at}: {path}: no {kind} '{ref}' in the library")
+                self.problems.append(f"{at}: {path}: no {kind} '{ref}' in the library")
         elif isinstance(ref, Responsibility):
-            check_resp(ref, at, path)
+            self.resp(ref, at, path)
         elif isinstance(ref, Skill):
-            check_when(ref.when, at, path)
+            self.when(ref.when, at, path)
 
-    def check_lines(lines: list[str | TextItem], at: str, path: str) -> None:
+    def lines(self, lines: list[str | TextItem], at: str, path: str) -> None:
         for i, line in enumerate(lines):
             if isinstance(line, TextItem):
-                check_when(line.when, at, f"{path}.{i}")
+                self.when(line.when, at, f"{path}.{i}")
 
-    def check_additions(additions: list[Addition], at: str) -> None:
+    def qualifications(self, required: list[Any], preferred: list[Any], at: str) -> None:
+        self.lines(required, at, "qualifications.required")
+        self.lines(preferred, at, "qualifications.preferred")
+
+    def additions(self, additions: list[Addition], at: str) -> None:
+        duties = self.c.responsibilities
         for i, add in enumerate(additions):
-            check_ref(add.item, c.responsibilities, "responsibility", at, f"additions.{i}.item")
-            check_when(add.when, at, f"additions.{i}")
+            self.ref(add.item, duties, "responsibility", at, f"additions.{i}.item")
+            self.when(add.when, at, f"additions.{i}")
             for j, rid in enumerate(add.replaces):
-                if rid not in c.responsibilities:
-                    problems.append(
+                if rid not in duties:
+                    self.problems.append(
                         f"{at}: additions.{i}.replaces.{j}: no responsibility '{rid}' in the library"
                     )
 
-    for rid, r in c.responsibilities.items():
-        check_resp(r, where("responsibility", rid), "")
-    for sid, s in c.skills.items():
-        check_when(s.when, where("skill", sid), "")
+    def role_ref(self, ref: str, at: str, path: str) -> None:
+        """A reporting line or career step naming a catalog id (not a plain title) must exist."""
+        if _ROLE_ID.fullmatch(ref) and ref not in self.c.roles:
+            self.problems.append(f"{at}: {path}: no role '{ref}' in the catalog")
 
-    for level in c.levels.values():
-        check_size_map(level.years, where("level", level.id), "years")
+    # -- one step per kind of entry ---------------------------------------------------------
 
-    for size in c.sizes.values():
-        at = where("size", size.id)
-        if size.fallback is not None and size.fallback not in sizes:
-            problems.append(f"{at}: fallback: unknown size '{size.fallback}'")
-        check_lines(list(size.scope), at, "scope")
-        for lv in set(size.direct_reports) - levels:
-            problems.append(f"{at}: direct_reports.{lv}: unknown level")
-        check_additions(size.additions, at)
-        check_lines(size.qualifications.required, at, "qualifications.required")
-        check_lines(size.qualifications.preferred, at, "qualifications.preferred")
+    def library(self) -> None:
+        for rid, r in self.c.responsibilities.items():
+            self.resp(r, self.where("responsibility", rid), "")
+        for sid, s in self.c.skills.items():
+            self.when(s.when, self.where("skill", sid), "")
 
-    for ind in c.industries.values():
-        at = where("industry", ind.id)
-        check_additions(ind.additions, at)
-        if ind.business_model not in models:
-            problems.append(
-                f"{at}: business_model: unknown business model '{ind.business_model}' "
-                f"(expected one of {', '.join(sorted(models))})"
+    def level_years(self) -> None:
+        for level in self.c.levels.values():
+            self.size_map(level.years, self.where("level", level.id), "years")
+
+    def size(self, size: CompanySize) -> None:
+        at = self.where("size", size.id)
+        if size.fallback is not None and size.fallback not in self.sizes:
+            self.problems.append(f"{at}: fallback: unknown size '{size.fallback}'")
+        self.lines(list(size.scope), at, "scope")
+        for lv in set(size.direct_reports) - self.levels:
+            self.problems.append(f"{at}: direct_reports.{lv}: unknown level")
+        self.additions(size.additions, at)
+        self.qualifications(size.qualifications.required, size.qualifications.preferred, at)
+
+    def industry(self, ind: Industry) -> None:
+        at = self.where("industry", ind.id)
+        self.additions(ind.additions, at)
+        if ind.business_model not in self.models:
+            self.unknown(
+                at, "business_model", "business model", ind.business_model, sorted(self.models)
             )
+        functions = ", ".join(sorted(self.functions))
         for name, keys in (
             ("context_by_function", list(ind.context_by_function)),
             ("core_functions", ind.core_functions or []),
         ):
-            problems += [
-                f"{at}: {name}.{key}: unknown function "
-                f"(expected one of {', '.join(sorted(functions))})"
+            self.problems += [
+                f"{at}: {name}.{key}: unknown function (expected one of {functions})"
                 for key in keys
-                if key not in functions
+                if key not in self.functions
             ]
         for key in ind.context_by_domain:
-            if key not in domains:
-                problems.append(
+            if key not in self.domains:
+                self.problems.append(
                     f"{at}: context_by_domain.{key}: unknown domain "
-                    f"(expected one of {', '.join(sorted(domains))})"
+                    f"(expected one of {', '.join(sorted(self.domains))})"
                 )
-        check_lines(ind.kpis, at, "kpis")
-        check_lines(ind.regulations, at, "regulations")
-        check_lines(ind.qualifications.required, at, "qualifications.required")
-        check_lines(ind.qualifications.preferred, at, "qualifications.preferred")
+        self.lines(ind.kpis, at, "kpis")
+        self.lines(ind.regulations, at, "regulations")
+        self.qualifications(ind.qualifications.required, ind.qualifications.preferred, at)
         for i, sk in enumerate(ind.skills):
-            check_when(sk.when, at, f"skills.{i}")
+            self.when(sk.when, at, f"skills.{i}")
 
-    for d in c.domains.values():
-        if d.function is not None and d.function not in functions:
-            problems.append(f"{where('domain', d.id)}: function: unknown function '{d.function}'")
-
-    inline_owner: dict[str, str] = {rid: where("responsibility", rid) for rid in c.responsibilities}
-    alias_owner: dict[str, str] = {}
-    for role in c.roles.values():
-        at = where("role", role.id)
-        if role.level not in levels:
-            problems.append(
-                f"{at}: level: unknown level '{role.level}' (expected one of {', '.join(levels)})"
-            )
-        if role.domain not in domains:
-            problems.append(
-                f"{at}: domain: unknown domain '{role.domain}' "
-                f"(expected one of {', '.join(sorted(domains))})"
-            )
-        if role.function is not None and role.function not in functions:
-            problems.append(
-                f"{at}: function: unknown function '{role.function}' "
-                f"(expected one of {', '.join(sorted(functions))})"
-            )
-        for name, lines in (
-            ("kpis", role.kpis),
-            ("qualifications.required", role.qualifications.required),
-            ("qualifications.preferred", role.qualifications.preferred),
-        ):
-            check_lines(lines, at, name)
-        check_size_map(role.reports_to, at, "reports_to")
-        for key, ref in role.reports_to.items():
-            if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", ref) and ref not in c.roles:
-                problems.append(f"{at}: reports_to.{key}: no role '{ref}' in the catalog")
-        check_size_map(role.direct_reports, at, "direct_reports")
-        check_size_map(role.qualifications.years, at, "qualifications.years", complete=False)
-        for gi, group in enumerate(role.responsibilities):
-            check_when(group.when, at, f"responsibilities.{gi}")
-            for ii, item in enumerate(group.items):
-                if isinstance(item, Responsibility):
-                    owner = inline_owner.setdefault(item.id, at)
-                    if owner != at:
-                        problems.append(
-                            f"{at}: responsibilities.{gi}.items.{ii}.id: '{item.id}' is already "
-                            f"used in {owner}"
-                        )
-                check_ref(
-                    item,
-                    c.responsibilities,
-                    "responsibility",
-                    at,
-                    f"responsibilities.{gi}.items.{ii}",
+    def domain_functions(self) -> None:
+        for d in self.c.domains.values():
+            if d.function is not None and d.function not in self.functions:
+                self.problems.append(
+                    f"{self.where('domain', d.id)}: function: unknown function '{d.function}'"
                 )
+
+    def role(self, role: Role) -> None:
+        at = self.where("role", role.id)
+        self.role_kinds(role, at)
+        self.lines(role.kpis, at, "kpis")
+        self.qualifications(role.qualifications.required, role.qualifications.preferred, at)
+        self.size_map(role.reports_to, at, "reports_to")
+        for key, ref in role.reports_to.items():
+            self.role_ref(ref, at, f"reports_to.{key}")
+        self.size_map(role.direct_reports, at, "direct_reports")
+        self.size_map(role.qualifications.years, at, "qualifications.years", complete=False)
+        self.role_duties(role, at)
         for si, skill_ref in enumerate(role.skills):
-            check_ref(skill_ref, c.skills, "skill", at, f"skills.{si}")
+            self.ref(skill_ref, self.c.skills, "skill", at, f"skills.{si}")
         for direction, refs in (("from", role.career.from_roles), ("to", role.career.to_roles)):
             for i, ref in enumerate(refs):
-                if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", ref) and ref not in c.roles:
-                    problems.append(f"{at}: career.{direction}.{i}: no role '{ref}' in the catalog")
+                self.role_ref(ref, at, f"career.{direction}.{i}")
+        self.role_names(role, at)
+
+    def role_kinds(self, role: Role, at: str) -> None:
+        """The role's level, domain and function exist."""
+        if role.level not in self.levels:
+            self.unknown(at, "level", "level", role.level, self.c.levels)
+        if role.domain not in self.domains:
+            self.unknown(at, "domain", "domain", role.domain, sorted(self.domains))
+        if role.function is not None and role.function not in self.functions:
+            self.unknown(at, "function", "function", role.function, sorted(self.functions))
+
+    def role_duties(self, role: Role, at: str) -> None:
+        """Library duties exist; an inline duty's id is used by no other file."""
+        for gi, group in enumerate(role.responsibilities):
+            self.when(group.when, at, f"responsibilities.{gi}")
+            for ii, item in enumerate(group.items):
+                path = f"responsibilities.{gi}.items.{ii}"
+                if isinstance(item, Responsibility):
+                    owner = self.duty_owner.setdefault(item.id, at)
+                    if owner != at:
+                        self.problems.append(
+                            f"{at}: {path}.id: '{item.id}' is already used in {owner}"
+                        )
+                self.ref(item, self.c.responsibilities, "responsibility", at, path)
+
+    def role_names(self, role: Role, at: str) -> None:
+        """No two roles answer to one name (id, title or alias)."""
         for name in (role.id, role.title, *role.aliases):
-            key = normalize_name(name)
-            other = alias_owner.setdefault(key, role.id)
+            other = self.alias_owner.setdefault(normalize_name(name), role.id)
             if other != role.id:
-                problems.append(
-                    f"{at}: aliases: '{name}' also names role '{other}' ({where('role', other)})"
+                self.problems.append(
+                    f"{at}: aliases: '{name}' also names role '{other}' "
+                    f"({self.where('role', other)})"
                 )
-    if c.posting_text is None:
-        problems.append("posting.yaml: missing (section headings and standard wording)")
-    else:
+
+    def posting(self) -> None:
+        c = self.c
+        if c.posting_text is None:
+            self.problems.append("posting.yaml: missing (section headings and standard wording)")
+            return
         missing = [h for h in POSTING_SECTIONS if h not in c.posting_text.headings]
         if missing:
-            problems.append(
-                f"{where('posting', 'posting')}: headings: no heading for {', '.join(missing)}"
+            self.problems.append(
+                f"{self.where('posting', 'posting')}: headings: no heading for {', '.join(missing)}"
             )
-    problems += _work_problems(c, where("work", "work"), set(inline_owner))
+
+
+def _check(c: Catalog) -> list[str]:
+    """Cross-references: every id a file names must exist."""
+    check = _Checker(c)
+    check.library()
+    check.level_years()
+    for size in c.sizes.values():
+        check.size(size)
+    for ind in c.industries.values():
+        check.industry(ind)
+    check.domain_functions()
+    for role in c.roles.values():
+        check.role(role)
+    check.posting()
+    check.problems += _work_problems(c, check.where("work", "work"), set(check.duty_owner))
     if c.country_table is None:
-        problems.append("countries.yaml: missing (texts by country)")
-    return problems
+        check.problems.append("countries.yaml: missing (texts by country)")
+    return check.problems
 
 
 def _work_problems(c: Catalog, at: str, duty_ids: set[str]) -> list[str]:
