@@ -147,31 +147,36 @@ class JdgenGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except JdgenError as exc:
-            if _debug(ctx):
-                raise
-            fail(str(exc), exc.exit_code)
-        except OSError as exc:
-            if _debug(ctx):
-                raise
-            target = f"{exc.filename}: " if exc.filename else ""
-            fail(f"{target}{exc.strerror or exc}")
-        except ImportError as exc:  # a dependency missing, or too old to have a name
-            if _debug(ctx) or not exc.name or exc.name.split(".")[0] == "jdgen":
-                raise
-            fail(missing_dependency(exc.name))
         except KeyboardInterrupt:
             fail("interrupted", 130)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
-            if _debug(ctx):
+            if _debug(ctx) or _own_import_error(exc):
                 raise
-            fail(
-                f"internal error: {type(exc).__name__}: {exc} "
-                "(run with --debug for the traceback, and please report it)",
-                70,
-            )
+            fail(*error_line(exc))
+
+
+def _own_import_error(exc: Exception) -> bool:
+    """An import of jdgen's own code failed (or one that names no module): a bug to show
+    as it is, not a package to install."""
+    return isinstance(exc, ImportError) and (not exc.name or exc.name.split(".")[0] == "jdgen")
+
+
+def error_line(exc: Exception) -> tuple[str, int]:
+    """The one line (without ``error: ``) and the exit code an exception ends a command with."""
+    if isinstance(exc, JdgenError):
+        return str(exc), exc.exit_code
+    if isinstance(exc, OSError):
+        target = f"{exc.filename}: " if exc.filename else ""
+        return f"{target}{exc.strerror or exc}", 1
+    if isinstance(exc, ImportError) and exc.name:  # a dependency missing, or too old
+        return missing_dependency(exc.name), 1
+    return (
+        f"internal error: {type(exc).__name__}: {exc} "
+        "(run with --debug for the traceback, and please report it)",
+        70,
+    )
 
 
 @click.group(cls=JdgenGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -58,7 +58,7 @@ def _format_names() -> list[str]:
     help="Fail (exit code 3, nothing written) when the posting is not ready to publish: "
     "no pay range where the law asks for one, no location, no way to apply or no closing date.",
 )
-def generate(  # noqa: C901 - to split (issue 9)
+def generate(
     role: str,
     company_file: Path | None,
     size: str | None,
@@ -88,21 +88,44 @@ def generate(  # noqa: C901 - to split (issue 9)
       jdgen generate director-of-operations --title "Head of Ops" --remove vendor-contract-review
       jdgen generate "Fulfillment Manager" --kind description --job-code OPS-210 -o fm-jd.docx
     """
+    fmt = _output_format(fmt, output, force)
+    _check_render_inputs(fmt, reference_docx, docx_template, template_dirs)
+    jd = build_posting(
+        role, company_file, size, industry, catalog_dirs, posting_choices(**choices), kind
+    )
+    if jd.metadata.unusual_title:
+        click.echo(f"note: {jd.metadata.unusual_title}", err=True)
+    from jdgen.render import RenderOptions, render
+
+    options = RenderOptions(tuple(template_dirs), reference_docx, docx_template)
+    data = render(jd, fmt, options)
+    _report_readiness(jd, company_file, size, industry, catalog_dirs, strict)
+    _write(data, output)
+    from jdgen.render.google import JOBPOSTING_FORMATS, google_warning
+
+    if fmt in JOBPOSTING_FORMATS and (warning := google_warning(jd)):
+        click.secho(warning, err=True, fg="yellow")
+    if lint:
+        _lint_after(jd, str(output or role), company_file, size, industry, catalog_dirs)
+
+
+def _to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == "-"
+
+
+def _output_format(fmt: str | None, output: Path | None, force: bool) -> str:
+    """The format asked for (``--format``, else the ``-o`` suffix, else md), once the output
+    file may be written: it agrees with ``--format``, it is not there (or ``--force``), and
+    a binary format has a file to go to."""
     from jdgen.render import (
         FORMATS,
-        RenderOptions,
         check_writable,
         format_for_path,
         format_for_suffix,
         refuse_overwrite,
-        render,
-        write_output,
     )
-    from jdgen.render.google import JOBPOSTING_FORMATS, google_warning
 
-    to_stdout = output is None or str(output) == "-"
-    if not to_stdout:
-        assert output is not None
+    if output is not None and not _to_stdout(output):
         suffix_fmt = format_for_suffix(output)
         if fmt is not None and suffix_fmt is not None and suffix_fmt != fmt:
             raise JdgenError(f"{output}: the suffix says {suffix_fmt} but --format says {fmt}")
@@ -110,8 +133,18 @@ def generate(  # noqa: C901 - to split (issue 9)
         refuse_overwrite(output, force)
         check_writable(output)
     fmt = fmt or "md"
-    if to_stdout and FORMATS[fmt].binary:
+    if _to_stdout(output) and FORMATS[fmt].binary:
         raise JdgenError(f"--format {fmt} writes a file: add -o PATH{FORMATS[fmt].suffixes[0]}")
+    return fmt
+
+
+def _check_render_inputs(
+    fmt: str,
+    reference_docx: Path | None,
+    docx_template: Path | None,
+    template_dirs: tuple[Path, ...],
+) -> None:
+    """The Word files and template folders given exist, and fit the format."""
     for option, path in (("--reference-docx", reference_docx), ("--docx-template", docx_template)):
         if path is not None and not path.is_file():
             raise JdgenError(f"{option}: {path}: file not found")
@@ -121,31 +154,35 @@ def generate(  # noqa: C901 - to split (issue 9)
         if not path.is_dir():
             raise JdgenError(f"--templates: {path}: not a directory")
 
-    jd = build_posting(
-        role, company_file, size, industry, catalog_dirs, posting_choices(**choices), kind
-    )
-    if jd.metadata.unusual_title:
-        click.echo(f"note: {jd.metadata.unusual_title}", err=True)
-    options = RenderOptions(tuple(template_dirs), reference_docx, docx_template)
-    data = render(jd, fmt, options)
-    _report_readiness(jd, company_file, size, industry, catalog_dirs, strict)
-    if to_stdout:
+
+def _write(data: bytes, output: Path | None) -> None:
+    """The rendered posting to stdout, or to the ``-o`` file (written whole, then renamed)."""
+    if output is None or _to_stdout(output):
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
-    else:
-        assert output is not None
-        write_output(output, data)
-        click.secho(f"wrote {output}", err=True, fg="green")
-    if fmt in JOBPOSTING_FORMATS and (warning := google_warning(jd)):
-        click.secho(warning, err=True, fg="yellow")
-    if lint:
-        from jdgen.cli.common import console
-        from jdgen.cli.lint import headcount
-        from jdgen.lint import lint_job_description, print_report
+        return
+    from jdgen.render import write_output
 
-        employees = headcount(company_file, size, industry, catalog_dirs)
-        report = lint_job_description(jd, source=str(output or role), employees=employees)
-        print_report(report, console(stderr=True), brief=True)
+    write_output(output, data)
+    click.secho(f"wrote {output}", err=True, fg="green")
+
+
+def _lint_after(
+    jd: Any,
+    source: str,
+    company_file: Path | None,
+    size: str | None,
+    industry: str | None,
+    catalog_dirs: tuple[Path, ...],
+) -> None:
+    """``generate --lint``: the posting's findings, briefly, on stderr."""
+    from jdgen.cli.common import console
+    from jdgen.cli.lint import headcount
+    from jdgen.lint import lint_job_description, print_report
+
+    employees = headcount(company_file, size, industry, catalog_dirs)
+    report = lint_job_description(jd, source=source, employees=employees)
+    print_report(report, console(stderr=True), brief=True)
 
 
 def _report_readiness(
