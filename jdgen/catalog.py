@@ -752,6 +752,7 @@ WORDING_FILES: dict[str, tuple[str, ...]] = {
     "work.yaml": PLACEHOLDERS,
     "compare.yaml": ("company",),
     "ladder.yaml": (),
+    "countries.yaml": (),  # used as written: a country's sentences take no placeholders
 }
 
 

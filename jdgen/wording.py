@@ -1,10 +1,11 @@
 """Which placeholders each sentence of a wording file may use, and the check of a user's file.
 
-The wording files (``posting.yaml``, ``compare.yaml``, ``ladder.yaml``, ``work.yaml`` and
-``lint/*.yaml``) hold sentences that jdgen fills in with values of its own: every posting
-sentence gets the catalog placeholders (``{{ title }}``, ``{{ company }}`` …) and some get
-more (``{{ reports_to }}``, ``{{ percent }}``); a comparison sentence gets ``{{ a }}``,
-``{{ b }}`` …; a lint message the figures of its finding.  What a sentence may use is
+The wording files (``posting.yaml``, ``compare.yaml``, ``ladder.yaml``, ``work.yaml``,
+``countries.yaml`` and ``lint/*.yaml``) hold sentences that jdgen fills in with values of its
+own: every posting sentence gets the catalog placeholders (``{{ title }}``, ``{{ company }}``
+…) and some get more (``{{ reports_to }}``, ``{{ percent }}``); a comparison sentence gets
+``{{ a }}``, ``{{ b }}`` …; a lint message the figures of its finding; a country's sentences
+(its equal-opportunity statement, the hiring statements) are used as written and take none.  What a sentence may use is
 taken from the shipped file (the test suite fills every shipped sentence): what the
 shipped sentences beside it (under the same parent key) use, plus the placeholders every
 sentence of that file gets.  A user's file is checked against that: a misspelt or

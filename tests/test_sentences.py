@@ -153,3 +153,35 @@ def test_a_user_compare_yaml_changes_the_comparisons_wording(tmp_path: Path) -> 
     assert "## What both do" in markdown and "## In short" in markdown
     # everything else reads as built in
     assert ours.summary[0] == theirs.summary[0]
+
+
+def test_a_placeholder_in_a_users_countries_yaml_is_a_catalog_problem(tmp_path: Path) -> None:
+    # a country's sentences are used as written: "{{ company }}" would reach the posting as is
+    root = tmp_path / "cat"
+    root.mkdir()
+    (root / "countries.yaml").write_text(
+        "hiring_statements:\n  existing_vacancy: '{{ company }} has this job open today.'\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("generate", "vpo", "--catalog", str(root))
+    assert code == 1
+    assert err.strip().splitlines() == [
+        "error: the catalog has 1 problem:",
+        f"  {root}/countries.yaml: hiring_statements.existing_vacancy: unknown placeholder "
+        "'company' (expected one of none: this text takes none)",
+    ]
+
+
+def test_a_users_countries_yaml_changes_one_hiring_statement(tmp_path: Path) -> None:
+    root = tmp_path / "cat"
+    root.mkdir()
+    (root / "countries.yaml").write_text(
+        "hiring_statements:\n  existing_vacancy: This job is open today.\n", encoding="utf-8"
+    )
+    catalog = load_catalog([root])
+    company = Company(name="Acme", existing_vacancy=True, ai_screening=False)
+    jd = tailor(catalog.find_role("vpo"), company, catalog)
+    assert paragraphs(jd, "apply")[-2:] == [
+        "This job is open today.",
+        "We do not use artificial intelligence to screen, assess or select applicants.",
+    ]
