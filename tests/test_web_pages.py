@@ -181,3 +181,55 @@ def test_a_field_the_company_model_gains_is_offered_under_other_details(
     finally:
         monkeypatch.undo()
         fields.company_fields.cache_clear()
+
+
+def test_every_company_field_is_placed_with_its_own_label(client) -> None:
+    """Issue 10's company facts and issue 11's terms are laid out in the form, each under
+    a label from templates/web/_labels.html.j2 (not "Other details" with the field's path)."""
+    import html as html_text
+    import re
+
+    from jdgen.templating import environment
+    from jdgen.web.fields import company_fields, unplaced
+
+    assert unplaced() == []
+    html = client.get("/").text
+    assert "<summary>Other details</summary>" not in html
+    labels = environment().get_template("web/_labels.html.j2").module.L  # type: ignore[attr-defined]
+    for f in company_fields():
+        if f.kind == "group":
+            continue
+        fid = "f-" + f.key.replace(".", "-")
+        found = re.search(rf'<label for="{re.escape(fid)}">([^<]+)</label>', html)
+        assert found is not None, f.path
+        assert html_text.unescape(found.group(1)) == labels[f.path], f.path
+
+
+def test_the_company_facts_offer_the_catalog_business_models_and_lengths(client) -> None:
+    from jdgen.catalog import builtin_catalog
+
+    html = client.get("/").text
+    assert set(_options(html, "business_model")) == set(builtin_catalog().business_models)
+    assert _options(html, "length") == ["short", "standard", "long"]
+    assert _options(html, "posting-length") == ["short", "standard", "long"]
+    assert set(_options(html, "work_setting")) == {"office", "mixed", "floor"}
+    # a company file without length: gets standard postings, and the form says so
+    import re
+
+    length = re.search(r'<select id="f-length".*?</select>', html, re.S)
+    assert length is not None
+    assert re.findall(r'<option value="([a-z]+)" selected>', length.group(0)) == ["standard"]
+
+
+def test_an_unknown_business_model_is_a_message_beside_its_field(client) -> None:
+    import re
+
+    page = post_form(
+        client, "/preview", {"role": "director-of-operations", "business_model": "barter"}
+    )
+    assert page.status_code == 200
+    assert re.search(
+        r'id="err-business_model" role="alert">expected one of b2b-products, [^<]*'
+        r"got &#39;barter&#39;",
+        page.text,
+    ), page.text[:2000]

@@ -245,6 +245,20 @@ def test_digits_that_are_not_numbers_are_field_errors(client, odd: str) -> None:
     assert weird_key.json()["detail"][0]["msg"].startswith("unknown field")
 
 
+def generate_md(tmp_path: Path, company_yaml: str, *options: str) -> str:
+    """What ``jdgen generate director-of-operations --company FILE --format md`` prints."""
+    from click.testing import CliRunner
+
+    from jdgen.cli import cli
+
+    company = tmp_path / "company.yaml"
+    company.write_text(company_yaml)
+    args = ["generate", "director-of-operations", "--company", str(company), "--format", "md"]
+    result = CliRunner().invoke(cli, [*args, *options])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
 TERMS_YAML = """\
 name: Acme Widgets
 confidential: false
@@ -296,20 +310,11 @@ def test_pay_beyond_base_and_legal_fields_download_as_the_cli_writes_them(
     client, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
-    company = tmp_path / "terms.yaml"
-    company.write_text(TERMS_YAML)
-    from click.testing import CliRunner
-
-    from jdgen.cli import cli
-
-    expected = CliRunner().invoke(
-        cli, ["generate", "director-of-operations", "--company", str(company), "--format", "md"]
-    )
-    assert expected.exit_code == 0, expected.output
-    assert "15%" in expected.stdout and "Secret" in expected.stdout
+    expected = generate_md(tmp_path, TERMS_YAML)
+    assert "15%" in expected and "Secret" in expected
     page = post_form(client, "/download", {**TERMS_FORM, "format": "md"})
     assert page.status_code == 200, page.text[:500]
-    assert page.text == expected.stdout
+    assert page.text == expected
     # and the form shows the values again when the draft is opened
     saved = post_form(client, "/drafts/save", {**TERMS_FORM, "draft_name": "terms"})
     assert saved.status_code == 200
@@ -319,3 +324,66 @@ def test_pay_beyond_base_and_legal_fields_download_as_the_cli_writes_them(
         in reopened
     )
     assert '<option value="no" selected>' in reopened  # visa sponsorship: no
+
+
+FACTS_YAML = """\
+name: Keller Valves
+size: 90
+industry: manufacturing
+description: makes stainless-steel valves for water utilities
+business_model: b2b-products
+systems: [Epicor, Salesforce]
+unionised: true
+sites: 2
+countries: 1
+length: long
+travel: {percent: 25, destinations: our plants in Ohio and Monterrey}
+work_setting: mixed
+work_environment: true
+posting: {length: short, job_code: OPS-210, grade: M3, department: Plant operations}
+locations: [{city: Dayton, region: OH, country: US}]
+"""
+
+FACTS_FORM = {
+    "role": "director-of-operations",
+    "name": "Keller Valves",
+    "size": "90",
+    "industry": "manufacturing",
+    "description": "makes stainless-steel valves for water utilities",
+    "business_model": "b2b-products",
+    "systems": "Epicor, Salesforce",
+    "unionised": "yes",
+    "sites": "2",
+    "countries": "1",
+    "length": "long",
+    "travel.percent": "25",
+    "travel.destinations": "our plants in Ohio and Monterrey",
+    "work_setting": "mixed",
+    "work_environment": "yes",
+    "posting.length": "short",
+    "posting.job_code": "OPS-210",
+    "posting.grade": "M3",
+    "posting.department": "Plant operations",
+    "locations.0.city": "Dayton",
+    "locations.0.region": "OH",
+    "locations.0.country": "US",
+}
+
+
+def test_company_facts_lengths_and_travel_download_as_the_cli_writes_them(
+    client, tmp_path: Path, monkeypatch
+) -> None:
+    """Issue 10's facts and issue 11's travel and work environment, entered in the form,
+    give the posting generate writes for a company file holding the same fields."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    expected = generate_md(tmp_path, FACTS_YAML)
+    assert "Keller Valves makes stainless-steel valves" in expected
+    assert "25%" in expected and "Monterrey" in expected
+    page = post_form(client, "/download", {**FACTS_FORM, "format": "md"})
+    assert page.status_code == 200, page.text[:500]
+    assert page.text == expected
+    saved = post_form(client, "/drafts/save", {**FACTS_FORM, "draft_name": "facts"})
+    reopened = client.get(saved.headers["HX-Push-Url"]).text
+    assert 'name="systems" type="text" value="Epicor, Salesforce"' in reopened
+    assert '<option value="b2b-products" selected>' in reopened
+    assert '<option value="short" selected>' in reopened  # this posting's length

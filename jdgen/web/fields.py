@@ -25,6 +25,17 @@ PLACED = frozenset(
         "website",
         "size",
         "industry",
+        "description",
+        "business_model",
+        "systems",
+        "unionised",
+        "sites",
+        "countries",
+        "length",
+        "travel.percent",
+        "travel.destinations",
+        "work_setting",
+        "work_environment",
         "locations.*.city",
         "locations.*.region",
         "locations.*.country",
@@ -66,12 +77,17 @@ PLACED = frozenset(
         "posting.extra_sections.*.bullets",
         "posting.career_path",
         "posting.requisition_id",
+        "posting.length",
+        "posting.job_code",
+        "posting.grade",
+        "posting.department",
     }
 )
 #: Groups whose message slot the build template places itself.
 PLACED_GROUPS = frozenset(
     {
         "locations",
+        "travel",
         "salary",
         "variable_pay",
         "variable_pay.on_target_earnings",
@@ -89,6 +105,8 @@ class FormField:
     kind: Kind
     #: The fixed values of a ``choice``.
     choices: tuple[str, ...] = ()
+    #: The value a ``choice`` takes when the company file leaves it out ("" for none).
+    default: str = ""
 
     @property
     def key(self) -> str:
@@ -141,7 +159,8 @@ def company_fields(model: Any = None, prefix: str = "") -> tuple[FormField, ...]
         nested, listed = _model_in(info.annotation)
         if nested is None:
             kind, choices = _kind(info.annotation)
-            found.append(FormField(path, kind, choices))
+            default = info.default if info.default in choices else ""
+            found.append(FormField(path, kind, choices, default))
             continue
         found.append(FormField(path, "group"))
         found += company_fields(nested, f"{path}.*." if listed else f"{path}.")
@@ -154,6 +173,12 @@ def company_paths() -> list[str]:
 
 def kinds() -> dict[str, Kind]:
     return {f.path: f.kind for f in company_fields()}
+
+
+def choice_defaults() -> dict[str, str]:
+    """The model's value of each choice left out of a company file (``length``: standard),
+    so that the form shows what the posting gets."""
+    return {f.key: f.default for f in company_fields() if f.default}
 
 
 def unplaced() -> list[FormField]:

@@ -200,14 +200,21 @@ def build(request: PostingRequest, cat: Catalog) -> Built:
         raise InputError(errors)
     try:
         jd = tailor(role, company, cat)
-    except JdgenError as exc:  # e.g. posting.remove naming an id the role does not have
-        message = str(exc)
-        head, sep, rest = message.partition(": ")
-        loc = ("company", "posting", head) if sep and head.isidentifier() else ("company",)
-        raise InputError(
-            [FieldError(loc, rest if sep and head.isidentifier() else message)]
-        ) from None
+    except JdgenError as exc:  # posting.remove naming an id the role lacks, a business model …
+        raise InputError([tailor_error(str(exc))]) from None
     return Built(role, company, apply_edits(jd, request.edits))
+
+
+def tailor_error(message: str) -> FieldError:
+    """A tailoring error ("remove: …", "business_model: …") under the field it names."""
+    from jdgen.models import Company, PostingOptions
+
+    head, sep, rest = message.partition(": ")
+    if sep and head in Company.model_fields:
+        return FieldError(("company", head), rest)
+    if sep and head in PostingOptions.model_fields:
+        return FieldError(("company", "posting", head), rest)
+    return FieldError(("company",), message)
 
 
 def site_of(request: Any) -> Site:

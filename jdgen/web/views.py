@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from jdgen.web import service
-from jdgen.web.fields import company_paths, unplaced
+from jdgen.web.fields import choice_defaults, company_paths, unplaced
 from jdgen.web.forms import MAX_ROWS, edits_json, flatten
 from jdgen.web.service import FieldError, InputError, PostingRequest
 
@@ -22,6 +22,9 @@ TERMS_FIELDS = (
     "existing_vacancy",
     "ai_screening",
 )
+
+#: The fields of the "How the company works" part of the form.
+FACT_FIELDS = ("business_model", "systems", "unionised", "sites", "countries")
 
 
 def slot_paths(location_rows: int, section_rows: int) -> list[str]:
@@ -164,22 +167,27 @@ def anchors(report: LintReport, edited: Edited) -> dict[int, str]:
 
 def form_values(company: dict[str, Any], cat: Any) -> dict[str, Any]:
     """What the build form needs besides the state: choices, rows, open sections."""
-    v = flatten({**cat.default_company, **company})
+    given = flatten({**cat.default_company, **company})
+    v = {**choice_defaults(), **given}
     return {
         "v": v,
         "industries": [(i.id, i.name) for i in cat.industries.values()],
         "sizes": list(cat.sizes.values()),
+        "business_models": [(m.id, m.name) for m in cat.business_models.values()],
         "location_rows": rows(company, "locations"),
         "section_rows": rows(company, "extra_sections", "posting"),
         "other_fields": unplaced(),
         "open_sections": {
-            "other": any(k.startswith(f.path) for f in unplaced() for k in v),
-            "location": any(k.startswith(("locations", "work_arr", "remote")) for k in v),
-            "pay": any(k.startswith(("salary", "benefits", "variable_pay")) for k in v),
-            "terms": any(k in v for k in TERMS_FIELDS),
+            "other": any(k.startswith(f.path) for f in unplaced() for k in given),
+            "facts": any(k in given for k in FACT_FIELDS),
+            "work": any(k.startswith(("travel", "work_setting", "work_env")) for k in given),
+            "location": any(k.startswith(("locations", "work_arr", "remote")) for k in given),
+            "pay": any(k.startswith(("salary", "benefits", "variable_pay")) for k in given),
+            "terms": any(k in given for k in TERMS_FIELDS),
             "apply": any(
-                k in v for k in ("date_posted", "closing_date", "how_to_apply", "equal_opportunity")
+                k in given
+                for k in ("date_posted", "closing_date", "how_to_apply", "equal_opportunity")
             ),
-            "posting": any(k.startswith(("posting", "title_suffix", "locale")) for k in v),
+            "posting": any(k.startswith(("posting", "title_suffix", "locale")) for k in given),
         },
     }
