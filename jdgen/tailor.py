@@ -19,9 +19,9 @@ Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, TypeVar
 
 from jdgen import __version__, scale, work
 from jdgen.budget import (
@@ -113,6 +113,9 @@ def fill(text: str, values: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class Context:
     """Everything the rules look at, resolved once."""
@@ -140,9 +143,25 @@ class Context:
     #: What the posting's duties already say: their topics and texts.  Skills,
     #: qualifications and laws that only repeat them are left out.
     said: Said = NOTHING_SAID
+    #: What the rules worked out for this posting that a smaller length budget reuses
+    #: (shared by the contexts :func:`dataclasses.replace` makes from this one: they
+    #: differ only in ``budget`` and ``said``, which the keys name).
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def applies(self, when: When) -> bool:
-        return when.matches(self.facts)
+        # by identity: the conditions are the catalog's own objects, the facts fixed
+        key = ("when", id(when))
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = (when.matches(self.facts), when)
+        return bool(found[0])
+
+    def once(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """``make()``, worked out once per posting for ``key`` (which must name every
+        input of it that differs between this context and the others of the posting)."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]  # type: ignore[no-any-return]
 
     def industry_core(self) -> bool:
         """Is the role of a function the industry's general lines are written for?"""
@@ -545,6 +564,14 @@ def _add_rules(ctx: Context, groups: list[Subsection], duties: _Duties) -> set[s
 
 
 def _responsibilities(ctx: Context) -> tuple[Section, Said]:
+    """The duties section and what it says; the same for every budget with the same
+    number of duties (the length budget trims the other parts first)."""
+    b = ctx.budget
+    key = ("duties", tuple(sorted(b.duties.items())), b.floor.get("duties"))
+    return ctx.once(key, lambda: _choose_duties(ctx))
+
+
+def _choose_duties(ctx: Context) -> tuple[Section, Said]:
     duties = _Duties(ctx)
     groups = _role_groups(ctx, duties)
     replaced = _add_rules(ctx, groups, duties)
@@ -698,8 +725,8 @@ def _qualifications(ctx: Context) -> Section:
     # years and education always stay; the company's own requirements rank next
     core = {"experience": COMPANY + 1, "education": COMPANY + 1}
     parts = (
-        ("required", _budgeted(_unique(_required(ctx)), ctx.budget.required, core)),
-        ("preferred", _budgeted(_unique(_preferred(ctx)), ctx.budget.preferred)),
+        ("required", _budgeted(_by_said(ctx, _required), ctx.budget.required, core)),
+        ("preferred", _budgeted(_by_said(ctx, _preferred), ctx.budget.preferred)),
     )
     subsections = [
         Subsection(id=kind, heading=headings[kind], bullets=bullets, source=_role(ctx))
@@ -709,7 +736,28 @@ def _qualifications(ctx: Context) -> Section:
     return _section(ctx, "qualifications", _role(ctx), subsections=subsections)
 
 
+def _by_said(ctx: Context, lines: Callable[[Context], list[Bullet]]) -> list[Bullet]:
+    """The distinct lines ``lines(ctx)`` offers, before the budget: they depend on what
+    the duties say, not on the budget, so a smaller budget with the same duties reuses them."""
+    return ctx.once((lines.__name__, id(ctx.said)), lambda: _unique(lines(ctx)))
+
+
 def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
+    chosen, cands = ctx.once(("skills", id(ctx.said)), lambda: _skill_candidates(ctx))
+    b = ctx.budget
+    kept = {
+        c.key
+        for kind, limit in (("hard", b.hard_skills), ("soft", b.soft_skills))
+        for c in within_budget([c for c in cands if c.group == kind], limit)
+    }
+    return [(s, o) for s, o in chosen if s.id in kept]
+
+
+def _skill_candidates(
+    ctx: Context,
+) -> tuple[list[tuple[Skill, Origin]], list[Candidate]]:
+    """The skills that apply and say something the duties do not, and their candidates
+    for the budget (one per topic and per name)."""
     catalog = ctx.catalog
     skills = [
         (catalog.skill(s), Origin(kind="library", ref=s) if isinstance(s, str) else _role(ctx))
@@ -730,14 +778,7 @@ def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
         Candidate(s.id, s.name.lower(), s.topic, SPECIFICITY.get(o.kind, ROLE), s.kind)
         for s, o in chosen
     ]
-    cands = _distinct(one_per_topic(cands))
-    b = ctx.budget
-    kept = {
-        c.key
-        for kind, limit in (("hard", b.hard_skills), ("soft", b.soft_skills))
-        for c in within_budget([c for c in cands if c.group == kind], limit)
-    }
-    return [(s, o) for s, o in chosen if s.id in kept]
+    return chosen, _distinct(one_per_topic(cands))
 
 
 def _repeats_a_duty(ctx: Context, s: Skill) -> bool:
@@ -792,16 +833,7 @@ SAME_MEASURE = 80
 
 
 def _kpis(ctx: Context) -> Section:
-    from rapidfuzz import fuzz
-
-    bullets = _line_bullets(ctx, ctx.role.kpis, "role", "kpi")
-    own = [b.text for b in bullets]
-    bullets += [
-        b
-        for b in _line_bullets(ctx, ctx.industry.kpis, "industry", "kpi")
-        if all(fuzz.token_set_ratio(b.text, t) < SAME_MEASURE for t in own)
-    ]
-    bullets = _one_kpi_per_topic(ctx, bullets)
+    bullets = ctx.once(("kpis",), lambda: _kpi_lines(ctx))
     # the role's measures and the industry's take turns, at equal rank
     even = {b.id: ROLE for b in bullets}
     return _section(
@@ -811,6 +843,21 @@ def _kpis(ctx: Context) -> Section:
         paragraphs=[sentence(intro)] if (intro := ctx.catalog.text.kpi_intro) else [],
         bullets=_budgeted(_unique(bullets), ctx.budget.kpis, even),
     )
+
+
+def _kpi_lines(ctx: Context) -> list[Bullet]:
+    """The role's KPIs and the industry's that measure something else, one per topic
+    (the same for every budget)."""
+    from rapidfuzz import fuzz
+
+    bullets = _line_bullets(ctx, ctx.role.kpis, "role", "kpi")
+    own = [b.text for b in bullets]
+    bullets += [
+        b
+        for b in _line_bullets(ctx, ctx.industry.kpis, "industry", "kpi")
+        if all(fuzz.token_set_ratio(b.text, t) < SAME_MEASURE for t in own)
+    ]
+    return _one_kpi_per_topic(ctx, bullets)
 
 
 def _one_kpi_per_topic(ctx: Context, bullets: list[Bullet]) -> list[Bullet]:
@@ -1010,13 +1057,7 @@ def tailor(
 def _sections(ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]]) -> list[Section]:
     candidates = [
         _about_company(ctx),
-        _about_role(ctx),
-        _reporting(ctx),
-        duties,
-        _qualifications(ctx),
-        _skills(ctx, skills),
-        _kpis(ctx),
-        _career(ctx),
+        *_budgeted_sections(ctx, duties, skills),
         *_extra(ctx),
         _compensation(ctx),
         _location(ctx),
@@ -1032,16 +1073,32 @@ def _sections(ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]])
     ]
 
 
-def _apply_removals(ctx: Context, sections: list[Section]) -> list[Section]:
+def _budgeted_sections(
+    ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]]
+) -> list[Section | None]:
+    """The sections whose words the length budget counts (:data:`BUDGETED`), in order."""
+    return [
+        _about_role(ctx),
+        _reporting(ctx),
+        duties,
+        _qualifications(ctx),
+        _skills(ctx, skills),
+        _kpis(ctx),
+        _career(ctx),
+    ]
+
+
+def _apply_removals(ctx: Context, sections: list[Section], check: bool = True) -> list[Section]:
     """Drop the bullets ``remove`` names by id (catalog duties and skills are already left
     out while tailoring, so that the next duty with the same wording can take their
-    place); an id neither in the catalog for this role nor in the posting is an error."""
+    place); an id neither in the catalog for this role nor in the posting is an error
+    (``check``: the sections are the whole posting)."""
     remove = set(ctx.options.remove)
     if not remove:
         return sections
     posting_ids = {b.id for s in sections for b in s.all_bullets()}
     unknown = [i for i in ctx.options.remove if i not in posting_ids | _catalog_ids(ctx)]
-    if unknown:
+    if unknown and check:
         raise JdgenError(
             f"remove: {', '.join(repr(i) for i in unknown)} is not a responsibility, skill, "
             f"group or bullet of {ctx.role.id} (see 'jdgen show {ctx.role.id}' and "
@@ -1120,9 +1177,13 @@ BUDGETED = frozenset(
 
 def section_words(jd: JobDescription, ids: Iterable[str] = BUDGETED) -> int:
     """Words of body text in the sections with these ids."""
+    return _words(jd.sections, ids)
+
+
+def _words(sections: Iterable[Section], ids: Iterable[str] = BUDGETED) -> int:
     wanted = set(ids)
     total = 0
-    for s in jd.sections:
+    for s in sections:
         if s.id in wanted:
             blocks = s.paragraphs + [b.text for b in s.all_bullets()]
             blocks += [p for sub in s.subsections for p in sub.paragraphs]
@@ -1155,15 +1216,24 @@ def _tailor(
     if company.confidential:  # the posting must not say who is hiring
         company = company.model_copy(update={"name": None, "website": None})
     ctx = resolve(role, company, catalog, options)
-    jd = _build(ctx)
     limit = ctx.budget.max_words
-    while limit is not None and section_words(jd) > limit:
+    # the posting is built once, at the budget that fits: each smaller budget is tried
+    # on the sections the budget counts, reusing what does not change (Context.memo)
+    while limit is not None and _budgeted_words(ctx) > limit:
         smaller = ctx.budget.cut(ctx.level.id)
         if smaller is None:
             break
         ctx = replace(ctx, budget=smaller)
-        jd = _build(ctx)
-    return jd
+    return _build(ctx)
+
+
+def _budgeted_words(ctx: Context) -> int:
+    """:func:`section_words` of the posting :func:`_build` makes from ``ctx``."""
+    duties, said = _responsibilities(ctx)
+    ctx = replace(ctx, said=said)
+    drafts = _budgeted_sections(ctx, duties, _skill_list(ctx))
+    kept = [s for s in drafts if s is not None and (s.paragraphs or s.bullets or s.subsections)]
+    return _words(_apply_removals(ctx, kept, check=False))
 
 
 def _build(ctx: Context) -> JobDescription:
