@@ -104,6 +104,8 @@ class PostingSentences(Strict):
     apply_url: str
     apply_email: str
     closing_date: str
+    #: A required qualification from the company's ``languages`` ({{ languages }}, joined).
+    languages: str = "Fluent {{ languages }}, spoken and written."
 
 
 class CompareContext(Strict):
@@ -260,8 +262,16 @@ class PostingText(Strict):
     career_intro: str
     #: How region codes in remote_regions read in a sentence ("US" → "the United States").
     place_names: dict[str, str] = Field(default_factory=dict)
-    #: "At <company>, we …": the sentence a company's ``description`` completes.
+    #: "About us" from a company's ``description`` (when it has no ``about``): a verb
+    #: phrase after the name ("makes valves …"), a noun phrase after "is" ("an online
+    #: grocer …"); one that is a sentence already ("We make …") is used as written.
     description_sentence: str = "{{ company }} {{ description }}"
+    description_noun_sentence: str = "{{ company }} is {{ description }}"
+    #: First words that make a description a noun phrase ("a", "the" …); a first word
+    #: not ending in "s" makes one too, and gets "a" or "an" ("family-owned foundry").
+    description_noun_starts: list[str] = Field(default_factory=lambda: ["a", "an", "the", "one"])
+    #: First words that make a description a sentence of its own.
+    description_sentence_starts: list[str] = Field(default_factory=lambda: ["we", "our"])
     #: The note `generate` prints and `lint` reports when a title is unusual at the
     #: company's headcount ({{ title }}, {{ headcount }}, {{ usual }}).
     unusual_title: str = (

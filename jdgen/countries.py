@@ -41,6 +41,9 @@ class CountryEntry(Strict):
     #: Regular expressions that show a statement names it.
     statement_cues: list[str] = Field(default_factory=list)
     equal_opportunity: str
+    #: The pay sentence where the country says pay its own way ("… gross per year" in
+    #: Germany); default: posting.yaml's ``sentences.pay``.  {{ low }}, {{ high }}, {{ period }}.
+    pay: str | None = None
     sources: list[Source] = Field(min_length=1)
 
     @field_validator("statement_cues")

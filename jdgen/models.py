@@ -691,6 +691,10 @@ class Company(Strict):
     systems: list[str] = Field(default_factory=list)
     #: Whether some of the workforce is represented by a union (adds labour-relations duties).
     unionised: bool = False
+    #: The languages the work is done in ("German", "English"), asked for as a required
+    #: qualification; default: not stated (a posting in English for a job in Germany
+    #: should say whether German is needed).
+    languages: list[str] = Field(default_factory=list)
     #: Number of sites and of countries; default: what is usual for the size.
     sites: int | None = Field(default=None, ge=1)
     countries: int | None = Field(default=None, ge=1)

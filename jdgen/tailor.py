@@ -77,7 +77,7 @@ from jdgen.models import (
     pick,
 )
 from jdgen.templating import render_string
-from jdgen.text import article, join_words, long_date, money, sentence
+from jdgen.text import article, description_form, join_words, long_date, money, sentence
 
 # ---------------------------------------------------------------------------
 # Placeholders in catalog text, rendered in a sandbox
@@ -430,16 +430,38 @@ def _section(ctx: Context, section_id: str, source: Origin, **parts: Any) -> Sec
 
 
 def _about_company(ctx: Context) -> Section | None:
-    if not ctx.company.about:
-        return None
-    paragraphs = [sentence(p) for p in ctx.company.about.split("\n\n") if p.strip()]
-    return _section(ctx, "about-company", _company("about"), paragraphs=paragraphs)
+    """ "About us": the company's own ``about``, else the sentence its one-line
+    ``description`` makes (the guide's order: the company, then the role)."""
+    if ctx.company.about:
+        paragraphs = [sentence(p) for p in ctx.company.about.split("\n\n") if p.strip()]
+        return _section(ctx, "about-company", _company("about"), paragraphs=paragraphs)
+    if ctx.company.description and ctx.company.description.strip():
+        paragraphs = [description_sentence(ctx)]
+        return _section(ctx, "about-company", _company("description"), paragraphs=paragraphs)
+    return None
+
+
+def description_sentence(ctx: Context) -> str:
+    """The company's ``description`` joined to its name: "Acme makes valves.", "Frischkiste
+    is an online grocer …", "Krupp is a family-owned foundry."; a sentence as written."""
+    text, said = ctx.catalog.text, ctx.values["description"]
+    form = description_form(
+        said, ctx.company.name, text.description_noun_starts, text.description_sentence_starts
+    )
+    if form == "sentence":
+        return sentence(said)
+    if form == "verb":
+        first = said.split()[0]
+        if first[1:].islower():  # "Makes valves" after the name: "makes valves"
+            said = said[0].lower() + said[1:]
+        return ctx.render(text.description_sentence, description=said)
+    if form == "bare-noun":
+        said = f"{article(said)} {said}"
+    return ctx.render(text.description_noun_sentence, description=said)
 
 
 def _about_role(ctx: Context) -> Section:
     parts = [ctx.role.summary, _scope_sentence(ctx), _context_sentence(ctx)]
-    if ctx.company.description and not ctx.company.about:
-        parts.append(ctx.catalog.text.description_sentence)
     paragraphs = [" ".join(ctx.text(p) for p in parts if p)]
     return _section(ctx, "about-role", _role(ctx), paragraphs=paragraphs)
 
@@ -691,8 +713,9 @@ def _required(ctx: Context) -> list[Bullet]:
 
 
 def _company_requirements(ctx: Context) -> list[Bullet]:
-    """Required qualifications the company's settings add (clearance, licence)."""
+    """Required qualifications the company's settings add (languages, clearance, licence)."""
     lines = (
+        ("languages", _languages(ctx)),
         ("security_clearance", work.clearance(ctx)),
         ("drivers_license", work.licence(ctx)),
     )
@@ -701,6 +724,14 @@ def _company_requirements(ctx: Context) -> list[Bullet]:
         for field, text in lines
         if text
     ]
+
+
+def _languages(ctx: Context) -> str | None:
+    """ "Fluent German and English, spoken and written." from the company's ``languages``."""
+    names = [n.strip() for n in ctx.company.languages if n.strip()]
+    if not names:
+        return None
+    return ctx.render(ctx.catalog.text.sentences.languages, languages=join_words(names))
 
 
 def _preferred(ctx: Context) -> list[Bullet]:
@@ -907,8 +938,9 @@ def _extra(ctx: Context) -> list[Section]:
 
 
 def _pay(ctx: Context, salary: Salary) -> str:
+    """The pay sentence: the country's own wording ("… gross per year"), else posting.yaml's."""
     return ctx.fill(
-        ctx.catalog.text.sentences.pay,
+        ctx.country.entry.pay or ctx.catalog.text.sentences.pay,
         low=money(salary.min, salary.currency, ctx.locale),
         high=money(salary.max, salary.currency, ctx.locale),
         period=salary.period,

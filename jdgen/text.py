@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Literal
 
 
 def join_words(items: Iterable[str], conj: str = "and") -> str:
@@ -42,6 +43,31 @@ def sentence(text: str) -> str:
     if text[-1] not in ".!?:":
         text += "."
     return text
+
+
+#: How a company's one-line description reads after its name.
+DescriptionForm = Literal["sentence", "verb", "noun", "bare-noun"]
+
+
+def description_form(
+    description: str, name: str | None, noun_starts: Iterable[str], sentence_starts: Iterable[str]
+) -> DescriptionForm:
+    """Is a description a sentence of its own ("We make valves", "Acme makes valves"), a
+    verb phrase ("makes valves"), a noun phrase ("an online grocer"; "Berlin's oldest
+    foundry") or a noun phrase without its article ("family-owned foundry")?"""
+    words = description.split()
+    if not words:
+        return "verb"
+    first = words[0].casefold().strip(",;:")
+    if (name and description.casefold().startswith(name.casefold())) or first in {
+        w.casefold() for w in sentence_starts
+    }:
+        return "sentence"
+    if first in {w.casefold() for w in noun_starts} or first.endswith(("'s", "\u2019s")):
+        return "noun"
+    if first.endswith("s") and not first.endswith(("ss", "us")):
+        return "verb"  # makes, delivers, runs, is, has
+    return "bare-noun"
 
 
 @lru_cache(maxsize=4096)

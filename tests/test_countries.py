@@ -50,7 +50,7 @@ CASES = [
         "DE",
         "Berlin, Germany",
         "General Equal Treatment Act (AGG)",
-        "65.000\xa0€ to 80.000\xa0€",
+        "€65,000 to €80,000",
         "31 December 2026",
     ),
     (
@@ -58,7 +58,7 @@ CASES = [
         "AT",
         "Vienna, Austria",
         "Gleichbehandlungsgesetz",
-        "€\xa065.000 to €\xa080.000",
+        "€65,000 to €80,000",
         "31 December 2026",
     ),
     (
@@ -74,7 +74,7 @@ CASES = [
         "FR",
         "Lyon, France",
         "French Labour Code",
-        "65\u202f000\xa0€ to 80\u202f000\xa0€",
+        "€65,000 to €80,000",
         "31 December 2026",
     ),
     (
@@ -82,7 +82,7 @@ CASES = [
         "NL",
         "Utrecht, Netherlands",
         "Dutch Equal Treatment Act",
-        "€\xa065.000 to €\xa080.000",
+        "€65,000 to €80,000",
         "31 December 2026",
     ),
     (
@@ -90,7 +90,7 @@ CASES = [
         "ES",
         "Madrid, Spain",
         "EU equal treatment law",
-        "65.000\xa0€ to 80.000\xa0€",
+        "€65,000 to €80,000",
         "31 December 2026",
     ),
     (
@@ -149,6 +149,38 @@ def test_posting_in_each_country(
     body = render(jd, "md").decode()
     assert ("US state privacy laws" in body) == (code == "US")
     assert ("(m/w/d)" in jd.title) == (code in ("DE", "AT"))
+
+
+@pytest.mark.parametrize(
+    ("loc", "pay"),
+    [
+        (
+            Location(city="Berlin", country="DE"),
+            "The salary for this role is €65,000 to €80,000 gross per year.",
+        ),
+        (
+            Location(city="Vienna", country="AT"),
+            "The salary for this role is €65,000 to €80,000 gross per year.",
+        ),
+        (
+            Location(city="Utrecht", country="NL"),
+            "The salary for this role is €65,000 to €80,000 gross per year.",
+        ),
+        (
+            Location(city="Leeds", country="GB"),
+            "The salary for this role is €65,000 to €80,000 per year.",
+        ),
+        (
+            Location(city="Denver", country="US"),
+            "The base pay range for this role is €65,000 to €80,000 per year.",
+        ),
+    ],
+    ids=["DE", "AT", "NL", "GB", "US"],
+)
+def test_pay_is_worded_as_the_country_quotes_it(catalog: Catalog, loc: Location, pay: str) -> None:
+    """Gross pay where salaries are quoted gross (DE, AT, NL), a salary in the UK, a base
+    pay range in the US; English figures everywhere (the posting is in English)."""
+    assert text_of(posting(catalog, loc), "compensation").startswith(pay)
 
 
 @pytest.mark.parametrize(("loc", "code", "place", "statement"), [c[:4] for c in CASES], ids=IDS)
@@ -213,9 +245,9 @@ def test_title_suffix_setting_changes_or_removes_it(catalog: Catalog) -> None:
 
 
 def test_locale_setting_overrides_the_country(catalog: Catalog) -> None:
-    jd = posting(catalog, Location(city="Berlin", country="DE"), locale="en_GB")
-    assert jd.metadata.locale == "en_GB"
-    assert "€65,000 to €80,000" in text_of(jd, "compensation")
+    jd = posting(catalog, Location(city="Berlin", country="DE"), locale="en_DE")
+    assert jd.metadata.locale == "en_DE"
+    assert "65.000\xa0€ to 80.000\xa0€" in text_of(jd, "compensation")
     assert "31 December 2026" in text_of(jd, "apply")
     html = render(jd, "html").decode()
     assert "31 December 2026" in html

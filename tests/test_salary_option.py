@@ -15,7 +15,7 @@ def run(*args: str):
 
 
 def pay_line(markdown: str) -> str:
-    return next(line for line in markdown.splitlines() if "pay range" in line)
+    return next(line for line in markdown.splitlines() if "for this role is" in line)
 
 
 def test_salary_overrides_the_company_file_and_keeps_its_currency(tmp_path: Path) -> None:
@@ -37,7 +37,8 @@ def test_salary_takes_the_currency_of_the_job_s_country(tmp_path: Path) -> None:
         "generate", "Logistics Manager", "--company", str(company), "--salary", "55k to 68k"
     )
     assert result.exit_code == 0, result.stderr
-    assert "€" in pay_line(result.stdout) and "$" not in pay_line(result.stdout)
+    assert "€55,000 to €68,000 gross per year" in pay_line(result.stdout)
+    assert "$" not in pay_line(result.stdout)
 
 
 def test_salary_symbol_names_the_currency() -> None:

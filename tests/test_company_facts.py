@@ -1,0 +1,101 @@
+"""How the company's own facts reach a posting (issue 10 item 7), on the fixture catalog:
+its one-line description, its country's way of writing pay, its systems, its union,
+its sites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import jdgen
+from jdgen import Catalog, Company, JobDescription
+from jdgen.models import Location, Salary
+
+FIXTURE = Path(__file__).parent / "fixtures" / "catalog"
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Catalog:
+    return jdgen.load_catalog(FIXTURE, builtin=False)
+
+
+def posting(tiny: Catalog, role: str = "ops-manager", **company: object) -> JobDescription:
+    company.setdefault("size", "small")
+    company.setdefault("industry", "widgets")
+    return jdgen.generate(role, Company(**company), catalog=tiny)  # type: ignore[arg-type]
+
+
+def paragraphs(jd: JobDescription, section: str) -> list[str]:
+    found = jd.section(section)
+    return list(found.paragraphs) if found else []
+
+
+@pytest.mark.parametrize(
+    ("description", "about"),
+    [
+        ("makes valves for water utilities", "Acme makes valves for water utilities."),
+        ("Makes valves.", "Acme makes valves."),
+        (
+            "an online grocer delivering food boxes",
+            "Acme is an online grocer delivering food boxes.",
+        ),
+        ("the oldest foundry in Ohio", "Acme is the oldest foundry in Ohio."),
+        ("family-owned foundry", "Acme is a family-owned foundry."),
+        ("Ohio's oldest foundry", "Acme is Ohio's oldest foundry."),
+        ("glass maker in Jena", "Acme is a glass maker in Jena."),
+        ("We make valves for water utilities", "We make valves for water utilities."),
+        ("Acme has made valves since 1920", "Acme has made valves since 1920."),
+    ],
+)
+def test_the_description_is_the_about_us_sentence(
+    tiny: Catalog, description: str, about: str
+) -> None:
+    jd = posting(tiny, name="Acme", description=description)
+    assert paragraphs(jd, "about-company") == [about]
+    about_us = jd.section("about-company")
+    assert about_us is not None and about_us.source.ref == "description"
+    # the company comes first, then the role, and the role's paragraph does not repeat it
+    assert [s.id for s in jd.sections][:2] == ["about-company", "about-role"]
+    assert "Acme is" not in " ".join(paragraphs(jd, "about-role"))
+
+
+def test_the_company_s_own_about_wins_over_its_description(tiny: Catalog) -> None:
+    jd = posting(tiny, name="Acme", about="Acme is 60 people.", description="makes valves")
+    assert paragraphs(jd, "about-company") == ["Acme is 60 people."]
+    assert "makes valves" not in jd.model_dump_json()
+
+
+def test_no_description_no_about_us(tiny: Catalog) -> None:
+    assert posting(tiny, name="Acme").section("about-company") is None
+
+
+def pay_line(jd: JobDescription) -> str:
+    return paragraphs(jd, "compensation")[0]
+
+
+def test_a_country_writes_pay_its_own_way_in_english_figures(tiny: Catalog) -> None:
+    salary = Salary(min=85000, max=110000, currency="EUR")
+    berlin = posting(tiny, locations=[Location(city="Berlin", country="DE")], salary=salary)
+    assert pay_line(berlin) == "Pay is €85,000 to €110,000 gross a year."
+    # a country without its own wording keeps posting.yaml's
+    denver = posting(tiny, locations=[Location(city="Denver", country="US")], salary=salary)
+    assert pay_line(denver) == "Pay is €85,000 to €110,000 a year."
+    # the company's locale still decides the figures
+    german = posting(
+        tiny, locations=[Location(city="Berlin", country="DE")], salary=salary, locale="de_DE"
+    )
+    assert pay_line(german) == "Pay is 85.000\xa0€ to 110.000\xa0€ gross a year."
+
+
+def test_the_working_languages_are_a_required_qualification(tiny: Catalog) -> None:
+    jd = posting(tiny, languages=["German", "English"])
+    required = jd.section("qualifications").subsection("required")  # type: ignore[union-attr]
+    assert required is not None
+    line = next(b for b in required.bullets if b.id == "languages")
+    assert (line.text, line.source.kind) == (
+        "Fluent German and English, spoken and written.",
+        "company",
+    )
+    # nothing is said about languages the company did not name
+    assert "Fluent" not in posting(tiny).model_dump_json()
