@@ -28,6 +28,7 @@ PLACED = frozenset(
         "description",
         "business_model",
         "systems",
+        "languages",
         "unionised",
         "sites",
         "countries",

@@ -24,7 +24,7 @@ TERMS_FIELDS = (
 )
 
 #: The fields of the "How the company works" part of the form.
-FACT_FIELDS = ("business_model", "systems", "unionised", "sites", "countries")
+FACT_FIELDS = ("business_model", "systems", "languages", "unionised", "sites", "countries")
 
 
 def slot_paths(location_rows: int, section_rows: int) -> list[str]:
