@@ -200,8 +200,9 @@ def in_process_costs(rows_csv: Path, out: Path, n: int = 100) -> tuple[float, fl
     """One core, in this process: ms per posting to build+tailor, render docx, write."""
     from jdgen.batch import build_request, plan, read_rows
     from jdgen.catalog import builtin_catalog
+    from jdgen.files import write_output
     from jdgen.models import Company
-    from jdgen.render import render, write_output
+    from jdgen.render import render
     from jdgen.tailor import tailor
 
     catalog = builtin_catalog()

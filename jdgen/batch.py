@@ -25,25 +25,32 @@ runs in four steps:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
 import os
 import re
 import signal
 import sys
+import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from jdgen.catalog import Catalog, builtin_catalog, load_catalog
-from jdgen.errors import JdgenError
+from jdgen.errors import JdgenError, OutputError, Stopped
 from jdgen.models import Company, PostingOptions
 from jdgen.render import FORMATS, RenderOptions
 from jdgen.validation import format_loc, problems_line
+
+if TYPE_CHECKING:
+    from collections import deque
+    from concurrent.futures import Future
 
 # ---------------------------------------------------------------------------
 # Columns
@@ -485,6 +492,8 @@ class Preflight:
     clashes: int = 0
     #: The first of them, and the row that would write it.
     first_clash: tuple[Planned, Path] | None = None
+    #: The first target that is not a regular file (never replaced, even with --force).
+    first_special: tuple[Planned, Path] | None = None
 
 
 def preflight(
@@ -497,7 +506,9 @@ def preflight(
 ) -> Preflight:
     """Read the whole file once (any problem with the file itself raises here), count
     the rows and look for files the batch would overwrite; keeps only the names."""
-    total, clashes, first = 0, 0, None
+    from jdgen.files import not_regular
+
+    total, clashes, first, special = 0, 0, None, None
     for item in plan(iter_rows(path), defaults, catalog):
         total += 1
         if item.row.error:
@@ -505,7 +516,9 @@ def preflight(
         for clash in existing_targets([item], outdir, formats, kinds):
             clashes += 1
             first = first or clash
-    return Preflight(total, clashes, first)
+            if special is None and not_regular(clash[1]):
+                special = clash
+    return Preflight(total, clashes, first, special)
 
 
 # ---------------------------------------------------------------------------
@@ -526,6 +539,8 @@ class BatchJob:
     render_options: RenderOptions = field(default_factory=RenderOptions)
     #: ``posting`` and/or ``description`` (the internal job description).
     kinds: tuple[str, ...] = POSTING_ONLY
+    #: In the names of the batch's temporary files, to find any a killed worker left.
+    tag: str = ""
 
 
 @dataclass(frozen=True)
@@ -695,22 +710,60 @@ def build_request(
 
 #: In a worker process: the job and its catalog, set once (inherited on fork, else loaded).
 _worker: tuple[BatchJob, Catalog] | None = None
+#: In a worker process: the batch's process; a worker whose parent is gone stops.
+_parent: int | None = None
 
 
 def _init_worker(job: BatchJob) -> None:
-    global _worker
-    # Ctrl-C goes to the whole process group; let the parent stop the pool cleanly.
+    global _worker, _parent
+    # Ctrl-C and a hang-up go to the whole process group; the parent stops the workers
+    # itself (STOP_SIGNAL: finish the row, send back the rows done, wait to be let go).
+    # SIGTERM from elsewhere ends a worker after its row (jdgen.files holds it while a
+    # row's files are written).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    if STOP_SIGNAL is not None:
+        signal.signal(STOP_SIGNAL, _stop_worker)
+    signal.signal(signal.SIGTERM, _end_worker)
+    _parent = os.getppid()
     if _worker is None or _worker[0] != job:
         catalog = load_catalog(job.catalog_dirs) if job.catalog_dirs else builtin_catalog()
         _worker = (job, catalog)
 
 
+#: The signal a batch sends its workers to stop them (none on Windows).
+STOP_SIGNAL: int | None = getattr(signal, "SIGUSR1", None)
+#: In a worker: the parent asked it to stop; it does after the row it is working on.
+_stopping = False
+#: In a worker: SIGTERM came while it was busy; it ends after the row.
+_ending = 0
+#: In a worker: a row is being built or written.
+_busy = False
+
+
+def _stop_worker(signum: int, frame: Any) -> None:
+    """STOP_SIGNAL in a worker: take no more rows (the chunk returns the rows done)."""
+    global _stopping
+    _stopping = True
+
+
+def _end_worker(signum: int, frame: Any) -> None:
+    """SIGTERM in a worker: end now when idle, else after the row (all its files)."""
+    global _ending
+    if not _busy:
+        os._exit(128 + signum)
+    _ending = signum
+
+
 def process(item: Planned) -> RowResult:
-    """Build, tailor, render and write one row; never raises."""
-    from jdgen.render import render, write_output
+    """Build, tailor, render and write one row's files (all or none); never raises."""
+    from jdgen.files import write_files
+    from jdgen.render import render
 
     assert _worker is not None, "process() runs in a worker set up by _init_worker"
+    if _parent is not None and os.getppid() != _parent:
+        os._exit(1)  # the batch was killed: write no more
     job, catalog = _worker
     row = item.row
     where = f"{job.source}:{row.line}"
@@ -730,11 +783,9 @@ def process(item: Planned) -> RowResult:
             ]
         except JdgenError as exc:
             raise JdgenError(f"{where}: {exc}") from None
-        for path, data in written:
-            try:
-                write_output(path, data)
-            except OSError as exc:
-                raise JdgenError(f"{where}: {path}: {exc.strerror or exc}") from None
+        write_files(written, job.tag)
+    except OutputError as exc:
+        return RowResult(row.line, error=f"{where}: {exc}")
     except JdgenError as exc:
         return RowResult(row.line, error=str(exc))
     except Exception as exc:  # a bug must not sink the other rows
@@ -771,7 +822,20 @@ def chunk_size(n: int, jobs: int) -> int:
 
 
 def process_chunk(items: list[Planned]) -> list[RowResult]:
-    return [process(item) for item in items]
+    """The rows' results; fewer when the worker is told to stop (the rows done so far)."""
+    global _busy
+    results = []
+    for item in items:
+        if _stopping:
+            break
+        _busy = True
+        try:
+            results.append(process(item))
+        finally:
+            _busy = False
+        if _ending:
+            os._exit(128 + _ending)
+    return results
 
 
 def _chunks(items: Iterable[Planned], size: int) -> Iterator[list[Planned]]:
@@ -802,18 +866,39 @@ def run(
     loaded) is inherited by forked workers, otherwise each worker loads it once.
     ``on_start`` runs once the workers exist: start threads (a progress bar) there,
     not before, so that no thread is running when the workers are forked.
+
+    SIGTERM and SIGHUP stop the batch as Ctrl-C does (:class:`Stopped`): the workers
+    are stopped, each after the file it is writing, and no temporary file is left.
     """
+    from jdgen.files import remove_temp_files
+
     global _worker
     _worker = (job, catalog)
-    if jobs <= 1 or total <= 1:
-        on_start()
-        for item in planned:
-            on_result(process(item))
-        return
+    try:
+        with stop_on_signals():
+            if jobs <= 1 or total <= 1:
+                on_start()
+                for item in planned:
+                    with holding_signals():  # a row is written and counted, or neither
+                        on_result(process(item))
+            else:
+                _run_pool(planned, total, job, jobs, on_result, on_start)
+    finally:
+        remove_temp_files(job.outdir, job.tag)
 
+
+def _run_pool(
+    planned: Iterable[Planned],
+    total: int,
+    job: BatchJob,
+    jobs: int,
+    on_result: Callable[[RowResult], None],
+    on_start: Callable[[], None],
+) -> None:
     import multiprocessing
     from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     workers = min(jobs, total)
     # fork shares the loaded catalog with the workers for free; elsewhere (macOS,
@@ -834,10 +919,125 @@ def run(
                 on_start()
                 started = True
             while len(pending) >= workers * 3:
-                for result in pending.popleft().result():
-                    on_result(result)
+                _report_next(pending, on_result)
         while pending:
-            for result in pending.popleft().result():
-                on_result(result)
+            _report_next(pending, on_result)
+    except BrokenProcessPool:
+        raise JdgenError(
+            "a worker process stopped unexpectedly (killed, or out of memory?); the batch "
+            "stopped, and every file it wrote is complete"
+        ) from None
+    except BaseException:
+        try:
+            _drain(executor, pending, on_result)
+        finally:
+            _kill_workers(executor)
+        raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _report_next(pending: deque[Future[list[RowResult]]], on_result: Callable[..., None]) -> None:
+    """Wait for the first chunk in flight (a signal may stop the wait), then report its
+    rows (a signal waits until they are all reported)."""
+    results = pending[0].result()
+    with holding_signals():
+        pending.popleft()
+        for result in results:
+            on_result(result)
+
+
+#: How long a stopped batch waits for its workers to finish the rows they are writing.
+STOP_GRACE_SECONDS = 10.0
+
+
+def _drain(
+    executor: Any, pending: deque[Future[list[RowResult]]], on_result: Callable[..., None]
+) -> None:
+    """Stop the workers, each after the row it is writing, and report the rows they
+    finished, so that the summary counts every file on disk."""
+    from concurrent.futures import CancelledError
+    from concurrent.futures.process import BrokenProcessPool
+
+    for future in pending:
+        future.cancel()  # chunks no worker has started
+    for worker in _workers(executor):
+        with contextlib.suppress(OSError):
+            if STOP_SIGNAL is None:
+                worker.terminate()
+            elif worker.pid is not None:
+                os.kill(worker.pid, STOP_SIGNAL)  # _stop_worker
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    while pending:
+        try:
+            results = pending[0].result(timeout=max(0.0, deadline - time.monotonic()))
+        except (CancelledError, BrokenProcessPool, TimeoutError):
+            results = []
+        with holding_signals():
+            pending.popleft()
+            for result in results:
+                on_result(result)
+
+
+def _workers(executor: Any) -> list[Any]:
+    """The pool's worker processes (ProcessPoolExecutor keeps them in ``_processes``)."""
+    return list((getattr(executor, "_processes", None) or {}).values())
+
+
+def _kill_workers(executor: Any) -> None:
+    """Workers still running after :func:`_drain` (stuck, or a second Ctrl-C) end now."""
+    for worker in _workers(executor):
+        if worker.is_alive():
+            with contextlib.suppress(OSError):
+                worker.kill()
+
+
+#: Signals that arrived while :func:`holding_signals` held them, in order.
+_pending_signals: list[int] = []
+#: How many :func:`holding_signals` blocks are open.
+_holding = 0
+
+
+@contextlib.contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """SIGINT raises KeyboardInterrupt and SIGTERM and SIGHUP :class:`Stopped`, so that
+    the batch unwinds and stops its workers; the old handlers come back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    names = [n for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    _pending_signals.clear()
+    old = {n: signal.signal(getattr(signal, n), _on_signal) for n in names}
+    try:
+        yield
+    finally:
+        for n, handler in old.items():
+            signal.signal(getattr(signal, n), handler)
+
+
+@contextlib.contextmanager
+def holding_signals() -> Iterator[None]:
+    """A signal that arrives in the block acts when the block ends (when it ends normally)."""
+    global _holding
+    _holding += 1
+    try:
+        yield
+    finally:
+        _holding -= 1
+    if not _holding and _pending_signals:
+        signum = _pending_signals[0]
+        _pending_signals.clear()
+        _raise_for(signum)
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    if _holding:
+        _pending_signals.append(signum)
+        return
+    _raise_for(signum)
+
+
+def _raise_for(signum: int) -> None:
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Stopped(signum)

@@ -142,19 +142,28 @@ def load_company(path: Path | None, catalog: Catalog) -> Company:
 
     Fields missing from the file take the default company's values.
     """
+    if path is None:
+        return _remembered_company(dict(catalog.default_company), "default company", catalog)
+    where = "<stdin>" if str(path) == STDIN else str(path)
+    return _company_from(*_read_company_file(path), where, catalog)
+
+
+def company_from_text(text: str, where: str, catalog: Catalog) -> Company:
+    """The company that a company file holding ``text`` loads as (``jdgen init`` checks
+    what it would write before it writes it)."""
+    return _company_from(*parse_yaml(text, where), where, catalog)
+
+
+def _company_from(parsed: Any, problems: list[str], where: str, catalog: Catalog) -> Company:
+    if problems:
+        raise CompanyFileError(problems[0])
+    if parsed is not None and not isinstance(parsed, dict):
+        raise CompanyFileError(
+            f"{where}: expected a mapping of company fields (name: …, size: …), "
+            f"got {type(parsed).__name__}"
+        )
     data: dict[str, Any] = dict(catalog.default_company)
-    where = "default company"
-    if path is not None:
-        where = "<stdin>" if str(path) == STDIN else str(path)
-        parsed, problems = _read_company_file(path)
-        if problems:
-            raise CompanyFileError(problems[0])
-        if parsed is not None and not isinstance(parsed, dict):
-            raise CompanyFileError(
-                f"{where}: expected a mapping of company fields (name: …, size: …), "
-                f"got {type(parsed).__name__}"
-            )
-        data.update(parsed or {})
+    data.update(parsed or {})
     return _remembered_company(data, where, catalog)
 
 

@@ -38,3 +38,16 @@ class NotReadyError(JdgenError):
     """``generate --strict``: the posting lacks what it needs to be published."""
 
     exit_code = 3
+
+
+class Stopped(SystemExit):
+    """A signal (SIGTERM, SIGHUP) asked jdgen to stop.  Raised from the signal handler so
+    that the command unwinds as it does on Ctrl-C (workers stopped, temporary files
+    removed); never caught by ``except Exception``.  Exits 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        self.signum = signum
+        self.signame = signal.Signals(signum).name
+        super().__init__(128 + signum)

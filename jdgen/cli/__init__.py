@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from jdgen import __version__
-from jdgen.errors import JdgenError
+from jdgen.errors import JdgenError, Stopped
 
 #: Command name → "module:attribute".  Add a line here (and to SUMMARIES) to add a command.
 COMMANDS: dict[str, str] = {
@@ -149,6 +149,8 @@ class JdgenGroup(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except Stopped as exc:
+            fail(f"stopped by {exc.signame}", 128 + exc.signum)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -10,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from jdgen.cli.common import build_company, company_options, load_catalog_for, render_options
-from jdgen.errors import JdgenError
+from jdgen.errors import JdgenError, Stopped
 
 if TYPE_CHECKING:
-    from jdgen.batch import Preflight, RowResult
+    from jdgen.batch import BatchJob, Preflight, RowResult
+    from jdgen.catalog import Catalog
 
 
 def _format_names() -> list[str]:
@@ -107,7 +109,8 @@ def batch(
       jdgen batch rows.csv --company company.yaml -o postings/ --format docx --format md
       jdgen batch rows.yaml -o postings/ --reference-docx brand.docx --force
     """
-    from jdgen.batch import BatchJob, default_jobs, iter_rows, plan, preflight, run
+    from jdgen.batch import BatchJob
+    from jdgen.files import output_folder
     from jdgen.render import RenderOptions
 
     start = time.perf_counter()
@@ -116,39 +119,52 @@ def batch(
     if kinds == ("description",) and formats == ("jsonld",):
         raise JdgenError("--format jsonld is a JobPosting, for postings only: add --kind posting")
     check_paths(outdir, template_dirs, reference_docx, docx_template)
-    catalog = load_catalog_for(catalog_dirs)
-    defaults = build_company(catalog, company_file, size, industry).model_dump()
-    # Two passes over the file: the first finds problems with the file itself and
-    # files that would be overwritten, before anything is written; the second streams
-    # the rows to the workers.
-    check = preflight(file, defaults, catalog, outdir, formats, kinds)
-    if not force:
-        refuse_clashes(check, file)
-    outdir.mkdir(parents=True, exist_ok=True)
-
-    job = BatchJob(
-        source=str(file),
-        outdir=outdir,
-        formats=formats,
-        kinds=kinds,
-        defaults=defaults,
-        catalog_dirs=catalog_dirs,
-        render_options=RenderOptions(
-            template_dirs=tuple(template_dirs),
-            reference_docx=reference_docx,
-            docx_template=docx_template,
-        ),
-    )
-    report = _Report(check.total, show_progress=not quiet and sys.stderr.isatty())
-    planned = plan(iter_rows(file), defaults, catalog)
-    try:
-        run(planned, check.total, job, catalog, jobs or default_jobs(), report.result, report.start)
-    finally:
-        report.stop()
+    # The folder is the batch's until it ends: a second batch into it fails at once.
+    with output_folder(outdir):
+        catalog = load_catalog_for(catalog_dirs)
+        job = BatchJob(
+            source=str(file),
+            outdir=outdir,
+            formats=formats,
+            kinds=kinds,
+            defaults=build_company(catalog, company_file, size, industry).model_dump(),
+            catalog_dirs=catalog_dirs,
+            render_options=RenderOptions(
+                template_dirs=tuple(template_dirs),
+                reference_docx=reference_docx,
+                docx_template=docx_template,
+            ),
+            tag=f"jdgen-batch-{os.getpid()}",
+        )
+        report = _write_all(file, job, catalog, force, jobs, quiet)
     if report.failed or not quiet:
         report.summary(time.perf_counter() - start, outdir)
     if report.failed:
         ctx.exit(1)
+
+
+def _write_all(
+    file: Path, job: BatchJob, catalog: Catalog, force: bool, jobs: int | None, quiet: bool
+) -> _Report:
+    """Check the whole file, then write every row; the rows' results, as reported."""
+    from jdgen.batch import default_jobs, iter_rows, plan, preflight, run
+
+    # Two passes over the file: the first finds problems with the file itself and
+    # files that would be overwritten, before anything is written; the second streams
+    # the rows to the workers.
+    check = preflight(file, job.defaults, catalog, job.outdir, job.formats, job.kinds)
+    refuse_clashes(check, file, force)
+    report = _Report(check.total, show_progress=not quiet and sys.stderr.isatty())
+    planned = plan(iter_rows(file), job.defaults, catalog)
+    try:
+        run(planned, check.total, job, catalog, jobs or default_jobs(), report.result, report.start)
+    except (KeyboardInterrupt, Stopped):
+        report.stop()
+        report.stopped(job.outdir)
+        raise
+    finally:
+        report.stop()
+    return report
 
 
 def check_paths(
@@ -168,9 +184,18 @@ def check_paths(
         raise JdgenError(f"-o {outdir}: not a folder")
 
 
-def refuse_clashes(check: Preflight, file: Path) -> None:
-    """Nothing is written when a posting would overwrite a file (without --force)."""
-    if check.first_clash:
+def refuse_clashes(check: Preflight, file: Path, force: bool) -> None:
+    """Nothing is written when a posting would replace something that is not a regular
+    file, or overwrite a file without --force."""
+    if check.first_special:
+        from jdgen.files import refuse_special
+
+        item, path = check.first_special
+        try:
+            refuse_special(path)
+        except JdgenError as exc:
+            raise JdgenError(f"{exc} (row {file}:{item.row.line}); nothing was written") from None
+    if check.first_clash and not force:
         item, path = check.first_clash
         more = f" ({check.clashes - 1} more would be too)" if check.clashes > 1 else ""
         raise JdgenError(
@@ -239,6 +264,16 @@ class _Report:
     def stop(self) -> None:
         if self.progress is not None:
             self.progress.stop()
+
+    def stopped(self, outdir: Path) -> None:
+        """What a stopped batch wrote: the rows it finished are complete."""
+        done = self.written + len(self.failed)
+        click.secho(
+            f"stopped after {done} of {self.total} rows: {self.written} written, "
+            f"{len(self.failed)} failed; {self.files} files in {outdir}",
+            err=True,
+            fg="yellow",
+        )
 
     def summary(self, seconds: float, outdir: Path) -> None:
         """The last line: postings written and failed (with their lines), speed, files."""

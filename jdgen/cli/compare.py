@@ -25,13 +25,14 @@ if TYPE_CHECKING:
 COMPARE_FORMATS = {"md": (".md", ".markdown"), "docx": (".docx",)}
 LADDER_FORMATS = {"md": (".md", ".markdown")}
 BINARY = {"docx"}
+FORCE = click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
 
 
 def _pick_format(
-    output: Path | None, fmt: str | None, formats: Mapping[str, tuple[str, ...]]
+    output: Path | None, fmt: str | None, formats: Mapping[str, tuple[str, ...]], force: bool
 ) -> str | None:
     """The format to write, or None for the terminal view; fails before any work is done."""
-    from jdgen.render import check_writable
+    from jdgen.files import check_writable, refuse_overwrite
 
     if output is None or str(output) == "-":
         if fmt in BINARY:
@@ -47,12 +48,13 @@ def _pick_format(
         )
     if fmt is not None and fmt != by_suffix:
         raise JdgenError(f"{output}: the suffix says {by_suffix} but --format says {fmt}")
+    refuse_overwrite(output, force)
     check_writable(output)
     return by_suffix
 
 
 def _deliver(output: Path | None, data: bytes) -> None:
-    from jdgen.render import write_output
+    from jdgen.files import write_output
 
     if output is None or str(output) == "-":
         sys.stdout.write(data.decode("utf-8"))
@@ -79,6 +81,7 @@ def _deliver(output: Path | None, data: bytes) -> None:
     type=click.Path(path_type=Path),
     help="Write to this file (.md or .docx).",
 )
+@FORCE
 def compare(
     role_a: str,
     role_b: str,
@@ -88,6 +91,7 @@ def compare(
     catalog_dirs: tuple[Path, ...],
     fmt: str | None,
     output: Path | None,
+    force: bool,
 ) -> None:
     """Compare two roles side by side, as one company would post them.
 
@@ -103,7 +107,7 @@ def compare(
     """
     from jdgen.compare import compare as build
 
-    fmt = _pick_format(output, fmt, COMPARE_FORMATS)
+    fmt = _pick_format(output, fmt, COMPARE_FORMATS, force)
     catalog = load_catalog_for(catalog_dirs)
     first = catalog.find_role(role_a)
     second = catalog.find_role(role_b)
@@ -155,6 +159,7 @@ def compare(
     type=click.Path(path_type=Path),
     help="Write Markdown with a Mermaid diagram to this file (.md).",
 )
+@FORCE
 def ladder(
     role: str | None,
     depth: int,
@@ -162,6 +167,7 @@ def ladder(
     catalog_dirs: tuple[Path, ...],
     fmt: str | None,
     output: Path | None,
+    force: bool,
 ) -> None:
     """Show the operations career ladder: where ROLE's people come from and go next.
 
@@ -182,7 +188,7 @@ def ladder(
     if check:
         _report(graph.check_ladder(catalog), len(catalog.roles))
         return
-    fmt = _pick_format(output, fmt, LADDER_FORMATS)
+    fmt = _pick_format(output, fmt, LADDER_FORMATS, force)
     if role is not None:
         view = graph.role_view(catalog, catalog.find_role(role), depth)
         if fmt is None:

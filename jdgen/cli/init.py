@@ -261,7 +261,7 @@ EXAMPLE_FILES = (
 
 def copy_examples(folder: Path, force: bool) -> None:
     """``jdgen init --example``: the files the README's commands use, copied into ``folder``."""
-    from jdgen.render import check_writable, refuse_overwrite, write_output
+    from jdgen.files import check_writable, refuse_overwrite, write_output
     from jdgen.resources import data_dir
 
     if folder.exists() and not folder.is_dir():
@@ -398,8 +398,8 @@ def init(
       jdgen init --example                 # the README's example files, here
     """
     from jdgen.catalog import builtin_catalog
-    from jdgen.company import load_company
-    from jdgen.render import check_writable, refuse_overwrite, write_output
+    from jdgen.company import company_from_text
+    from jdgen.files import check_writable, refuse_overwrite, write_output
 
     if example:
         copy_examples(path or Path("."), force)
@@ -412,12 +412,9 @@ def init(
         click.echo(f"Writing {path}. Press Enter to keep a default or skip a field.", err=True)
         ask_all(values, catalog)
     check_values(values, catalog)
-    write_output(path, company_yaml(path.name, values, catalog).encode("utf-8"))
-    try:
-        load_company(path, catalog)  # what we wrote must load; if not, it is our bug
-    except JdgenError:
-        path.unlink()
-        raise
+    text = company_yaml(path.name, values, catalog)
+    company_from_text(text, str(path), catalog)  # it must load before it replaces anything
+    write_output(path, text.encode("utf-8"))
     click.secho(f"wrote {path}", err=True, fg="green")
 
 

@@ -117,13 +117,8 @@ def _output_format(fmt: str | None, output: Path | None, force: bool) -> str:
     """The format asked for (``--format``, else the ``-o`` suffix, else md), once the output
     file may be written: it agrees with ``--format``, it is not there (or ``--force``), and
     a binary format has a file to go to."""
-    from jdgen.render import (
-        FORMATS,
-        check_writable,
-        format_for_path,
-        format_for_suffix,
-        refuse_overwrite,
-    )
+    from jdgen.files import check_writable, refuse_overwrite
+    from jdgen.render import FORMATS, format_for_path, format_for_suffix
 
     if output is not None and not _to_stdout(output):
         suffix_fmt = format_for_suffix(output)
@@ -161,7 +156,7 @@ def _write(data: bytes, output: Path | None) -> None:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
         return
-    from jdgen.render import write_output
+    from jdgen.files import write_output
 
     write_output(output, data)
     click.secho(f"wrote {output}", err=True, fg="green")

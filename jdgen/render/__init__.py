@@ -1,7 +1,7 @@
 """Stage 3: render a JobDescription.  Renderers read the JobDescription and nothing else.
 
-``render(jd, fmt)`` returns the bytes of the output; ``write_output`` puts them on
-disk atomically, so a failed run never leaves a half-written file.
+``render(jd, fmt)`` returns the bytes of the output; :mod:`jdgen.files` puts them on
+disk, so a failed run never leaves a half-written file.
 
 Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 """
@@ -9,12 +9,10 @@ Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 from __future__ import annotations
 
 import importlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from jdgen.errors import JdgenError, OutputError
+from jdgen.errors import JdgenError
 from jdgen.models import JobDescription
 
 
@@ -91,35 +89,3 @@ def render(jd: JobDescription, fmt: str, options: RenderOptions | None = None) -
     data = function(jd, options or RenderOptions())
     assert isinstance(data, bytes)
     return data
-
-
-def refuse_overwrite(path: Path, force: bool) -> None:
-    """jdgen's one overwrite rule (generate, batch, init): an existing file is kept unless
-    ``--force`` is given."""
-    if not force and (path.exists() or path.is_symlink()) and not path.is_dir():
-        raise OutputError(f"{path} already exists (use --force to overwrite it)")
-
-
-def check_writable(path: Path) -> None:
-    """Fail early, before any work, if ``path`` cannot be written."""
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{path}: the folder '{parent}' does not exist")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory")
-    if not os.access(parent, os.W_OK):
-        raise OutputError(f"{path}: the folder '{parent}' is not writable")
-
-
-def write_output(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    check_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

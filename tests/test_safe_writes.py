@@ -1,0 +1,457 @@
+"""Writes are safe (issue 14, class 3): nothing jdgen writes is lost, mixed, half-written or
+left behind, and nothing that is not a regular file is ever replaced.
+
+In-process runs (CliRunner) for the messages and for failures simulated at the operating
+system call (a full disk is an ``fsync`` or ``rename`` that fails); real ``jdgen batch``
+subprocesses for locks and signals.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jdgen.cli import cli
+
+LINUX = sys.platform == "linux"
+needs_linux = pytest.mark.skipif(not LINUX, reason="reads /proc and sends POSIX signals")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error:")]
+
+
+def rows_csv(path: Path, n: int) -> Path:
+    lines = ["role,file"] + [f"Director of Operations,p{i}" for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def hidden(folder: Path) -> list[str]:
+    return [name for name in listing(folder) if name.startswith(".")]
+
+
+# -- -o never replaces what is not a regular file -----------------------------------
+
+
+@needs_linux
+@pytest.mark.parametrize("command", ["generate", "compare", "ladder"])
+def test_o_refuses_a_symlink_even_with_force(tmp_path: Path, command: str) -> None:
+    target = tmp_path / "target.md"
+    target.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    roles = {"generate": ["vpo"], "compare": ["vpo", "coo"], "ladder": ["vpo"]}[command]
+    code, _, err = invoke(command, *roles, "-o", str(link), "--force")
+    assert code == 1
+    assert errors(err) == [
+        f"error: {link}: is a symbolic link, not a regular file; jdgen replaces only "
+        "regular files (remove it or choose another name)"
+    ]
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep me\n"
+    assert listing(tmp_path) == ["link.md", "target.md"]
+
+
+@needs_linux
+def test_o_refuses_a_fifo_without_waiting_for_a_reader(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    code, _, err = invoke("generate", "vpo", "-o", str(fifo), "--force")
+    assert code == 1
+    assert errors(err) == [
+        f"error: {fifo}: is a named pipe (FIFO), not a regular file; jdgen replaces only "
+        "regular files (remove it or choose another name)"
+    ]
+    assert listing(tmp_path) == ["pipe.md"]
+
+
+@needs_linux
+def test_o_refuses_a_device(tmp_path: Path) -> None:
+    code, _, err = invoke("generate", "vpo", "--format", "md", "-o", "/dev/null", "--force")
+    assert code == 1
+    assert errors(err)[0].startswith("error: /dev/null: is a character device, not a regular")
+
+
+def test_o_refuses_a_directory_with_force(tmp_path: Path) -> None:
+    folder = tmp_path / "out.md"
+    folder.mkdir()
+    code, _, err = invoke("generate", "vpo", "-o", str(folder), "--force")
+    assert code == 1
+    assert errors(err) == [
+        f"error: {folder}: is a directory, not a regular file; jdgen replaces only "
+        "regular files (remove it or choose another name)"
+    ]
+
+
+def test_a_read_only_file_is_named_and_kept_without_force_and_replaced_with_it(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "vpo.md"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o444)
+    code, _, err = invoke("generate", "vpo", "-o", str(out))
+    assert code == 1
+    assert errors(err) == [
+        f"error: {out} already exists and is read-only (use --force to replace it)"
+    ]
+    assert out.read_text(encoding="utf-8") == "old\n"
+    code, _, err = invoke("generate", "vpo", "-o", str(out), "--force")
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8").startswith("# VP of Operations")
+    assert hidden(tmp_path) == []
+
+
+@pytest.mark.parametrize("command", [["compare", "vpo", "coo"], ["ladder", "vpo"]])
+def test_compare_and_ladder_keep_an_existing_file_without_force(
+    tmp_path: Path, command: list[str]
+) -> None:
+    out = tmp_path / "mine.md"
+    out.write_text("my notes\n", encoding="utf-8")
+    code, _, err = invoke(*command, "-o", str(out))
+    assert code == 1
+    assert errors(err) == [f"error: {out} already exists (use --force to overwrite it)"]
+    assert out.read_text(encoding="utf-8") == "my notes\n"
+    code, _, err = invoke(*command, "-o", str(out), "--force")
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8") != "my notes\n"
+
+
+def test_batch_refuses_a_symlink_among_its_targets_even_with_force(tmp_path: Path) -> None:
+    rows = rows_csv(tmp_path / "rows.csv", 3)
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text("not yours\n", encoding="utf-8")
+    (out / "p1.md").symlink_to(elsewhere)
+    code, _, err = invoke("batch", str(rows), "-o", str(out), "--format", "md", "--force")
+    assert code == 1
+    assert errors(err) == [
+        f"error: {out / 'p1.md'}: is a symbolic link, not a regular file; jdgen replaces "
+        f"only regular files (remove it or choose another name) (row {rows}:3); "
+        "nothing was written"
+    ]
+    assert listing(out) == ["p1.md"]
+    assert elsewhere.read_text(encoding="utf-8") == "not yours\n"
+
+
+# -- a full disk: every file of a set, or none -----------------------------------------
+
+
+def fail_when(monkeypatch: pytest.MonkeyPatch, name: str, test: Callable[..., bool]) -> None:
+    """The os call ``name`` fails with ENOSPC when ``test(*args)`` says so."""
+    real = getattr(os, name)
+
+    def failing(*args: object) -> object:
+        if test(*args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(*args)
+
+    monkeypatch.setattr(os, name, failing)
+
+
+def fd_name(fd: int) -> str:
+    return os.readlink(f"/proc/self/fd/{fd}")
+
+
+@needs_linux
+def test_generate_on_a_full_disk_names_the_file_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "vpo.docx"
+    out.write_bytes(b"the old posting")
+    fail_when(monkeypatch, "fsync", lambda fd: ".vpo.docx." in fd_name(fd))
+    code, _, err = invoke("generate", "vpo", "-o", str(out), "--force")
+    assert code == 1
+    assert errors(err) == [f"error: {out}: No space left on device"]
+    assert out.read_bytes() == b"the old posting"
+    assert listing(tmp_path) == ["vpo.docx"]
+
+
+@needs_linux
+def test_a_row_whose_second_file_fails_leaves_none_and_the_summary_counts_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = rows_csv(tmp_path / "rows.csv", 3)
+    out = tmp_path / "out"
+    fail_when(monkeypatch, "fsync", lambda fd: "/.p1.txt." in fd_name(fd))
+    code, _, err = invoke(
+        "batch", str(rows), "-o", str(out), "--format", "md", "--format", "txt", "-j", "1"
+    )
+    assert code == 1
+    assert errors(err) == [f"error: {rows}:3: {out / 'p1.txt'}: No space left on device"]
+    assert listing(out) == ["p0.md", "p0.txt", "p2.md", "p2.txt"]
+    summary = err.strip().splitlines()[-1]
+    assert summary.startswith("2 written, 1 failed (line 3), in ")
+    assert summary.endswith(f"; 4 files in {out}")
+
+
+@needs_linux
+def test_a_row_that_fails_after_replacing_one_file_puts_the_old_one_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = rows_csv(tmp_path / "rows.csv", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("p1.md", "p1.txt"):
+        (out / name).write_text(f"old {name}\n", encoding="utf-8")
+    fail_when(monkeypatch, "replace", lambda src, dst: str(dst).endswith("/p1.txt"))
+    code, _, err = invoke(
+        "batch", str(rows), "-o", str(out), "--format", "md", "--format", "txt", "-j", "1",
+        "--force",
+    )  # fmt: skip
+    assert code == 1
+    assert errors(err) == [f"error: {rows}:3: {out / 'p1.txt'}: No space left on device"]
+    assert (out / "p1.md").read_text(encoding="utf-8") == "old p1.md\n"
+    assert (out / "p1.txt").read_text(encoding="utf-8") == "old p1.txt\n"
+    assert (out / "p0.md").read_text(encoding="utf-8").startswith("# Director of Operations")
+    assert listing(out) == ["p0.md", "p0.txt", "p1.md", "p1.txt"]
+
+
+# -- init --force checks the new file before replacing the old one --------------------
+
+
+def test_init_force_with_values_that_fail_leaves_the_old_file_byte_identical(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "company.yaml"
+    old = b"name: Old Co  # mine\nsize: small\n"
+    path.write_bytes(old)
+    code, _, err = invoke(
+        "init", str(path), "--force", "--no-input", "--salary-min", "200000",
+        "--salary-max", "100000",
+    )  # fmt: skip
+    assert code == 1
+    assert errors(err) == [f"error: {path}: salary: min (200000) is greater than max (100000)"]
+    assert path.read_bytes() == old
+    assert listing(tmp_path) == ["company.yaml"]
+
+
+def test_a_failed_batch_removes_the_folder_it_created(tmp_path: Path) -> None:
+    rows = rows_csv(tmp_path / "rows.csv", 2)
+    company = tmp_path / "company.yaml"
+    company.write_text("size: huge\n", encoding="utf-8")
+    out = tmp_path / "new" / "out"
+    code, _, err = invoke("batch", str(rows), "-o", str(out), "--company", str(company))
+    assert code == 1
+    assert len(errors(err)) == 1 and "size" in err
+    assert not (tmp_path / "new").exists()
+
+
+# -- a real batch: one per folder, stopped cleanly by a signal -------------------------
+
+
+def start_batch(cwd: Path, *args: str, **popen: object) -> subprocess.Popen[str]:
+    """``jdgen batch`` in its own process group (as a shell runs a job)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "jdgen", "batch", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        **popen,  # type: ignore[call-overload]
+    )
+
+
+def wait_for(check: Callable[[], bool], what: str, limit: float = 120.0) -> None:
+    """Poll until ``check()`` holds (no assertion on how long that takes, only a limit on
+    how long a broken build may hang the suite)."""
+    deadline = time.monotonic() + limit
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.02)
+
+
+def lock_holder(folder: Path) -> str:
+    try:
+        return (folder / ".jdgen-batch.lock").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+COMPANY = "name: Stdin Widgets\nabout: Stdin Widgets makes pumps.\nsize: small\n"
+
+
+def batch_holding_the_folder(tmp_path: Path, n: int) -> tuple[subprocess.Popen[str], Path]:
+    """A batch of ``n`` rows into ``out`` that holds the folder while it waits for its
+    company file on stdin (so that it is certainly still running)."""
+    rows_csv(tmp_path / "rows.csv", n)
+    out = tmp_path / "out"
+    first = start_batch(
+        tmp_path, "rows.csv", "-o", "out", "--format", "md", "--company", "-",
+        stdin=subprocess.PIPE,
+    )  # fmt: skip
+    wait_for(lambda: lock_holder(out).startswith(f"pid {first.pid},"), "the first batch's lock")
+    return first, out
+
+
+def batch(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "jdgen", "batch", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@needs_linux
+def test_a_second_batch_into_a_folder_in_use_fails_at_once_naming_the_first(
+    tmp_path: Path,
+) -> None:
+    first, out = batch_holding_the_folder(tmp_path, 3)
+    second = batch(tmp_path, "rows.csv", "-o", str(out) + "/.", "--force")
+    assert second.returncode == 1
+    holder = lock_holder(out).strip()
+    assert re.fullmatch(rf"pid {first.pid}, started \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d \S+", holder)
+    assert second.stderr.splitlines() == [
+        f"error: {out}: another jdgen batch is writing into this folder ({holder}); "
+        "wait for it to finish or choose another -o folder"
+    ]
+    assert listing(out) == [".jdgen-batch.lock"]
+    _, err = first.communicate(COMPANY, timeout=120)
+    assert first.returncode == 0, err
+    assert listing(out) == ["p0.md", "p1.md", "p2.md"]  # the lock is gone too
+    assert "Stdin Widgets" in (out / "p2.md").read_text(encoding="utf-8")
+
+
+@needs_linux
+def test_the_lock_goes_with_a_killed_batch(tmp_path: Path) -> None:
+    first, out = batch_holding_the_folder(tmp_path, 2)
+    first.kill()
+    first.communicate(timeout=120)
+    again = batch(tmp_path, "rows.csv", "-o", "out", "--format", "md")
+    assert again.returncode == 0, again.stderr
+    assert listing(out) == ["p0.md", "p1.md"]
+
+
+def stems(folder: Path) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for name in listing(folder):
+        if name.startswith("."):
+            continue
+        stem, suffix = name.rsplit(".", 1)
+        found.setdefault(stem, set()).add(suffix)
+    return found
+
+
+def batch_under_way(tmp_path: Path) -> tuple[subprocess.Popen[str], list[int], Path]:
+    """A two-worker batch of 3,000 rows, frozen (SIGSTOP) once its first files are out."""
+    rows_csv(tmp_path / "rows.csv", 3000)
+    out = tmp_path / "out"
+    args = ("rows.csv", "-o", "out", "--format", "md", "--format", "txt", "-j", "2")
+    job = start_batch(tmp_path, *args)
+    wait_for(lambda: out.is_dir() and len(listing(out)) >= 5, "the first postings")
+    os.killpg(job.pid, signal.SIGSTOP)
+    workers = children(job.pid)
+    assert len(workers) == 2
+    return job, workers, out
+
+
+@needs_linux
+@pytest.mark.parametrize(
+    ("signum", "to_group", "code", "line"),
+    [
+        (signal.SIGINT, True, 130, "error: interrupted"),  # Ctrl-C: the whole job
+        (signal.SIGTERM, False, 143, "error: stopped by SIGTERM"),  # kill PID
+        (signal.SIGHUP, True, 129, "error: stopped by SIGHUP"),  # the terminal closed
+    ],
+    ids=["SIGINT", "SIGTERM", "SIGHUP"],
+)
+def test_a_signal_to_the_batch_stops_its_workers_and_leaves_only_whole_rows(
+    tmp_path: Path, signum: int, to_group: bool, code: int, line: str
+) -> None:
+    job, workers, out = batch_under_way(tmp_path)
+    (os.killpg if to_group else os.kill)(job.pid, signum)
+    os.killpg(job.pid, signal.SIGCONT)
+    _, err = job.communicate(timeout=120)
+    assert job.returncode == code, err
+    lines = err.strip().splitlines()
+    assert lines[-1] == line
+    stopped = re.fullmatch(
+        r"stopped after (\d+) of 3000 rows: (\d+) written, 0 failed; (\d+) files in out",
+        lines[-2],
+    )
+    assert stopped, lines[-2:]
+    done, written, files = map(int, stopped.groups())
+    assert done == written < 3000
+    assert not [pid for pid in workers if running(pid)]
+    assert hidden(out) == []  # no temporary file, no lock file
+    by_row = stems(out)
+    assert len(by_row) == written and files == 2 * written == len(listing(out))
+    assert all(suffixes == {"md", "txt"} for suffixes in by_row.values())
+
+
+@needs_linux
+def test_workers_of_a_batch_killed_outright_stop_after_their_row(tmp_path: Path) -> None:
+    job, workers, out = batch_under_way(tmp_path)
+    job.kill()  # SIGKILL: no clean-up in the parent is possible
+    os.killpg(job.pid, signal.SIGCONT)
+    wait_for(lambda: not [pid for pid in workers if running(pid)], "the orphaned workers")
+    job.communicate(timeout=120)
+    assert hidden(out) == [".jdgen-batch.lock"]  # a stale file: the lock itself is gone
+    assert all(suffixes == {"md", "txt"} for suffixes in stems(out).values())
+    assert len(listing(out)) < 2 * 3000 + 1
+    before = set(listing(out))
+    (tmp_path / "more.csv").write_text("role,file\nVP of Operations,q0\n", encoding="utf-8")
+    again = batch(tmp_path, "more.csv", "-o", "out", "--format", "md")
+    assert again.returncode == 0, again.stderr
+    assert set(listing(out)) == before - {".jdgen-batch.lock"} | {"q0.md"}
+
+
+@needs_linux
+def test_a_worker_killed_outright_stops_the_batch_with_one_line_and_no_temporary_files(
+    tmp_path: Path,
+) -> None:
+    job, workers, out = batch_under_way(tmp_path)
+    os.kill(workers[0], signal.SIGKILL)
+    os.killpg(job.pid, signal.SIGCONT)
+    _, err = job.communicate(timeout=120)
+    assert job.returncode == 1
+    assert errors(err) == [
+        "error: a worker process stopped unexpectedly (killed, or out of memory?); the "
+        "batch stopped, and every file it wrote is complete"
+    ]
+    assert not [pid for pid in workers if running(pid)]
+    assert hidden(out) == []
