@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from jdgen.models import Company, Location, Source, Strict
+from jdgen.spelling import Respeller, SpellingMap, respeller
 from jdgen.text import valid_patterns
 
 
@@ -34,6 +35,9 @@ class CountryEntry(Strict):
     locale: str
     #: US-only items apply: FLSA status, E-Verify, veteran status.
     us_items: bool = False
+    #: The variety of English its postings are spelt in (a key of ``spellings``); default:
+    #: the table's ``spelling_countries``, else the catalog's own (American) spelling.
+    spelling: str | None = None
     title_suffix: str | None = None
     privacy_laws: str
     #: What the country's statement names, for lint ("the Equality Act 2010").
@@ -71,6 +75,34 @@ class CountryTable(Strict):
     us_only_terms: list[str] = Field(default_factory=list)
     #: Sentences saying whether the vacancy exists and whether AI screens applicants.
     hiring_statements: HiringStatements
+    #: Word maps from the catalog's American spelling to other varieties (en-GB, en-CA).
+    spellings: dict[str, SpellingMap] = Field(default_factory=dict)
+    #: Countries without an entry of their own that write a variety: ``en-GB: [AU, NZ]``.
+    spelling_countries: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_spellings(self) -> CountryTable:
+        named = [(f"countries.{c.code}.spelling", c.spelling) for c in self.countries]
+        named.append(("fallback.spelling", self.fallback.spelling))
+        named += [(f"spellings.{k}.based_on", v.based_on) for k, v in self.spellings.items()]
+        named += [(f"spelling_countries.{k}", k) for k in self.spelling_countries]
+        for where, variety in named:
+            if variety and variety not in self.spellings:
+                choices = ", ".join(sorted(self.spellings)) or "none defined"
+                raise ValueError(
+                    f"{where}: unknown spelling '{variety}' (expected one of {choices})"
+                )
+        return self
+
+    def respeller(self, variety: str | None) -> Respeller | None:
+        """The compiled word map of a variety (None: the catalog's own spelling)."""
+        return respeller(self.spellings, variety)
+
+    def spelling_of(self, code: str, entry: CountryEntry) -> str | None:
+        """The variety a country's postings are spelt in."""
+        if entry.spelling:
+            return entry.spelling
+        return next((v for v, codes in self.spelling_countries.items() if code in codes), None)
 
     @field_validator("us_only_terms")
     @classmethod
@@ -107,7 +139,13 @@ class CountryTable(Strict):
             name = _pycountry_name(code) or entry.name
             entry = entry.model_copy(update={"name": name, "label": None, "in_sentence": None})
         locale = _locale(entry.locale.replace("{code}", code), self.default_locale)
-        return Country(code=None if code in ("EU", "other") else code, entry=entry, locale=locale)
+        spelling = self.spelling_of(code, entry)
+        return Country(
+            code=None if code in ("EU", "other") else code,
+            entry=entry,
+            locale=locale,
+            spelling=spelling,
+        )
 
 
 @dataclass(frozen=True)
@@ -117,6 +155,8 @@ class Country:
     code: str | None
     entry: CountryEntry
     locale: str
+    #: The variety of English the posting is spelt in (None: the catalog's own).
+    spelling: str | None = None
 
     @property
     def label(self) -> str:

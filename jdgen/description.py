@@ -24,7 +24,7 @@ from jdgen.models import (
     Section,
     Subsection,
 )
-from jdgen.tailor import Context, resolve, tailor
+from jdgen.tailor import Context, in_country_spelling, resolve, tailor
 
 #: The sections of a description, in order (each only when it has content).
 ORDER = (
@@ -78,9 +78,10 @@ def describe(
         for s in sections
         if s is not None and (s.paragraphs or s.bullets or s.subsections or s.facts)
     ]
-    return JobDescription(
+    described = JobDescription(
         kind="description", title=posting.title, sections=named, metadata=posting.metadata
     )
+    return in_country_spelling(described, ctx)
 
 
 def _section(section_id: str, **parts: object) -> Section:

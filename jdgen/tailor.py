@@ -76,6 +76,7 @@ from jdgen.models import (
     line_when,
     pick,
 )
+from jdgen.spelling import company_words, respell_posting
 from jdgen.templating import render_string
 from jdgen.text import article, description_form, join_words, long_date, money, sentence
 
@@ -1275,4 +1276,12 @@ def _build(ctx: Context) -> JobDescription:
     skills = _skill_list(ctx)
     sections = _apply_removals(ctx, _sections(ctx, duties, skills))
     title = title_with_suffix(ctx.title, company, ctx.country)
-    return JobDescription(title=title, sections=sections, metadata=_metadata(ctx, skills))
+    jd = JobDescription(title=title, sections=sections, metadata=_metadata(ctx, skills))
+    return in_country_spelling(jd, ctx)
+
+
+def in_country_spelling(jd: JobDescription, ctx: Context) -> JobDescription:
+    """``jd`` spelt as the posting's country writes English (countries.yaml ``spellings``),
+    the company's own words as written."""
+    spell = ctx.catalog.countries.respeller(ctx.country.spelling)
+    return respell_posting(jd, spell, company_words(ctx.company, ctx.options))

@@ -133,7 +133,7 @@ def test_sponsorship_yes_and_own_licence_wording(catalog: Catalog) -> None:
     berlin = posting(
         catalog, locations=[{"city": "Berlin", "country": "DE"}], visa_sponsorship=False
     )
-    assert "authorized to work in Germany;" in section_text(berlin, "location")
+    assert "authorised to work in Germany;" in section_text(berlin, "location")  # en-GB
 
 
 # -- FLSA: follows level and pay, overridable, US only --------------------------------------
