@@ -19,7 +19,9 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import re
 import signal
 import stat
 import sys
@@ -123,19 +125,28 @@ def signals_held() -> Iterator[None]:
 
 
 def write_output(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` safely (see :func:`write_files`)."""
+    """Write ``data`` to ``path`` safely (see :func:`write_files`); first remove what a
+    killed jdgen left of an earlier write of ``path``."""
+    check_writable(path)
+    remove_stale_temp_files(path.parent, path.name)
     write_files([(path, data)])
 
 
+def process_tag(pid: int | None = None) -> str:
+    """What the names of a process's temporary files end in: ``.jdgen-PID.tmp``."""
+    return f"jdgen-{os.getpid() if pid is None else pid}"
+
+
 def write_files(items: Sequence[tuple[Path, bytes]], tag: str = "") -> None:
-    """Write every ``(path, data)`` or none of them.  ``tag`` goes into the names of the
-    temporary files (``.NAME.RANDOM.TAG.tmp``), so that :func:`remove_temp_files` can find
-    any a killed process left."""
+    """Write every ``(path, data)`` or none of them.  ``tag`` (default: this process's)
+    goes into the names of the temporary files (``.NAME.RANDOM.TAG.tmp``), so that
+    :func:`remove_temp_files` and :func:`remove_stale_temp_files` can find any that a
+    killed process left."""
     for path, _ in items:
         check_writable(path)
         refuse_special(path)
     with signals_held():
-        _commit(items, tag)
+        _commit(items, tag or process_tag())
 
 
 def _commit(items: Sequence[tuple[Path, bytes]], tag: str) -> None:
@@ -163,7 +174,7 @@ def _stage(path: Path, data: bytes, tag: str) -> str:
     """``data`` in a temporary file next to ``path``, on disk; its name."""
     fd, tmp = tempfile.mkstemp(
         prefix=f".{path.name[:_NAME_IN_TEMP]}.",
-        suffix=f".{tag}{TEMP_SUFFIX}" if tag else TEMP_SUFFIX,
+        suffix=f".{tag}{TEMP_SUFFIX}",
         dir=path.parent if str(path.parent) else ".",
     )
     _in_progress.add(tmp)
@@ -245,6 +256,37 @@ def discard_temp_files() -> None:
     """Remove the temporary files this process is writing (a worker told to stop)."""
     for name in list(_in_progress):
         _discard(name)
+
+
+#: The process a jdgen temporary file's name says wrote it (a batch's files: the batch's).
+_WRITER = re.compile(r"\.jdgen-(?:batch-)?(\d+)" + re.escape(TEMP_SUFFIX) + "$")
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid() or sys.platform == "win32":  # os.kill(pid, 0) is not a probe there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def remove_stale_temp_files(folder: Path, name: str = "") -> int:
+    """Remove jdgen's temporary files in ``folder`` (for the file ``name``, else all) whose
+    writer is no longer running: what a ``kill -9`` left.  Never touches another program's
+    files, nor those of a jdgen still running; how many were removed."""
+    pattern = f".{glob.escape(name[:_NAME_IN_TEMP])}.*{TEMP_SUFFIX}" if name else f".*{TEMP_SUFFIX}"
+    found = 0
+    for path in folder.glob(pattern):
+        writer = _WRITER.search(path.name)
+        if writer and not _running(int(writer.group(1))):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                found += 1
+    return found
 
 
 def remove_temp_files(folder: Path, tag: str) -> int:

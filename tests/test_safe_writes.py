@@ -455,3 +455,56 @@ def test_a_worker_killed_outright_stops_the_batch_with_one_line_and_no_temporary
     ]
     assert not [pid for pid in workers if running(pid)]
     assert hidden(out) == []
+
+
+# -- what a kill -9 left is cleaned up by the next write --------------------------------
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+@needs_linux
+def test_generate_removes_temporary_files_a_killed_jdgen_left_and_only_those(
+    tmp_path: Path,
+) -> None:
+    stale = tmp_path / f".vpo.md.k3j2x.jdgen-{dead_pid()}.tmp"
+    running_ = tmp_path / f".vpo.md.a8b7c.jdgen-{os.getpid()}.tmp"
+    foreign = tmp_path / ".vpo.md.swp.tmp"
+    other = tmp_path / f".other.md.q1w2e.jdgen-{dead_pid()}.tmp"
+    for path in (stale, running_, foreign, other):
+        path.write_bytes(b"half a posting")
+    code, _, err = invoke("generate", "vpo", "-o", str(tmp_path / "vpo.md"))
+    assert code == 0, err
+    assert hidden(tmp_path) == sorted([running_.name, foreign.name, other.name])
+
+
+@needs_linux
+def test_a_batch_removes_what_a_batch_killed_outright_left_in_its_folder(tmp_path: Path) -> None:
+    rows = rows_csv(tmp_path / "rows.csv", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f".p0.md.x1y2z.jdgen-batch-{dead_pid()}.tmp").write_bytes(b"half")
+    (out / f".p0.md.{dead_pid()}.old.jdgen-batch-{dead_pid()}.tmp").write_bytes(b"old")
+    code, _, err = invoke("batch", str(rows), "-o", str(out), "--format", "md", "-j", "1")
+    assert code == 0, err
+    assert listing(out) == ["p0.md", "p1.md"]
+
+
+@needs_linux
+def test_init_example_copies_all_its_files_or_none(tmp_path: Path) -> None:
+    demo = tmp_path / "demo"
+    with pytest.MonkeyPatch.context() as full_disk:
+        fail_when(full_disk, "fsync", lambda fd: "/.posting-template.docx." in fd_name(fd))
+        code, _, err = invoke("init", "--example", str(demo))
+    assert code == 1
+    assert errors(err) == [f"error: {demo / 'posting-template.docx'}: No space left on device"]
+    assert not demo.exists()
+    code, _, err = invoke("init", "--example", str(demo))
+    assert code == 0, err
+    assert listing(demo) == sorted(
+        ["company.yaml", "requisitions.csv", "brand.docx", "posting.docx", "posting-template.docx"]
+    )

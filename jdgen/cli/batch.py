@@ -110,7 +110,7 @@ def batch(
       jdgen batch rows.yaml -o postings/ --reference-docx brand.docx --force
     """
     from jdgen.batch import BatchJob
-    from jdgen.files import output_folder
+    from jdgen.files import output_folder, remove_stale_temp_files
     from jdgen.render import RenderOptions
 
     start = time.perf_counter()
@@ -136,6 +136,7 @@ def batch(
             ),
             tag=f"jdgen-batch-{os.getpid()}",
         )
+        remove_stale_temp_files(outdir)  # what a batch killed outright left
         report = _write_all(file, job, catalog, force, jobs, quiet)
     if report.failed or not quiet:
         report.summary(time.perf_counter() - start, outdir)

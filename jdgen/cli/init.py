@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sys
@@ -261,18 +262,23 @@ EXAMPLE_FILES = (
 
 def copy_examples(folder: Path, force: bool) -> None:
     """``jdgen init --example``: the files the README's commands use, copied into ``folder``."""
-    from jdgen.files import check_writable, refuse_overwrite, write_output
+    from jdgen.files import refuse_overwrite, write_files
     from jdgen.resources import data_dir
 
     if folder.exists() and not folder.is_dir():
         raise JdgenError(f"{folder}: not a folder (--example copies several files into one)")
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     targets = [(data_dir(kind) / name, folder / target) for kind, name, target in EXAMPLE_FILES]
-    for _, target in targets:  # every clash first: all files or none
-        refuse_overwrite(target, force)
-        check_writable(target)
-    for source, target in targets:
-        write_output(target, source.read_bytes())
+    try:
+        for _, target in targets:  # every clash first
+            refuse_overwrite(target, force)
+        write_files([(target, source.read_bytes()) for source, target in targets])  # all or none
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     names = ", ".join(target.name for _, target in targets)
     click.secho(f"wrote {names} in {folder}", err=True, fg="green")
 
