@@ -758,6 +758,7 @@ def _end_worker(signum: int, frame: Any) -> None:
 
 def process(item: Planned) -> RowResult:
     """Build, tailor, render and write one row's files (all or none); never raises."""
+    from jdgen.document import make_document
     from jdgen.files import write_files
     from jdgen.render import render
 
@@ -772,7 +773,7 @@ def process(item: Planned) -> RowResult:
     try:
         role, company, options = build_request(row.data, job.defaults, catalog, where)
         try:
-            jds = {kind: _document(kind, role, company, catalog, options) for kind in job.kinds}
+            jds = {kind: make_document(kind, role, company, catalog, options) for kind in job.kinds}
             written = [
                 (path, render(jds[kind], fmt, job.render_options))
                 for (kind, fmt, _), path in zip(
@@ -794,19 +795,6 @@ def process(item: Planned) -> RowResult:
             error=f"{where}: internal error: {type(exc).__name__}: {exc} (please report it)",
         )
     return RowResult(row.line, tuple(str(path) for path, _ in written))
-
-
-def _document(
-    kind: str, role: Any, company: Company, catalog: Catalog, options: PostingOptions
-) -> Any:
-    """The posting, or the internal job description."""
-    if kind == "description":
-        from jdgen.description import describe
-
-        return describe(role, company, catalog, options)
-    from jdgen.tailor import tailor
-
-    return tailor(role, company, catalog, options)
 
 
 def default_jobs() -> int:

@@ -19,7 +19,21 @@ from pydantic import Field
 from jdgen.models import Bullet, JobDescription, Origin, Strict
 from jdgen.text import sentence
 
-EDITABLE_SECTIONS = ("responsibilities", "qualifications", "skills")
+EDITABLE_SECTIONS = (
+    "responsibilities",
+    "qualifications",
+    "skills",
+    "essential-functions",
+    "marginal-functions",
+    "ksa",
+)
+#: The internal description's lists hold the posting's bullets, under the posting's keys,
+#: so an edit made to one applies to the other (:mod:`jdgen.description`).
+POSTING_SECTION = {
+    "essential-functions": "responsibilities",
+    "marginal-functions": "responsibilities",
+    "ksa": "skills",
+}
 
 KEY_PATTERN = r"^[A-Za-z0-9_.:/-]{1,80}$"
 
@@ -77,11 +91,12 @@ def bullet_lists(jd: JobDescription) -> list[BulletList]:
     for section in jd.sections:
         if section.id not in EDITABLE_SECTIONS:
             continue
-        parts = [(section.id, "", section.heading, section.bullets)] if section.bullets else []
-        parts += [(section.id, s.id, s.heading, s.bullets) for s in section.subsections]
-        for sid, sub_id, heading, bullets in parts:
-            items = [(bullet_key(sid, b), b) for b in bullets]
-            lists.append(BulletList(list_key(sid, sub_id), sid, heading, items))
+        name = POSTING_SECTION.get(section.id, section.id)
+        parts = [("", section.heading, section.bullets)] if section.bullets else []
+        parts += [(s.id, s.heading, s.bullets) for s in section.subsections]
+        for sub_id, heading, bullets in parts:
+            items = [(bullet_key(name, b), b) for b in bullets]
+            lists.append(BulletList(list_key(name, sub_id), section.id, heading, items))
     return lists
 
 
@@ -139,15 +154,19 @@ def _rebuilt(jd: JobDescription, lists: list[BulletList]) -> JobDescription:
         if section.id not in EDITABLE_SECTIONS:
             sections.append(section)
             continue
-        update: dict[str, Any] = {"bullets": by_key.get(list_key(section.id), section.bullets)}
+        name = POSTING_SECTION.get(section.id, section.id)
+        update: dict[str, Any] = {"bullets": by_key.get(list_key(name), section.bullets)}
         subsections = []
         for sub in section.subsections:
-            bullets = by_key[list_key(section.id, sub.id)]
+            bullets = by_key[list_key(name, sub.id)]
             if bullets or sub.paragraphs:  # a list emptied by edits loses its heading too
                 subsections.append(sub.model_copy(update={"bullets": bullets}))
         update["subsections"] = subsections
         sections.append(section.model_copy(update=update))
-    kept = {b.id for lst in lists if lst.section == "skills" for _, b in lst.items}
+    skill_lists = [
+        lst for lst in lists if POSTING_SECTION.get(lst.section, lst.section) == "skills"
+    ]
+    kept = {b.id for lst in skill_lists for _, b in lst.items}
     skills = [s for s in jd.metadata.skills if s.id in kept]
     metadata = jd.metadata.model_copy(update={"skills": skills})
     return jd.model_copy(update={"sections": sections, "metadata": metadata})

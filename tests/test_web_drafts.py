@@ -99,6 +99,21 @@ def test_api_stale_save_is_409_with_both_texts(client) -> None:
     assert client.get("/api/drafts/99").status_code == 404
 
 
+def test_a_draft_keeps_its_document_and_pay_range(client) -> None:
+    saved = save(client, kind="description", salary_range="130k-160k", draft_name="DO file")
+    assert saved.status_code == 200
+    page = client.get(saved.headers["HX-Push-Url"]).text
+    assert '<input type="radio" name="kind" value="description" checked' in page
+    assert 'name="salary_range" type="text" value="130k-160k"' in page
+    assert "<h2>Essential functions</h2>" in page
+    draft = client.get("/api/drafts").json()[0]["latest"]["data"]
+    assert (draft["kind"], draft["salary_range"]) == ("description", "130k-160k")
+    plain = save(client, salary_range="130k-160k", draft_name="DO")
+    page = client.get(plain.headers["HX-Push-Url"]).text
+    assert '<input type="radio" name="kind" value="posting" checked' in page
+    assert "$130,000" in page and "<h2>Essential functions</h2>" not in page
+
+
 def test_profiles_are_saved_and_loaded(client) -> None:
     saved = post_form(client, "/profiles/save", {**ACME_FORM, "profile_name": "Acme"})
     assert "Saved the company profile “Acme”" in saved.text

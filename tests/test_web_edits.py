@@ -101,3 +101,32 @@ def test_edit_route_applies_and_keeps_the_edit(tmp_path: Path) -> None:
         moved.text.split('id="edits" name="edits" value="', 1)[1].split('"', 1)[0]
     )
     assert json.loads(state)[0]["op"] == "move"
+
+
+def test_edits_to_the_posting_apply_to_the_internal_description(tmp_path: Path) -> None:
+    """The description holds the posting's duties and skills under their keys: a duty
+    removed and a skill reworded in the posting are so in the description too."""
+    client = client_for(tmp_path / "d.sqlite3")
+    form = {"role": "director-of-operations", "size": "60", "industry": "manufacturing"}
+    edits = [
+        {"op": "remove", "bullet": "responsibilities:operating-budget", "was": "budget"},
+        {"op": "reword", "bullet": "skills:financial-acumen", "text": "Reads a P&L cold"},
+    ]
+    posting = post_form(client, "/preview", {**form, "edits": json.dumps(edits)})
+    description = post_form(
+        client, "/preview", {**form, "edits": json.dumps(edits), "kind": "description"}
+    )
+    for page in (posting, description):
+        assert page.status_code == 200
+        assert "Build and manage the operating budget" not in page.text
+        assert "Reads a P&amp;L cold." in page.text
+        assert "no longer appl" not in page.text  # both edits applied
+    before = post_form(client, "/preview", {**form, "kind": "description"})
+    assert "Build and manage the operating budget" in before.text
+    text = description.text
+    assert "<h2>Essential functions</h2>" in text
+    assert '<dl class="facts"><dt>Job title</dt><dd>Director of Operations</dd>' in text
+    assert '<dt>Employee signature</dt><dd class="blank"></dd>' in text
+    # its duties carry the posting's keys, so its edit buttons make the same edits
+    key = text.split('data-bullet="', 1)[1].split('"', 1)[0]
+    assert key.startswith("responsibilities:")

@@ -21,7 +21,7 @@ def client(tmp_path: Path):
     return client_for(tmp_path / "drafts.sqlite3")
 
 
-def cli_bytes(tmp_path: Path, fmt: str, env: dict[str, str]) -> bytes:
+def cli_bytes(tmp_path: Path, fmt: str, env: dict[str, str], *options: str) -> bytes:
     out = tmp_path / f"cli.{fmt}"
     subprocess.run(
         [
@@ -34,6 +34,7 @@ def cli_bytes(tmp_path: Path, fmt: str, env: dict[str, str]) -> bytes:
             str(FIXTURES / "acme.yaml"),
             "-o",
             str(out),
+            *options,
         ],
         check=True,
         env=env,
@@ -42,26 +43,73 @@ def cli_bytes(tmp_path: Path, fmt: str, env: dict[str, str]) -> bytes:
     return out.read_bytes()
 
 
+@pytest.mark.parametrize("kind", ["posting", "description"])
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_download_is_byte_identical_to_the_cli(
-    client, tmp_path: Path, monkeypatch, fmt: str
+    client, tmp_path: Path, monkeypatch, fmt: str, kind: str
+) -> None:
+    """Every download, of the posting and of the internal description (the form's
+    "Document" choice, generate's --kind), is the file generate writes."""
+    import os
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
+    expected = cli_bytes(tmp_path, fmt, env, "--kind", kind)
+    page = post_form(client, "/download", {**ACME_FORM, "format": fmt, "kind": kind})
+    assert page.status_code == 200
+    name = "director-of-operations" + ("-description" if kind == "description" else "")
+    assert page.headers["content-disposition"] == f'attachment; filename="{name}.{fmt}"'
+    assert page.content == expected
+    api = client.post(
+        f"/api/render/{fmt}",
+        json={"role": "Director of Operations", "company": acme(), "kind": kind},
+    )
+    assert api.status_code == 200
+    assert api.content == expected
+
+
+def test_the_pay_range_of_one_posting_downloads_as_generate_salary_writes_it(
+    client, tmp_path: Path, monkeypatch
 ) -> None:
     import os
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
-    expected = cli_bytes(tmp_path, fmt, {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"})
-    page = post_form(client, "/download", {**ACME_FORM, "format": fmt})
-    assert page.status_code == 200
-    assert (
-        page.headers["content-disposition"]
-        == f'attachment; filename="director-of-operations.{fmt}"'
-    )
-    assert page.content == expected
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
+    expected = cli_bytes(tmp_path, "md", env, "--salary", "135k-165k")
+    assert "$135,000" in expected.decode()
+    form = {**ACME_FORM, "format": "md", "salary_range": "135k-165k"}
+    assert post_form(client, "/download", form).content == expected
+    preview = post_form(client, "/preview", form)
+    assert "$135,000" in preview.text and "$120,000" not in preview.text
     api = client.post(
-        f"/api/render/{fmt}", json={"role": "Director of Operations", "company": acme()}
+        "/api/render/md",
+        json={"role": "director-of-operations", "company": acme(), "salary_range": "135k-165k"},
     )
-    assert api.status_code == 200
     assert api.content == expected
+
+
+def test_a_bad_pay_range_is_a_message_beside_its_field(client) -> None:
+    page = post_form(client, "/preview", {**ACME_FORM, "salary_range": "lots"})
+    assert (
+        'id="err-salary_range" role="alert">expected a range such as 120k-150k or '
+        "$120,000-$150,000, got &#39;lots&#39;</p>"
+    ) in page.text
+    api = client.post(
+        "/api/posting", json={"role": "director-of-operations", "salary_range": "lots"}
+    )
+    assert api.status_code == 422
+    assert api.json()["detail"][0]["loc"] == ["body", "salary_range"]
+
+
+def test_the_internal_description_has_no_job_posting(client) -> None:
+    api = client.post(
+        "/api/render/jsonld", json={"role": "director-of-operations", "kind": "description"}
+    )
+    assert api.status_code == 422
+    assert api.json()["detail"][0]["loc"] == ["body", "kind"]
+    assert "for postings only" in api.json()["detail"][0]["msg"]
+    bad = post_form(client, "/preview", {**ACME_FORM, "kind": "memo"})
+    assert 'id="err-kind" role="alert">Input should be &#39;posting&#39; or' in bad.text
 
 
 def test_build_page_shows_form_roles_preview_and_checks(client) -> None:

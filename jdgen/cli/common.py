@@ -249,44 +249,15 @@ def posting_choices(
 
 
 def salary_option(text: str, company: Company) -> Salary:
-    """``--salary "120k-150k"`` as a Salary: the currency from a symbol or code in the
-    text, else the company file's, else the one of the country the job is in."""
-    import re
-
-    from pydantic import ValidationError
-
+    """``--salary "120k-150k"`` as a Salary (:func:`jdgen.document.pay_range`); a bad
+    value is an error naming the option."""
+    from jdgen.document import pay_range
     from jdgen.errors import JdgenError
-    from jdgen.models import Salary
 
-    parts = re.split(r"\s*(?:-|–|—|\bto\b)\s*", text.strip())
-    symbol = re.match(r"(?i)\s*(us\$|c\$|usd|eur|gbp|cad|[$€£¥])", text)
-    data = {
-        "min": parts[0],
-        "max": parts[-1],
-        "currency": symbol.group(1) if symbol else _currency_for(company),
-        "period": company.salary.period if company.salary else "year",
-    }
     try:
-        salary: Salary | None = Salary.model_validate(data)
-    except ValidationError:
-        salary = None
-    if salary is None or len(parts) > 2 or "" in parts or salary.min > salary.max:
-        raise JdgenError(
-            f"--salary: expected a range such as 120k-150k or $120,000-$150,000, got {text!r}"
-        )
-    return salary
-
-
-def _currency_for(company: Company) -> str:
-    if company.salary is not None:
-        return company.salary.currency
-    from babel.numbers import get_territory_currencies
-
-    country = next((loc.country for loc in company.locations if loc.country), None) or "US"
-    try:
-        return (get_territory_currencies(country) or ["USD"])[0]
-    except Exception:  # an unknown territory: Babel raises its own lookup errors
-        return "USD"
+        return pay_range(text, company)
+    except JdgenError as exc:
+        raise JdgenError(f"--salary: {exc}") from None
 
 
 def build_posting(
@@ -301,7 +272,6 @@ def build_posting(
     """Load, resolve and tailor: the stages a posting command runs (``kind``: ``posting``
     or the internal ``description``)."""
     from jdgen.models import PostingOptions
-    from jdgen.tailor import tailor
 
     catalog = load_catalog_for(catalog_dirs)
     role = catalog.find_role(role_query)
@@ -315,11 +285,9 @@ def build_posting(
         for key, value in choices.items():
             merged[key] = merged[key] + value if isinstance(value, list) else value
         options = PostingOptions.model_validate(merged)
-    if kind == "description":
-        from jdgen.description import describe
+    from jdgen.document import make_document
 
-        return describe(role, company, catalog, options)
-    return tailor(role, company, catalog, options)
+    return make_document(kind, role, company, catalog, options or company.posting)
 
 
 templates_option = click.option(

@@ -26,6 +26,8 @@ COMMA_LISTS = {"remote_regions", "systems", "languages", "posting.remove"}
 #: Form fields that are not company fields.
 OTHER_FIELDS = {
     "role",
+    "kind",
+    "salary_range",
     "edits",
     "csrf_token",
     "draft_id",
@@ -130,7 +132,14 @@ def request_from_form(form: Mapping[str, str]) -> tuple[PostingRequest | None, l
     if not role:
         return None, [FieldError(("role",), "choose a role")]
     try:
-        return PostingRequest(role=role, company=company_from_form(form), edits=edits), problems
+        request = PostingRequest(
+            role=role,
+            company=company_from_form(form),
+            edits=edits,
+            kind=form.get("kind") or "posting",
+            salary_range=(form.get("salary_range") or "").strip() or None,
+        )
+        return request, problems
     except ValidationError as err:
         return None, [FieldError(tuple(e["loc"]), e["msg"]) for e in err.errors()]
 

@@ -25,6 +25,8 @@ from jdgen.web.store import StaleVersion, Store, StoreError
 router = APIRouter(include_in_schema=False)
 
 DEFAULT_ROLE = "director-of-operations"
+#: Added to the role id in a download's file name: director-of-operations-description.docx.
+FILE_ENDINGS = {"posting": "", "description": "-description"}
 
 
 def render_page(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -80,9 +82,10 @@ def build_page(
     role = state.get("role") or DEFAULT_ROLE
     values = views.form_values(company, cat)
     slots = views.slot_paths(values["location_rows"], values["section_rows"])
-    edits = [Edit.model_validate(e) for e in state.get("edits", [])]
     try:
-        req = PostingRequest(role=role, company=company, edits=edits)
+        req = PostingRequest.model_validate(
+            {**state_request(state), "role": role, "company": company}
+        )
         values.update(views.preview_values(site, req, list(extra.pop("errors", [])), slots))
     except Exception:  # a draft saved by an older jdgen: show the form, not a server error
         values.update(
@@ -106,6 +109,8 @@ def build_page(
         draft_id=state.get("draft_id"),
         base_version=state.get("base_version"),
         draft_name=state.get("draft_name", ""),
+        kind=state.get("kind") or "posting",
+        salary_range=state.get("salary_range") or "",
         **values,
         **extra,
     )
@@ -310,11 +315,7 @@ async def download(request: Request) -> Response:
     state: dict[str, Any] = {"role": form.get("role"), "company": {}, "edits": []}
     req, errors = request_from_form(form)
     if req is not None:
-        state = {
-            "role": req.role,
-            "company": req.company,
-            "edits": [e.model_dump(exclude_none=True) for e in req.edits],
-        }
+        state = draft_data(req)
     state.update(
         draft_id=form.get("draft_id"),
         base_version=form.get("base_version"),
@@ -356,7 +357,7 @@ async def download(request: Request) -> Response:
                 )
             ],
         )
-    filename = f"{built.role.id}{FORMATS[fmt].suffixes[0]}"
+    filename = f"{built.role.id}{FILE_ENDINGS[req.kind]}{FORMATS[fmt].suffixes[0]}"
     return Response(
         data,
         media_type=MEDIA_TYPES[fmt],
@@ -367,12 +368,20 @@ async def download(request: Request) -> Response:
 # -- drafts and profiles -----------------------------------------------------
 
 
+#: What a draft holds: a posting request (kind and pay range only when given).
+REQUEST_KEYS = ("role", "company", "edits", "kind", "salary_range")
+
+
 def draft_data(req: PostingRequest) -> dict[str, Any]:
-    return {
-        "role": req.role,
-        "company": req.company,
-        "edits": [e.model_dump(exclude_none=True) for e in req.edits],
-    }
+    data = req.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data.setdefault("company", {})
+    data["edits"] = [e.model_dump(exclude_none=True) for e in req.edits]
+    return data
+
+
+def state_request(state: dict[str, Any]) -> dict[str, Any]:
+    """The posting request fields of a draft or page state."""
+    return {k: state[k] for k in REQUEST_KEYS if state.get(k) is not None}
 
 
 def _int(value: str | None) -> int | None:
@@ -482,9 +491,7 @@ def history_page(request: Request, doc_id: int) -> HTMLResponse:
 
 def markdown_of(site: service.Site, data: dict[str, Any]) -> str:
     try:
-        req = PostingRequest.model_validate(
-            {k: data.get(k) for k in ("role", "company", "edits") if k in data}
-        )
+        req = PostingRequest.model_validate(state_request(data))
         return site.render(site.build(req), "md").decode("utf-8")
     except (service.InputError, ValueError) as exc:
         return f"(this version cannot be built: {exc})\n"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from jdgen.document import Kind
 from jdgen.edits import Edit, Edited
 
 if TYPE_CHECKING:
@@ -41,6 +42,17 @@ class PostingRequest(BaseModel):
         "as in company.yaml; missing fields take the default company's values.",
     )
     edits: list[Edit] = Field(default_factory=list, max_length=500)
+    kind: Kind = Field(
+        default="posting",
+        description="posting: the job ad; description: the internal job description HR "
+        "keeps on file (generate --kind).",
+    )
+    salary_range: str | None = Field(
+        default=None,
+        max_length=100,
+        description="This posting's pay range over the company's, as generate --salary takes it: "
+        '"120k-150k", "€65,000-€80,000".',
+    )
 
 
 @dataclass(frozen=True)
@@ -172,7 +184,14 @@ class Site:
         from jdgen.render import render as render_format
 
         if reference_docx is None:
-            return render_format(built.edited.jd, fmt, RenderOptions(self.template_dirs))
+            from jdgen.errors import JdgenError
+
+            try:
+                return render_format(built.edited.jd, fmt, RenderOptions(self.template_dirs))
+            except JdgenError as exc:  # a JobPosting (jsonld) of the internal description
+                if built.edited.jd.kind == "posting":
+                    raise
+                raise InputError([FieldError(("kind",), str(exc))]) from None
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="jdgen-web-") as tmp:
@@ -184,9 +203,9 @@ class Site:
 
 def build(request: PostingRequest, cat: Catalog) -> Built:
     """Tailor the posting for ``request`` from ``cat`` and apply its edits."""
+    from jdgen.document import make_document
     from jdgen.edits import apply_edits
     from jdgen.errors import JdgenError
-    from jdgen.tailor import tailor
 
     errors: list[FieldError] = []
     role = None
@@ -196,13 +215,27 @@ def build(request: PostingRequest, cat: Catalog) -> Built:
         errors += exc.errors
     company, problems = company_errors(request.company, cat)
     errors += problems
+    if company is not None and request.salary_range:
+        company, problems = with_pay_range(company, request.salary_range)
+        errors += problems
     if errors or role is None or company is None:
         raise InputError(errors)
     try:
-        jd = tailor(role, company, cat)
+        jd = make_document(request.kind, role, company, cat, company.posting)
     except JdgenError as exc:  # posting.remove naming an id the role lacks, a business model …
         raise InputError([tailor_error(str(exc))]) from None
     return Built(role, company, apply_edits(jd, request.edits))
+
+
+def with_pay_range(company: Company, text: str) -> tuple[Company | None, list[FieldError]]:
+    """The company with this posting's pay range, as ``generate --salary TEXT`` makes it."""
+    from jdgen.document import pay_range
+    from jdgen.errors import JdgenError
+
+    try:
+        return company.model_copy(update={"salary": pay_range(text, company)}), []
+    except JdgenError as exc:
+        return None, [FieldError(("salary_range",), str(exc))]
 
 
 def tailor_error(message: str) -> FieldError:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from jdgen.web import service
 from jdgen.web.fields import choice_defaults, company_paths, unplaced
 from jdgen.web.forms import MAX_ROWS, edits_json, flatten
+from jdgen.web.preview import element_id, preview_sections
 from jdgen.web.service import FieldError, InputError, PostingRequest
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ FACT_FIELDS = ("business_model", "systems", "languages", "unionised", "sites", "
 def slot_paths(location_rows: int, section_rows: int) -> list[str]:
     """Every place an error message can be shown in the build form: one per company field
     (:func:`~jdgen.web.fields.company_paths`), per row of places and extra sections."""
-    paths = ["form", "role", "reference_docx"]
+    paths = ["form", "role", "kind", "salary_range", "reference_docx"]
     rows = {"locations": location_rows, "posting.extra_sections": section_rows}
     for path in company_paths():
         head, star, tail = path.partition(".*")
@@ -70,10 +71,6 @@ def rows(company: dict[str, Any], key: str, nested: str | None = None) -> int:
     return min(MAX_ROWS, max(1, len(items) if isinstance(items, list) else 1))
 
 
-def lists_by_key(edited: Edited) -> dict[str, Any]:
-    return {lst.key: lst for lst in edited.lists}
-
-
 #: Fields that do not go into the posting: a problem there stops the download, not the preview.
 DOWNLOAD_FIELDS = ("reference_docx", "format")
 
@@ -103,7 +100,7 @@ def preview_values(
     the download alone (``download_problems``) leave the preview as it is."""
     values: dict[str, Any] = {
         "jd": None,
-        "lists": {},
+        "sections": [],
         "dropped": [],
         "report": None,
         "pay_errors": [],
@@ -123,7 +120,9 @@ def preview_values(
     values["edits_json"] = edits_json(request.edits if request else [])
     if built is not None:
         values.update(
-            jd=built.edited.jd, lists=lists_by_key(built.edited), dropped=built.edited.dropped
+            jd=built.edited.jd,
+            sections=preview_sections(built.edited.jd, built.edited),
+            dropped=built.edited.dropped,
         )
         values["built"] = built
     return values
@@ -133,18 +132,17 @@ def lint_values(built: service.Built) -> dict[str, Any]:
     from jdgen.lint.report import CHECK_NAMES
 
     report = service.lint(built)
+    published = built.edited.jd.kind == "posting"  # pay laws ask nothing of an HR file
     return {
         "report": report,
         "check_names": CHECK_NAMES,
         "anchors": anchors(report, built.edited),
         "pay_errors": [
-            f for f in report.findings if f.check == "pay-transparency" and f.severity == "error"
+            f
+            for f in report.findings
+            if published and f.check == "pay-transparency" and f.severity == "error"
         ],
     }
-
-
-def element_id(key: str) -> str:
-    return "b-" + key.replace(":", "-").replace("/", "-")
 
 
 def anchors(report: LintReport, edited: Edited) -> dict[int, str]:
