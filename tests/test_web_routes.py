@@ -125,6 +125,29 @@ def test_build_page_shows_form_roles_preview_and_checks(client) -> None:
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
 
 
+def test_on_a_phone_a_bar_leads_to_the_form_preview_and_checks_with_the_score(client) -> None:
+    """The three panels stack on narrow screens; the bar at the bottom links to each and
+    shows the score of the checks, refreshed with them."""
+    import re
+
+    html = client.get("/").text
+    bar = re.search(r'<nav class="jump-bar"[^>]*>(.*?)</nav>', html, re.S)
+    assert bar is not None
+    links = re.findall(r'<a href="(#[^"]+)">', bar.group(1))
+    assert links == ["#build", "#preview-heading", "#checks-heading"]
+    for target in ("build", "preview-heading", "checks-heading"):
+        assert f'id="{target}"' in html
+    score = re.search(r'<span class="big">(\d+)</span>', html)
+    assert score is not None
+    assert f'<span id="bar-score">{score.group(1)}/100</span>' in bar.group(1)
+    checks = post_form(client, "/checks", {"role": "director-of-operations", "size": "40"})
+    fresh = re.search(r'<span class="big">(\d+)</span>', checks.text)
+    assert fresh is not None
+    assert f'<span id="bar-score" hx-swap-oob="true">{fresh.group(1)}/100</span>' in checks.text
+    broken = post_form(client, "/preview", {"role": "director-of-operations", "size": "huge"})
+    assert '<span id="bar-score" hx-swap-oob="true"></span>' in broken.text
+
+
 def test_preview_follows_size_and_industry(client) -> None:
     small = post_form(
         client,
