@@ -1183,6 +1183,11 @@ def _work_problems(c: Catalog, at: str, duty_ids: set[str]) -> list[str]:
         for i, rid in enumerate(work.description.marginal)
         if rid not in duty_ids
     ]
+    problems += [
+        f"{at}: site_based.{fn}: unknown function (expected one of {', '.join(sorted(c.functions))})"
+        for fn in work.site_based
+        if c.functions and fn not in c.functions
+    ]
     return problems
 
 

@@ -10,15 +10,15 @@ else its first remote region; :meth:`CountryTable.texts` picks the entry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from jdgen.models import Company, Location, Source, Strict
+from jdgen.models import Company, Location, Source, Strict, Units
 from jdgen.spelling import Respeller, SpellingMap, respeller
-from jdgen.text import valid_patterns
+from jdgen.text import join_words, valid_patterns
 
 
 class CountryEntry(Strict):
@@ -35,6 +35,8 @@ class CountryEntry(Strict):
     locale: str
     #: US-only items apply: FLSA status, E-Verify, veteran status.
     us_items: bool = False
+    #: How weights are written: ``imperial`` (pounds) in the US, else kilograms.
+    units: Units = "metric"
     #: The variety of English its postings are spelt in (a key of ``spellings``); default:
     #: the table's ``spelling_countries``, else the catalog's own (American) spelling.
     spelling: str | None = None
@@ -75,6 +77,10 @@ class CountryTable(Strict):
     us_only_terms: list[str] = Field(default_factory=list)
     #: Sentences saying whether the vacancy exists and whether AI screens applicants.
     hiring_statements: HiringStatements
+    #: Countries outside the EU where the GDPR (or the UK GDPR) applies too.
+    gdpr_area: list[str] = Field(default_factory=list)
+    #: How the GDPR is named beside another country's privacy laws.
+    gdpr_laws: str = "the GDPR"
     #: Word maps from the catalog's American spelling to other varieties (en-GB, en-CA).
     spellings: dict[str, SpellingMap] = Field(default_factory=dict)
     #: Countries without an entry of their own that write a variety: ``en-GB: [AU, NZ]``.
@@ -223,7 +229,12 @@ def check_locale(value: str) -> str | None:
 
 def posting_country(company: Company, table: CountryTable) -> Country:
     """The country of the company's first location with a country, else of its first
-    remote region that names one, else the default country."""
+    remote region that names one, else the default country; its privacy laws name the
+    GDPR too when the company works where it applies (:func:`with_gdpr`)."""
+    return with_gdpr(_first_country(company, table), company, table)
+
+
+def _first_country(company: Company, table: CountryTable) -> Country:
     for loc in company.locations:
         if loc.country:
             code = table.code_of(loc.country)
@@ -233,6 +244,25 @@ def posting_country(company: Company, table: CountryTable) -> Country:
         if code:
             return table.texts(code)
     return table.texts(None)
+
+
+def in_gdpr_area(code: str | None, table: CountryTable) -> bool:
+    return bool(code) and (code == "EU" or code in table.eu_members or code in table.gdpr_area)
+
+
+def with_gdpr(country: Country, company: Company, table: CountryTable) -> Country:
+    """A country outside the GDPR's reach whose company has a location or hires remotely
+    in the EU, the EEA or the UK: its privacy laws and the GDPR ("US state privacy laws
+    and the GDPR").  A company that works only outside it is not told about the GDPR."""
+    if in_gdpr_area(country.code, table):
+        return country
+    places = [loc.country for loc in company.locations if loc.country]
+    places += list(company.remote_regions)
+    if not any(in_gdpr_area(table.code_of(p), table) for p in places):
+        return country
+    laws = join_words([country.entry.privacy_laws, table.gdpr_laws])
+    entry = country.entry.model_copy(update={"privacy_laws": laws})
+    return replace(country, entry=entry)
 
 
 def written_out(loc: Location, table: CountryTable) -> Location:

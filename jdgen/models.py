@@ -665,6 +665,8 @@ EmploymentType = Literal["full-time", "part-time", "contract", "temporary", "int
 FlsaStatus = Literal["exempt", "non-exempt"]
 #: Where the work happens: an office, an office and the floor, or mostly the floor.
 WorkSetting = Literal["office", "mixed", "floor"]
+#: How a country writes weights: kilograms, or pounds (the United States).
+Units = Literal["metric", "imperial"]
 YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
 
 
@@ -702,6 +704,8 @@ class Company(Strict):
     length: PostingLength = "standard"
     locations: list[Location] = Field(default_factory=list)
     work_arrangement: WorkArrangement | None = None
+    #: Days a week in the office for a hybrid job: "with three days a week in our office".
+    office_days: int | None = Field(default=None, ge=1, le=4)
     remote_regions: list[str] = Field(default_factory=list)
     employment_type: EmploymentType = "full-time"
     salary: Salary | None = None
@@ -766,6 +770,15 @@ class Company(Strict):
         if isinstance(value, str) and value.strip().lower() in YES_NO:
             return YES_NO[value.strip().lower()]
         return value
+
+    @model_validator(mode="after")
+    def _office_days_hybrid(self) -> Company:
+        if self.office_days is not None and self.work_arrangement not in (None, "hybrid"):
+            raise ValueError(
+                f"office_days: {self.office_days} days a week in the office is for a hybrid "
+                f"job (work_arrangement: hybrid), not {self.work_arrangement}"
+            )
+        return self
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Company:
@@ -883,6 +896,8 @@ class PostingMetadata(Strict):
     website: str | None = None
     locations: list[Location] = Field(default_factory=list)
     work_arrangement: WorkArrangement | None = None
+    #: Days a week in the office (a hybrid job whose company says so).
+    office_days: int | None = None
     remote_regions: list[str] = Field(default_factory=list)
     employment_type: EmploymentType = "full-time"
     #: The pay (the compensation section states it).

@@ -969,15 +969,18 @@ def _compensation(ctx: Context) -> Section | None:
 
 def _location_text(ctx: Context) -> str:
     c = ctx.company
+    said = work.arrangement(ctx)  # on-site for floor work, whatever the company's
     regions = []
-    if c.work_arrangement == "remote":
+    if said == "remote":
         names = ctx.catalog.text.place_names
         regions = [names.get(r.strip().upper(), r) for r in c.remote_regions]
     return ctx.render(
-        ctx.catalog.text.sentences.location.for_arrangement(c.work_arrangement),
+        ctx.catalog.text.sentences.location.for_arrangement(said),
         employment_type=c.employment_type,
         places=join_words([loc.label() for loc in _locations(ctx)], "or"),
         regions=join_words(regions, "or"),
+        office_days=work.office_days(ctx),
+        site=work.workplace(ctx),
     )
 
 
@@ -1169,7 +1172,8 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         company_name=c.name,
         website=c.website,
         locations=_locations(ctx),
-        work_arrangement=c.work_arrangement,
+        work_arrangement=work.arrangement(ctx),
+        office_days=c.office_days if work.arrangement(ctx) == "hybrid" else None,
         remote_regions=c.remote_regions,
         employment_type=c.employment_type,
         salary=c.salary,

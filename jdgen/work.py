@@ -13,12 +13,27 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from jdgen.models import DEFAULT_KEY, Company, FlsaStatus, Salary, Strict, WorkSetting, pick
+from jdgen.models import (
+    DEFAULT_KEY,
+    Company,
+    FlsaStatus,
+    Salary,
+    Strict,
+    Units,
+    WorkArrangement,
+    WorkSetting,
+    pick,
+)
 from jdgen.text import money, sentence
 
 if TYPE_CHECKING:
     from jdgen.tailor import Context
 
+
+#: One pound in kilograms.
+KG_PER_POUND = 0.45359237
+#: How a weight reads by default, in each kind of units.
+WEIGHTS: dict[Units, str] = {"imperial": "{{ pounds }} pounds", "metric": "{{ kg }} kg"}
 
 #: Annual multiples of a pay period, given the hours in a working year.
 PERIODS_PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260}
@@ -84,8 +99,10 @@ class Floor(Strict):
     """What "the floor" is in an industry (production floor, warehouse, sales floor …)."""
 
     place: str
-    #: Lifting limit in pounds for mixed and floor work.
+    #: Lifting limit in pounds for mixed and floor work (kilograms are worked out from it).
     pounds: dict[Literal["mixed", "floor"], int]
+    #: What the floor is made of, where it matters for standing all day ("concrete floors").
+    surface: str | None = None
     conditions: list[str] = Field(default_factory=list)
     #: A different floor for the roles of some domains (key: domain id).
     by_domain: dict[str, Floor] = Field(default_factory=dict)
@@ -99,10 +116,29 @@ class Environment(Strict):
     posting_conditions: int = Field(default=2, ge=0)
     settings: dict[WorkSetting, SettingText]
     floors: dict[str, Floor] = Field(default_factory=dict)
+    #: Lifting limit in pounds for office work.
+    office_pounds: int = Field(default=10, gt=0)
+    #: How a weight reads in the country's units (countries.yaml ``units``):
+    #: ``{{ pounds }}`` and ``{{ kg }}``.
+    weights: dict[Units, str] = Field(default_factory=lambda: dict(WEIGHTS))
+    #: Kilograms are the pounds converted and rounded to the nearest step (at least one step).
+    kg_step: int = Field(default=5, gt=0)
+
+    def kilograms(self, pounds: int) -> int:
+        step = self.kg_step
+        return max(step, round(pounds * KG_PER_POUND / step) * step)
 
 
 class WorkText(Strict):
     """The sentences of ``work.yaml``."""
+
+    #: What the on-site sentence calls the place of a company whose work is desk work.
+    office_site: str = "office"
+    #: A hybrid job's office days ({{ days }}: "three days"), and the words for each count.
+    office_days: str = "{{ days }} a week in our office"
+    day_counts: dict[int, str] = Field(
+        default_factory=lambda: {1: "one day", 2: "two days", 3: "three days", 4: "four days"}
+    )
 
     bonus: str
     on_target_earnings: str
@@ -152,6 +188,13 @@ class ReadinessText(Strict):
     hint: str
 
 
+class SiteBased(Strict):
+    """A function whose work is on site by nature, and what its site is called where the
+    industry's word for its sites would be wrong (a bank's "office")."""
+
+    site: str | None = None
+
+
 class WorkCatalog(Strict):
     """``catalog/work.yaml``."""
 
@@ -159,6 +202,8 @@ class WorkCatalog(Strict):
     text: WorkText
     travel: Travel
     environment: Environment
+    #: Functions whose roles are on site even at a hybrid or remote company (by id).
+    site_based: dict[str, SiteBased] = Field(default_factory=dict)
     description: DescriptionText
     readiness: ReadinessText
 
@@ -423,13 +468,16 @@ def work_environment(ctx: Context) -> WorkEnvironment:
         floor = floor.by_domain.get(ctx.role.domain, floor)
     values: dict[str, object] = {"remote": ctx.company.work_arrangement in ("remote", "hybrid")}
     conditions: list[str] = []
+    pounds = env.office_pounds
     if setting != "office" and floor is not None:
         values["place"] = ctx.phrase(floor.place)
-        values["pounds"] = floor.pounds.get(setting, 25)
+        values["surface"] = floor.surface or ""
+        pounds = floor.pounds.get(setting, 25)
         conditions = floor.conditions
     elif setting != "office":  # a company's own setting in an industry without a floor
         values["place"] = ctx.values["vocab"]["site"]
-        values["pounds"] = 25
+        pounds = 25
+    values |= weight_values(ctx, pounds)
     text = env.settings[setting]
     demands = [*text.demands, *env.role_demands.get(ctx.role.id, [])]
     return WorkEnvironment(
@@ -440,6 +488,56 @@ def work_environment(ctx: Context) -> WorkEnvironment:
         conditions=[ctx.render(c, **values) for c in (*text.conditions, *conditions)],
         accommodation=ctx.render(ctx.catalog.work.text.accommodation),
     )
+
+
+def weight_values(ctx: Context, pounds: int) -> dict[str, object]:
+    """``{{ pounds }}``, ``{{ kg }}`` and ``{{ weight }}`` ("50 pounds" in the US, "25 kg"
+    where the country weighs in kilograms)."""
+    env = ctx.catalog.work.environment
+    values: dict[str, object] = {"pounds": pounds, "kg": env.kilograms(pounds)}
+    units = ctx.country.entry.units
+    values["weight"] = ctx.phrase(env.weights.get(units, "{{ pounds }} pounds"), **values)
+    return values
+
+
+def site_based(ctx: Context) -> bool:
+    """Is the work on site by nature: mostly on a plant, warehouse or store floor, or of a
+    function listed in ``site_based`` (fulfilment)?  A company's own ``work_setting:
+    office`` says it is not (a freight broker's logistics manager works at a desk)."""
+    if ctx.company.work_setting == "office":
+        return False
+    return work_setting(ctx) == "floor" or ctx.facts.function in ctx.catalog.work.site_based
+
+
+def arrangement(ctx: Context) -> WorkArrangement | None:
+    """The work arrangement the posting states: the company's, except that a job done on
+    site by nature is on-site at a hybrid or remote company."""
+    said = ctx.company.work_arrangement
+    if said in ("hybrid", "remote") and site_based(ctx):
+        return "on-site"
+    return said
+
+
+def workplace(ctx: Context) -> str:
+    """What the on-site sentence calls the place: an office for a company whose work is
+    desk work (``work_setting: office``), a site-based function's own word where the role
+    works in an industry without a floor, else the industry's word for its sites."""
+    own = ctx.catalog.work.site_based.get(ctx.facts.function)
+    site: str = ctx.values["vocab"]["site"]
+    if ctx.company.work_setting == "office":
+        return ctx.phrase(ctx.catalog.work.text.office_site)
+    if own and own.site and ctx.industry.id not in ctx.catalog.work.environment.floors:
+        return ctx.phrase(own.site)
+    return site
+
+
+def office_days(ctx: Context) -> str:
+    """ "three days a week in our office" for a hybrid job whose company says so, else ""."""
+    days = ctx.company.office_days
+    if days is None or arrangement(ctx) != "hybrid":
+        return ""
+    text = ctx.catalog.work.text
+    return ctx.phrase(text.office_days, days=text.day_counts.get(days, str(days)))
 
 
 def environment_in_posting(ctx: Context, setting: WorkSetting) -> bool:

@@ -43,6 +43,7 @@ PLACED = frozenset(
         "locations.*.postal_code",
         "locations.*.street",
         "work_arrangement",
+        "office_days",
         "remote_regions",
         "employment_type",
         "salary.min",
