@@ -21,6 +21,36 @@ from jdgen.spelling import Respeller, SpellingMap, respeller
 from jdgen.text import join_words, valid_patterns
 
 
+class ExpectedBenefit(Strict):
+    """A benefit the country's postings are expected to state (the UK's workplace pension):
+    readiness advice when no benefit names it; never added to a posting."""
+
+    benefit: str
+    #: Regular expressions that show a benefit line is this one.
+    cues: list[str] = Field(min_length=1)
+    why: str
+
+    @field_validator("cues")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+class CollectivePay(Strict):
+    """Pay and hours under a collective agreement, and the levels usually paid outside it
+    (Germany's außertariflich executives): readiness advice when such a benefit is offered
+    to them (give the benefit ``levels`` to keep it to the others)."""
+
+    cues: list[str] = Field(min_length=1)
+    levels: list[str] = Field(min_length=1)
+    why: str
+
+    @field_validator("cues")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
 class CountryEntry(Strict):
     """One country's texts (or the generic EU entry, or the fallback)."""
 
@@ -35,6 +65,10 @@ class CountryEntry(Strict):
     locale: str
     #: US-only items apply: FLSA status, E-Verify, veteran status.
     us_items: bool = False
+    #: Benefits its postings are expected to state (readiness advice when missing).
+    expected_benefits: list[ExpectedBenefit] = Field(default_factory=list)
+    #: Collective-agreement pay and the levels paid outside it (readiness advice).
+    collective_pay: CollectivePay | None = None
     #: How weights are written: ``imperial`` (pounds) in the US, else kilograms.
     units: Units = "metric"
     #: The variety of English its postings are spelt in (a key of ``spellings``); default:

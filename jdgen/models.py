@@ -612,6 +612,18 @@ class VariablePay(Strict):
         return any(v is not None for v in self.model_dump().values())
 
 
+class Benefit(Strict):
+    """A benefit for some levels only (collective-agreement pay is not for executives,
+    who are paid outside it): ``{text: …, levels: [manager]}``."""
+
+    text: str = Field(min_length=1)
+    #: The level ids it is for (catalog/levels.yaml: executive, vp, director, manager …).
+    levels: list[str] = Field(min_length=1)
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class TravelOverride(Strict):
     """The company's own travel figure and destinations (``travel: 25`` is short for the percent)."""
 
@@ -725,7 +737,8 @@ class Company(Strict):
     work_setting: WorkSetting | None = None
     #: Show "Work environment and physical demands" in the posting (default: floor work only).
     work_environment: bool | None = None
-    benefits: list[str] = Field(default_factory=list)
+    #: Each benefit in your words; one for some levels only: {text: …, levels: [manager]}.
+    benefits: list[str | Benefit] = Field(default_factory=list)
     equal_opportunity: str | None = None
     how_to_apply: str | None = None
     date_posted: dt.date | None = None

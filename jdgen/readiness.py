@@ -12,22 +12,28 @@ posting.  The wording is in the ``readiness`` block of ``catalog/work.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from jdgen.catalog import Catalog
 from jdgen.models import JobDescription
 from jdgen.tailor import fill
-from jdgen.text import join_words
+from jdgen.text import article, join_words
 
 
 @dataclass(frozen=True)
 class Readiness:
-    """The items a posting lacks, the sentence that introduces them, and the pay hint."""
+    """The items a posting lacks, the sentence that introduces them, and the pay hint;
+    ``advice``: what a posting like it usually states that the company has not given (a
+    bonus for a director, a hybrid job's office days, the UK workplace pension), which
+    jdgen never invents and ``--strict`` does not count."""
 
     intro: str
     strict_intro: str
     items: list[str]
     hint: str | None
+    advice_intro: str = ""
+    advice: tuple[str, ...] = ()
 
     @property
     def ready(self) -> bool:
@@ -95,7 +101,54 @@ def still_missing(
         if m.valid_through is None:
             items.append(text.closing_date)
     hint = pay_hint(jd, catalog) if jd.kind == "posting" and m.salary is None else None
-    return Readiness(fill(text.intro, values), fill(text.strict_intro, values), items, hint)
+    advice = tuple(usually_stated(jd, catalog)) if jd.kind == "posting" else ()
+    return Readiness(
+        fill(text.intro, values),
+        fill(text.strict_intro, values),
+        items,
+        hint,
+        text.advice_intro or "",
+        advice,
+    )
+
+
+def _says(patterns: list[str], texts: list[str]) -> bool:
+    return any(re.search(p, t, re.IGNORECASE) for p in patterns for t in texts)
+
+
+def usually_stated(jd: JobDescription, catalog: Catalog) -> list[str]:
+    """What a posting like ``jd`` usually states and its company has not given: variable
+    pay at the levels where it is the norm, a hybrid job's office days, the benefits its
+    country expects; and collective-agreement pay offered to a level paid outside it."""
+    text = catalog.work.readiness
+    m = jd.metadata
+    out = []
+    pay_words = [*m.benefits, m.incentive_compensation or ""]
+    if (
+        text.variable_pay
+        and m.level in text.variable_pay_levels
+        and m.variable_pay is None
+        and not _says(text.variable_pay_cues, pay_words)
+    ):
+        a_title = f"{article(m.role_title)} {m.role_title}"
+        out.append(fill(text.variable_pay, {"title": m.role_title, "a_title": a_title}))
+    if text.office_days and m.work_arrangement == "hybrid" and m.office_days is None:
+        out.append(text.office_days)
+    entry = catalog.countries.texts(m.country).entry
+    if text.expected_benefit:
+        out += [
+            fill(text.expected_benefit, {"benefit": e.benefit, "why": e.why})
+            for e in entry.expected_benefits
+            if not _says(e.cues, m.benefits)
+        ]
+    agreement = entry.collective_pay
+    if text.collective_pay and agreement and m.level in agreement.levels:
+        out += [
+            fill(text.collective_pay, {"benefit": b, "title": m.role_title, "why": agreement.why})
+            for b in m.benefits
+            if _says(agreement.cues, [b])
+        ]
+    return out
 
 
 def pay_hint(jd: JobDescription, catalog: Catalog) -> str | None:

@@ -953,7 +953,8 @@ def _compensation(ctx: Context) -> Section | None:
     paragraphs = [_pay(ctx, c.salary)] if c.salary else []
     paragraphs += work.variable_pay(ctx)
     paragraphs += work.flsa_sentence(ctx, flsa_status(ctx))
-    if not paragraphs and not c.benefits:
+    offered = work.benefits(ctx)  # the ones for this level
+    if not paragraphs and not offered:
         return None
     return _section(
         ctx,
@@ -962,7 +963,7 @@ def _compensation(ctx: Context) -> Section | None:
         paragraphs=paragraphs,
         bullets=[
             Bullet(id=f"benefit-{i}", text=sentence(b), source=_company("benefits"))
-            for i, b in enumerate(c.benefits, 1)
+            for i, b in offered
         ],
     )
 
@@ -1186,7 +1187,7 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         travel=work.travel_sentence(ctx),
         work_setting=environment.setting,
         physical_demands=environment.demands,
-        benefits=c.benefits,
+        benefits=[b for _, b in work.benefits(ctx)],
         how_to_apply=c.how_to_apply,
         date_posted=c.date_posted,
         valid_through=c.closing_date,

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from jdgen.errors import JdgenError
 from jdgen.models import (
     DEFAULT_KEY,
     Company,
@@ -24,7 +25,7 @@ from jdgen.models import (
     WorkSetting,
     pick,
 )
-from jdgen.text import money, sentence
+from jdgen.text import money, sentence, valid_patterns
 
 if TYPE_CHECKING:
     from jdgen.tailor import Context
@@ -175,7 +176,10 @@ class DescriptionText(Strict):
 
 
 class ReadinessText(Strict):
-    """What a posting still needs before it is published (``jdgen generate`` on stderr)."""
+    """What a posting still needs before it is published (``jdgen generate`` on stderr),
+    and what a posting like it usually states that the company has not given (advice:
+    listed after the missing items, never put into the posting, not an error for
+    ``--strict``).  A catalog without an advice sentence gives no such advice."""
 
     intro: str
     strict_intro: str
@@ -186,6 +190,23 @@ class ReadinessText(Strict):
     how_to_apply: str
     closing_date: str
     hint: str
+    advice_intro: str | None = None
+    #: Levels whose postings usually state variable pay, and words that show it is stated
+    #: among the benefits ("Quarterly profit share").
+    variable_pay_levels: list[str] = Field(default_factory=list)
+    variable_pay_cues: list[str] = Field(default_factory=list)
+    variable_pay: str | None = None
+    office_days: str | None = None
+    #: {{ benefit }}, {{ why }}: a benefit the country's postings are expected to state.
+    expected_benefit: str | None = None
+    #: {{ benefit }}, {{ level }}, {{ why }}: collective-agreement pay offered to a level
+    #: paid outside the agreement.
+    collective_pay: str | None = None
+
+    @field_validator("variable_pay_cues")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
 
 class SiteBased(Strict):
@@ -384,6 +405,26 @@ def licence(ctx: Context) -> str | None:
     if isinstance(value, str):
         return sentence(value)
     return ctx.render(ctx.catalog.work.text.drivers_license)
+
+
+def benefits(ctx: Context) -> list[tuple[int, str]]:
+    """The company's benefits for this role's level, with their place in the company's
+    list (1, 2 …): a benefit with ``levels`` only where the role's level is one of them."""
+    levels = ctx.catalog.levels
+    out = []
+    for i, item in enumerate(ctx.company.benefits, 1):
+        if isinstance(item, str):
+            out.append((i, item))
+            continue
+        unknown = [lv for lv in item.levels if lv not in levels]
+        if unknown:
+            raise JdgenError(
+                f"benefits.{i - 1}.levels: unknown level '{unknown[0]}' "
+                f"(expected one of {', '.join(levels)})"
+            )
+        if ctx.level.id in item.levels:
+            out.append((i, item.text))
+    return out
 
 
 def requirement_lines(ctx: Context) -> list[str]:

@@ -60,7 +60,7 @@ def company_line(tmp_path: Path, *args: str) -> tuple[str, str]:
     code, out, err = run("generate", "vpo", *args)
     assert code == 0, err
     # leave out what the posting still needs to be published (issue 11): not about the company
-    readiness = ("hint:", "warning: not ready", "  - ")
+    readiness = ("hint:", "warning: not ready", "note: usually stated", "  - ")
     err = "".join(line for line in err.splitlines(True) if not line.startswith(readiness))
     about = out.split("## About us\n\n", 1)[1].split("\n", 1)[0] if "## About us" in out else ""
     return about, err

@@ -196,6 +196,9 @@ def _report_readiness(
 
     employees = headcount(company_file, size, industry, catalog_dirs)
     found = still_missing(jd, load_catalog_for(catalog_dirs), employees)
+    if found.advice:  # usually stated, not given: a note, never an error
+        advice = "".join(f"\n  - {item}" for item in found.advice)
+        click.secho(f"note: {found.advice_intro}{advice}", err=True, fg="cyan")
     if found.ready:
         return
     items = "".join(f"\n  - {item}" for item in found.items)

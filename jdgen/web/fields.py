@@ -99,6 +99,9 @@ PLACED_GROUPS = frozenset(
 )
 
 Kind = Literal["group", "yes_no", "lines", "number", "choice", "text"]
+#: Lists the form shows one item per line though an item may be a block in the file
+#: (a benefit for some levels only: ``{text: …, levels: [manager]}``; the form keeps its text).
+LINES = frozenset({"benefits"})
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,8 @@ def company_fields(model: Any = None, prefix: str = "") -> tuple[FormField, ...]
     for name, info in (model or Company).model_fields.items():
         path = f"{prefix}{name}"
         nested, listed = _model_in(info.annotation)
+        if path in LINES:
+            nested = None
         if nested is None:
             kind, choices = _kind(info.annotation)
             default = info.default if info.default in choices else ""

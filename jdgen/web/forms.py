@@ -156,7 +156,7 @@ def flatten(company: Mapping[str, Any]) -> dict[str, str]:
         elif isinstance(value, list) and pattern in COMMA_LISTS:
             values[prefix] = ", ".join(str(v) for v in value)
         elif isinstance(value, list) and kinds().get(pattern) == "lines":
-            values[prefix] = "\n".join(str(v) for v in value)
+            values[prefix] = "\n".join(str(v["text"] if isinstance(v, dict) else v) for v in value)
         elif isinstance(value, list):
             for i, v in enumerate(value[:MAX_ROWS]):
                 walk(f"{prefix}.{i}", v)

@@ -1,0 +1,164 @@
+"""What a posting like this usually states and the company has not given (issue 10
+patterns 5, 7, 8): jdgen never invents it, it says so on stderr, and --strict does not
+fail on it.  A benefit may carry the levels it is for."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import jdgen
+from jdgen import Catalog, Company, JobDescription
+from jdgen.cli import cli
+from jdgen.errors import JdgenError
+from jdgen.readiness import still_missing
+
+FIXTURE = Path(__file__).parent / "fixtures" / "catalog"
+REVIEW = Path(__file__).parent / "review" / "companies"
+DENVER = {"city": "Denver", "region": "CO", "country": "US"}
+LEEDS = {"city": "Leeds", "country": "GB"}
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Catalog:
+    return jdgen.load_catalog(FIXTURE, builtin=False)
+
+
+def posting(catalog: Catalog, role: str, **company: Any) -> JobDescription:
+    company.setdefault("size", "small")
+    company.setdefault("industry", "widgets")
+    company.setdefault("locations", [DENVER])
+    return jdgen.generate(role, Company.model_validate(company), catalog=catalog)
+
+
+def advice(catalog: Catalog, role: str, **company: Any) -> list[str]:
+    return list(still_missing(posting(catalog, role, **company), catalog).advice)
+
+
+# --- rules (fixture catalog) ---------------------------------------------------------
+
+
+def test_variable_pay_is_asked_for_at_the_levels_where_it_is_the_norm(tiny: Catalog) -> None:
+    assert advice(tiny, "ops-director") == ["variable pay for an Ops Director"]
+    assert advice(tiny, "ops-manager") == []  # a manager: not the norm
+    assert advice(tiny, "ops-director", variable_pay={"bonus_target_percent": 15}) == []
+    assert advice(tiny, "ops-director", benefits=["Annual bonus scheme"]) == []
+
+
+def test_a_hybrid_job_without_office_days(tiny: Catalog) -> None:
+    paid = {"variable_pay": {"bonus_target_percent": 10}}
+    assert advice(tiny, "ops-analyst", work_arrangement="hybrid", **paid) == ["office days"]
+    assert advice(tiny, "ops-analyst", work_arrangement="hybrid", office_days=2, **paid) == []
+    # floor work is posted on site: no office days to give
+    assert advice(tiny, "ops-manager", work_arrangement="hybrid") == []
+
+
+def test_a_benefit_the_country_expects(tiny: Catalog) -> None:
+    gb = {"locations": [LEEDS]}
+    assert advice(tiny, "ops-manager", **gb) == ["a pension (the law asks for one)"]
+    assert advice(tiny, "ops-manager", benefits=["Pension, 5% employer contribution"], **gb) == []
+    assert advice(tiny, "ops-manager") == []  # a US posting
+
+
+def test_collective_pay_offered_to_a_level_paid_outside_it(tiny: Catalog) -> None:
+    gb: dict[str, Any] = {"locations": [LEEDS], "benefits": ["Pension", "Tariff pay and hours"]}
+    assert advice(tiny, "ops-director", variable_pay={"equity": "options"}, **gb) == [
+        "'Tariff pay and hours' for Ops Director: directors are paid outside it"
+    ]
+    gb["benefits"] = ["Pension", {"text": "Tariff pay and hours", "levels": ["manager"]}]
+    director = posting(tiny, "ops-director", **gb)
+    manager = posting(tiny, "ops-manager", **gb)
+    assert director.metadata.benefits == ["Pension"]
+    assert manager.metadata.benefits == ["Pension", "Tariff pay and hours"]
+    pay = director.section("compensation")
+    assert pay is not None and [b.text for b in pay.bullets] == ["Pension."]
+    assert [b.id for b in manager.section("compensation").bullets] == ["benefit-1", "benefit-2"]  # type: ignore[union-attr]
+    assert "Tariff" not in " ".join(still_missing(director, tiny).advice)
+
+
+def test_a_benefit_level_must_be_a_level(tiny: Catalog, tmp_path: Path) -> None:
+    with pytest.raises(
+        JdgenError, match=r"benefits\.0\.levels: unknown level 'boss' \(expected one of "
+    ):
+        posting(tiny, "ops-manager", benefits=[{"text": "Car", "levels": ["boss"]}])
+    company = tmp_path / "company.yaml"
+    company.write_text("benefits:\n  - {text: Car, levels: [boss]}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate", "vpo", "--company", str(company)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "benefits.0.levels: unknown level 'boss'" in result.stderr
+
+
+def test_a_catalog_without_advice_sentences_gives_none(tiny: Catalog) -> None:
+    bare = tiny.work.readiness.model_copy(update={"variable_pay": None, "office_days": None})
+    catalog = replace(tiny, work_data=tiny.work.model_copy(update={"readiness": bare}))
+    jd = posting(catalog, "ops-director", work_arrangement="hybrid")
+    assert still_missing(jd, catalog).advice == ()
+
+
+# --- the shipped catalog ------------------------------------------------------------
+
+
+def review(name: str, role: str) -> JobDescription:
+    data = yaml.safe_load((REVIEW / f"{name}.yaml").read_text(encoding="utf-8"))
+    return jdgen.generate(role, Company.model_validate(data))
+
+
+def shipped_advice(name: str, role: str) -> str:
+    return " | ".join(still_missing(review(name, role), jdgen.load_catalog()).advice)
+
+
+def test_german_executives_are_not_offered_tariff_pay() -> None:
+    for role in (
+        "chief-operating-officer",
+        "chief-supply-chain-officer",
+        "vp-of-process-improvement",
+    ):
+        jd = review("spreetal-antriebe", role)
+        assert not any("IG Metall" in b for b in jd.metadata.benefits), role
+    manager = review("spreetal-antriebe", "process-improvement-manager")
+    assert "Collective agreement (IG Metall) pay and working time" in manager.metadata.benefits
+    data = yaml.safe_load((REVIEW / "spreetal-antriebe.yaml").read_text(encoding="utf-8"))
+    data["benefits"] = ["Collective agreement (IG Metall) pay and working time"]
+    coo = jdgen.generate("chief-operating-officer", Company.model_validate(data))
+    said = " ".join(still_missing(coo, jdgen.load_catalog()).advice)
+    assert "außertariflich" in said and "levels: [manager]" in said
+
+
+def test_uk_postings_without_a_pension_say_so() -> None:
+    assert "a workplace pension: every UK employer must enrol" in shipped_advice(
+        "pennant-payments", "customer-operations-manager"
+    )
+    assert "pension" not in shipped_advice("harrow-and-finch", "operations-manager")
+
+
+def test_senior_postings_without_variable_pay_say_so() -> None:
+    assert "variable pay: a Chief Logistics Officer posting usually states" in shipped_advice(
+        "kestrel-logistics", "chief-logistics-officer"
+    )
+    assert "variable pay" not in shipped_advice("meridian-bank", "chief-operating-officer")
+    assert "variable pay" not in shipped_advice("kestrel-logistics", "fulfillment-manager")
+
+
+def test_strict_prints_the_advice_and_does_not_fail(tmp_path: Path) -> None:
+    company = tmp_path / "company.yaml"
+    company.write_text(
+        "locations: [{city: Denver, region: CO, country: US}]\n"
+        "work_arrangement: hybrid\n"
+        "salary: {min: 120000, max: 150000}\n"
+        "how_to_apply: https://acme.example/jobs\nclosing_date: 2030-01-31\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["generate", "director-of-operations", "--company", str(company), "--strict"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "note: usually stated in a posting like this, and not given:" in result.stderr
+    assert "  - variable pay: a Director of Operations posting" in result.stderr
+    assert "  - office days: say how many days a week" in result.stderr
+    assert "warning" not in result.stderr
