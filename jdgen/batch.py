@@ -78,7 +78,17 @@ OTE_COLUMNS = {"ote_min": "min", "ote_max": "max"}
 VARIABLE_PAY_COLUMNS = ("bonus_target_percent", "commission", "equity")
 #: Columns that hold several values: ``;`` or a line break between them in a CSV cell.
 LIST_COLUMNS = frozenset(
-    {"remote_regions", "benefits", "add_responsibilities", "add_skills", "remove", "sections"}
+    {
+        "remote_regions",
+        "benefits",
+        "systems",
+        "languages",
+        "preferred_languages",
+        "add_responsibilities",
+        "add_skills",
+        "remove",
+        "sections",
+    }
 )
 #: Other spellings people use for a column.
 COLUMN_ALIASES = {

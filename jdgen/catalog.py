@@ -106,6 +106,8 @@ class PostingSentences(Strict):
     closing_date: str
     #: A required qualification from the company's ``languages`` ({{ languages }}, joined).
     languages: str = "Fluent {{ languages }}, spoken and written."
+    #: A preferred qualification from ``preferred_languages`` ({{ languages }}, joined with "or").
+    preferred_languages: str = "{{ languages }}, spoken and written."
 
 
 class CompareContext(Strict):

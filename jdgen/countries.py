@@ -69,6 +69,9 @@ class CountryEntry(Strict):
     expected_benefits: list[ExpectedBenefit] = Field(default_factory=list)
     #: Collective-agreement pay and the levels paid outside it (readiness advice).
     collective_pay: CollectivePay | None = None
+    #: The country's own language where it is not English: a posting in English for a
+    #: job there should say whether it is needed (readiness advice).
+    language: str | None = None
     #: How weights are written: ``imperial`` (pounds) in the US, else kilograms.
     units: Units = "metric"
     #: The variety of English its postings are spelt in (a key of ``spellings``); default:

@@ -709,6 +709,9 @@ class Company(Strict):
     #: qualification; default: not stated (a posting in English for a job in Germany
     #: should say whether German is needed).
     languages: list[str] = Field(default_factory=list)
+    #: Languages that help but are not required ("Czech", "Polish" for work with plants
+    #: there), a preferred qualification: "Czech or Polish, spoken and written."
+    preferred_languages: list[str] = Field(default_factory=list)
     #: Number of sites and of countries; default: what is usual for the size.
     sites: int | None = Field(default=None, ge=1)
     countries: int | None = Field(default=None, ge=1)

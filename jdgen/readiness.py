@@ -116,6 +116,12 @@ def _says(patterns: list[str], texts: list[str]) -> bool:
     return any(re.search(p, t, re.IGNORECASE) for p in patterns for t in texts)
 
 
+def _states_languages(jd: JobDescription) -> bool:
+    found = jd.section("qualifications")
+    ids = {b.id for b in found.all_bullets()} if found else set()
+    return bool(ids & {"languages", "preferred-languages"})
+
+
 def usually_stated(jd: JobDescription, catalog: Catalog) -> list[str]:
     """What a posting like ``jd`` usually states and its company has not given: variable
     pay at the levels where it is the norm, a hybrid job's office days, the benefits its
@@ -141,6 +147,8 @@ def usually_stated(jd: JobDescription, catalog: Catalog) -> list[str]:
             for e in entry.expected_benefits
             if not _says(e.cues, m.benefits)
         ]
+    if text.language and entry.language and not _states_languages(jd):
+        out.append(fill(text.language, {"language": entry.language, "country": entry.name}))
     agreement = entry.collective_pay
     if text.collective_pay and agreement and m.level in agreement.levels:
         out += [

@@ -735,6 +735,17 @@ def _languages(ctx: Context) -> str | None:
     return ctx.render(ctx.catalog.text.sentences.languages, languages=join_words(names))
 
 
+def _preferred_languages(ctx: Context) -> list[Bullet]:
+    """ "Czech or Polish, spoken and written." from the company's ``preferred_languages``."""
+    names = [n.strip() for n in ctx.company.preferred_languages if n.strip()]
+    if not names:
+        return []
+    text = ctx.render(
+        ctx.catalog.text.sentences.preferred_languages, languages=join_words(names, "or")
+    )
+    return [Bullet(id="preferred-languages", text=text, source=_company("preferred_languages"))]
+
+
 def _preferred(ctx: Context) -> list[Bullet]:
     q = ctx.role.qualifications
     education = (
@@ -743,6 +754,7 @@ def _preferred(ctx: Context) -> list[Bullet]:
         else []
     )
     return [
+        *_preferred_languages(ctx),
         *education,
         *_certifications(ctx, required=False),
         *_line_bullets(ctx, q.preferred, "role", "preferred"),

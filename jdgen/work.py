@@ -197,6 +197,9 @@ class ReadinessText(Strict):
     variable_pay_cues: list[str] = Field(default_factory=list)
     variable_pay: str | None = None
     office_days: str | None = None
+    #: {{ language }}, {{ country }}: a job in a country whose language is not English,
+    #: with no languages stated.
+    language: str | None = None
     #: {{ benefit }}, {{ why }}: a benefit the country's postings are expected to state.
     expected_benefit: str | None = None
     #: {{ benefit }}, {{ level }}, {{ why }}: collective-agreement pay offered to a level

@@ -162,3 +162,60 @@ def test_strict_prints_the_advice_and_does_not_fail(tmp_path: Path) -> None:
     assert "  - variable pay: a Director of Operations posting" in result.stderr
     assert "  - office days: say how many days a week" in result.stderr
     assert "warning" not in result.stderr
+
+
+# --- working language ----------------------------------------------------------------
+
+
+def test_preferred_languages_are_a_preferred_qualification(tiny: Catalog) -> None:
+    jd = posting(
+        tiny,
+        "ops-manager",
+        languages=["English", "German"],
+        preferred_languages=["Czech", "Polish"],
+    )
+    quals = jd.section("qualifications")
+    assert quals is not None
+    required, preferred = quals.subsection("required"), quals.subsection("preferred")
+    assert required is not None and preferred is not None
+    assert "Fluent English and German, spoken and written." in required.bullet_texts
+    assert preferred.bullet_texts[0] == "Czech or Polish, spoken and written."
+    assert preferred.bullets[0].source.kind == "company"
+
+
+def test_a_german_posting_that_names_no_language_says_so() -> None:
+    said = shipped_advice("sprocket", "revenue-operations-manager")
+    assert (
+        "working language: a posting in English for a job in Germany should say whether German is needed"
+        in said
+    )
+    data = yaml.safe_load((REVIEW / "sprocket.yaml").read_text(encoding="utf-8"))
+    for extra in ({"languages": ["English"]}, {"preferred_languages": ["German"]}):
+        jd = jdgen.generate("revenue-operations-manager", Company.model_validate({**data, **extra}))
+        assert "working language" not in " ".join(still_missing(jd, jdgen.load_catalog()).advice)
+    assert "working language" not in shipped_advice("harrow-and-finch", "operations-manager")
+
+
+def test_us_safety_and_regulator_terms_in_uk_and_canadian_words() -> None:
+    ca = review("harbor-supply", "logistics-manager")
+    text = " ".join(b.text for s in ca.sections for b in s.all_bullets())
+    assert "recordable" not in text.lower()
+    uk = review("pennant-payments", "head-of-business-operations")
+    text = " ".join(b.text for s in uk.sections for b in s.all_bullets())
+    assert "regulator examinations" not in text
+
+
+def test_a_batch_row_gives_languages_and_office_days(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "role,city,country,work_arrangement,office_days,languages,preferred_languages\n"
+        "vpo,Berlin,DE,hybrid,3,English;German,Polish\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", str(rows), "-o", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    text = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert "Fluent English and German, spoken and written." in text
+    assert "Polish, spoken and written." in text
+    assert "with three days a week in our office." in text

@@ -29,6 +29,7 @@ PLACED = frozenset(
         "business_model",
         "systems",
         "languages",
+        "preferred_languages",
         "unionised",
         "sites",
         "countries",

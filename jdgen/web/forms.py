@@ -22,7 +22,7 @@ from jdgen.web.service import FieldError, PostingRequest
 #: Company fields that are yes, no or the company's own wording.
 YES_NO_OR_TEXT = {"drivers_license", "title_suffix"}
 #: Company fields written as a comma-separated list.
-COMMA_LISTS = {"remote_regions", "systems", "languages", "posting.remove"}
+COMMA_LISTS = {"remote_regions", "systems", "languages", "preferred_languages", "posting.remove"}
 #: Form fields that are not company fields.
 OTHER_FIELDS = {
     "role",

@@ -25,7 +25,8 @@ TERMS_FIELDS = (
 )
 
 #: The fields of the "How the company works" part of the form.
-FACT_FIELDS = ("business_model", "systems", "languages", "unionised", "sites", "countries")
+FACT_FIELDS: tuple[str, ...] = ("business_model", "systems", "languages", "unionised", "sites")
+FACT_FIELDS += ("countries", "preferred_languages")
 
 
 def slot_paths(location_rows: int, section_rows: int) -> list[str]:
