@@ -69,12 +69,14 @@ def _key(text: str) -> str:
 
 
 def _spans(text: str, keep: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the kept values stand in ``text`` as whole words (a value "standard" does not
+    keep "standardized")."""
     spans = []
     for value in keep:
-        start = text.find(value)
-        while start != -1:
-            spans.append((start, start + len(value)))
-            start = text.find(value, start + 1)
+        if value not in text:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text):
+            spans.append((m.start(), m.end()))
     return spans
 
 
@@ -97,7 +99,7 @@ def _compile(words: tuple[tuple[str, str], ...], stems: tuple[tuple[str, str], .
     stem_map = {_key(k): v for k, v in stems}
     parts = [_phrase(k) for k in sorted(word_map, key=len, reverse=True)]
     parts += [_phrase(k) + r"[a-z]*" for k in sorted(stem_map, key=len, reverse=True)]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
     return Respeller(word_map, stem_map, pattern if parts else None)
 
 
@@ -136,7 +138,7 @@ def company_words(*models: Any) -> tuple[str, ...]:
 
     for model in models:
         if model is not None:
-            walk(model.model_dump(mode="json"))
+            walk(model.model_dump(mode="json", exclude_defaults=True))
     return tuple(sorted(found, key=len, reverse=True))
 
 

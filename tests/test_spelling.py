@@ -217,3 +217,34 @@ def test_the_catalog_is_written_in_american_english(industry: str) -> None:
         )  # type: ignore[list-item]
         found |= {f"{role}: {m}" for m in pattern.findall(text_of(jdgen.generate(role, company)))}
     assert not found
+
+
+def test_a_company_value_keeps_only_itself() -> None:
+    spell = respeller(
+        {"gb": SpellingMap(words={"center": "centre"}, stems={"standardiz": "standardis"})}, "gb"
+    )
+    assert spell is not None
+    # "standard" (the company's length setting) does not keep "standardized"
+    assert spell("standard work, standardized", keep=("standard",)) == "standard work, standardised"
+    assert spell("a help-center page") == "a help-centre page"
+
+
+@pytest.mark.parametrize(
+    ("company", "variety"),
+    [
+        ("pennant-payments", "en-GB"),
+        ("harrow-and-finch", "en-GB"),
+        ("sprocket", "en-GB"),
+        ("spreetal-antriebe", "en-GB"),
+        ("harbor-supply", "en-CA"),
+        ("lakeshore-outfitters", "en-CA"),
+    ],
+)
+def test_every_role_at_a_company_abroad_is_in_its_english(company: str, variety: str) -> None:
+    catalog = jdgen.load_catalog()
+    found = {}
+    for role in catalog.roles:
+        left = american(text_of(review(company, role)), variety)
+        if left:
+            found[role] = left
+    assert found == {}
