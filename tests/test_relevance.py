@@ -99,7 +99,7 @@ def test_unusual_title_for_the_size_is_said_on_stderr_and_by_lint() -> None:
     runner = CliRunner()
     small = runner.invoke(cli, ["generate", "CSCO", "--size", "15", "--industry", "ecommerce"])
     assert small.exit_code == 0
-    notes = [line for line in small.stderr.splitlines() if line.startswith("note: ")]
+    notes = [line for line in small.stderr.splitlines() if line.startswith("note: a ")]
     assert notes == [
         "note: a Chief Supply Chain Officer is unusual at 15 people; at this size the work is "
         "usually done by a Supply Chain Manager or Head of Supply Chain"
