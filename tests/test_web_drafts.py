@@ -108,10 +108,13 @@ def test_a_draft_keeps_its_document_and_pay_range(client) -> None:
     assert "<h2>Essential functions</h2>" in page
     draft = client.get("/api/drafts").json()[0]["latest"]["data"]
     assert (draft["kind"], draft["salary_range"]) == ("description", "130k-160k")
+    listed = client.get("/drafts").text
+    assert '<td data-label="Document">Internal job description</td>' in listed
     plain = save(client, salary_range="130k-160k", draft_name="DO")
     page = client.get(plain.headers["HX-Push-Url"]).text
     assert '<input type="radio" name="kind" value="posting" checked' in page
     assert "$130,000" in page and "<h2>Essential functions</h2>" not in page
+    assert '<td data-label="Document">Job posting</td>' in client.get("/drafts").text
 
 
 def test_profiles_are_saved_and_loaded(client) -> None:
