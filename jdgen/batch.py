@@ -794,7 +794,7 @@ def process(item: Planned) -> RowResult:
             ]
         except JdgenError as exc:
             raise JdgenError(f"{where}: {exc}") from None
-        write_files(written, job.tag)
+        write_files(written, job.tag, sync_folders=False)  # run() syncs the folder once
     except OutputError as exc:
         return RowResult(row.line, error=f"{where}: {exc}")
     except JdgenError as exc:
@@ -868,7 +868,7 @@ def run(
     SIGTERM and SIGHUP stop the batch as Ctrl-C does (:class:`Stopped`): the workers
     are stopped, each after the file it is writing, and no temporary file is left.
     """
-    from jdgen.files import remove_temp_files
+    from jdgen.files import remove_temp_files, sync_folder
 
     global _worker
     _worker = (job, catalog)
@@ -883,6 +883,7 @@ def run(
                 _run_pool(planned, total, job, jobs, on_result, on_start)
     finally:
         remove_temp_files(job.outdir, job.tag)
+        sync_folder(job.outdir)  # the rows' renames, on disk
 
 
 def _run_pool(

@@ -137,19 +137,22 @@ def process_tag(pid: int | None = None) -> str:
     return f"jdgen-{os.getpid() if pid is None else pid}"
 
 
-def write_files(items: Sequence[tuple[Path, bytes]], tag: str = "") -> None:
+def write_files(
+    items: Sequence[tuple[Path, bytes]], tag: str = "", sync_folders: bool = True
+) -> None:
     """Write every ``(path, data)`` or none of them.  ``tag`` (default: this process's)
     goes into the names of the temporary files (``.NAME.RANDOM.TAG.tmp``), so that
     :func:`remove_temp_files` and :func:`remove_stale_temp_files` can find any that a
-    killed process left."""
+    killed process left.  ``sync_folders=False`` leaves flushing the renames to disk to
+    the caller (:func:`sync_folder`: a batch does it once, at the end)."""
     for path, _ in items:
         check_writable(path)
         refuse_special(path)
     with signals_held():
-        _commit(items, tag or process_tag())
+        _commit(items, tag or process_tag(), sync_folders)
 
 
-def _commit(items: Sequence[tuple[Path, bytes]], tag: str) -> None:
+def _commit(items: Sequence[tuple[Path, bytes]], tag: str, sync_folders: bool) -> None:
     staged: list[tuple[Path, str]] = []
     #: (target, whether a file was there, a backup of it), in the order they were placed.
     placed: list[tuple[Path, bool, str | None]] = []
@@ -159,8 +162,8 @@ def _commit(items: Sequence[tuple[Path, bytes]], tag: str) -> None:
             staged.append((current, _stage(current, data, tag)))
         for current, tmp in staged:
             placed.append(_place(current, tmp, tag))
-        for current, _ in staged:
-            _sync_folder(current.parent)
+        for folder in dict.fromkeys(path.parent for path, _ in staged if sync_folders):
+            sync_folder(folder)
     except BaseException as exc:
         _undo(staged, placed)
         if isinstance(exc, OSError):
@@ -236,7 +239,7 @@ def _discard(name: str | None) -> None:
     _in_progress.discard(name)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Flush a rename to disk (POSIX); a no-op where folders cannot be opened (Windows)."""
     flag = getattr(os, "O_DIRECTORY", None)
     if flag is None:
