@@ -444,11 +444,19 @@ class Budget(Strict):
     #: Include the work-environment section where the work makes it material (plant and
     #: warehouse floors); the internal description always has it.
     work_environment: bool = True
-    #: Most words in the parts jdgen writes (about the role to career); above it, the
-    #: first part in ``trim`` still above its ``floor`` loses a line, until it fits.
-    max_words: int | None = None
+    #: Most words in the parts jdgen writes (about the role to career), one number or by
+    #: level id (``default`` allowed: an executive's scope takes more words than a
+    #: manager's); above it, the first part in ``trim`` still above its ``floor`` loses a
+    #: line, until it fits.
+    max_words: int | dict[str, int] | None = None
     trim: list[BudgetPart] = Field(default_factory=list)
     floor: dict[str, int] = Field(default_factory=dict)
+
+    def words(self, level: str) -> int | None:
+        """The word limit for a role of this level, or None for no limit."""
+        if isinstance(self.max_words, dict):
+            return self.max_words.get(level, self.max_words.get(DEFAULT_KEY))
+        return self.max_words
 
     def cut(self, level: str) -> Budget | None:
         """This budget with one line fewer in the first part that can lose one, or None."""

@@ -1266,7 +1266,7 @@ def _tailor(
     if company.confidential:  # the posting must not say who is hiring
         company = company.model_copy(update={"name": None, "website": None})
     ctx = resolve(role, company, catalog, options)
-    limit = ctx.budget.max_words
+    limit = ctx.budget.words(ctx.level.id)
     # the posting is built once, at the budget that fits: each smaller budget is tried
     # on the sections the budget counts, reusing what does not change (Context.memo)
     while limit is not None and _budgeted_words(ctx) > limit:

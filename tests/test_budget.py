@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from postingcheck import word_count
+
 from jdgen.budget import INDUSTRY, LIBRARY, ROLE, SIZE, Candidate, one_per_topic, within_budget
+from jdgen.catalog import builtin_catalog
+from jdgen.models import Budget, Company
+from jdgen.tailor import tailor
 
 
 def c(key: str, topic: str | None = None, spec: int = ROLE, group: str = "g") -> Candidate:
@@ -59,3 +64,21 @@ def test_in_pairs_no_heading_stands_over_one_line() -> None:
     assert keys(within_budget(items, 3, pairs=True)) == ["a0", "a1", "a2"]
     assert keys(within_budget(items, 6, pairs=True)) == ["a0", "a1", "a2", "b0", "b1", "b2"]
     assert keys(within_budget(items, 7, pairs=True)) == keys(items)
+
+
+def test_a_word_limit_may_differ_by_level() -> None:
+    parts = {"duties": {"default": 9}, "required": 6, "preferred": 4, "hard_skills": 4}
+    by_level = Budget(**parts, soft_skills=2, kpis=5, max_words={"executive": 590, "default": 520})
+    assert by_level.words("executive") == 590
+    assert by_level.words("manager") == by_level.words("director") == 520
+    assert Budget(**parts, soft_skills=2, kpis=5, max_words=500).words("executive") == 500
+    assert Budget(**parts, soft_skills=2, kpis=5).words("manager") is None
+
+
+def test_an_executive_posting_may_be_longer_than_a_managers() -> None:
+    catalog = builtin_catalog()
+    company = Company(size="enterprise", industry="manufacturing")
+    coo = word_count(tailor(catalog.roles["chief-operating-officer"], company, catalog))
+    limits = catalog.lengths["standard"]
+    assert limits.words("executive") > limits.words("manager")
+    assert limits.words("manager") < coo <= limits.words("executive") + 40
