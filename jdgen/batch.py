@@ -273,8 +273,15 @@ def clean_cell(value: Any, key: str) -> Any:
     return value
 
 
+#: The longest CSV cell read, in characters (Python's csv module stops at 128 KB).
+MAX_CELL = 1024 * 1024
+
+
 def _read_csv(lines: Iterable[str], where: str, delimiter: str) -> Iterator[Row]:
-    reader = csv.reader(lines, delimiter=delimiter)
+    """Rows of a CSV text, strict about quotes: a quote left open, or text after a
+    closing quote, is an error naming the line the row starts on (not rows merged)."""
+    csv.field_size_limit(MAX_CELL)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     header: list[str] | None = None
     end = 0
     try:
@@ -287,7 +294,21 @@ def _read_csv(lines: Iterable[str], where: str, delimiter: str) -> Iterator[Row]
                 continue
             yield _csv_row(header, cells, start, f"{where}:{start}")
     except csv.Error as exc:
-        raise JdgenError(f"{where}:{reader.line_num}: not valid CSV: {exc}") from None
+        raise JdgenError(f"{where}:{end + 1}: {_csv_problem(str(exc))}") from None
+
+
+def _csv_problem(message: str) -> str:
+    """What went wrong in a row, in the words of a spreadsheet user."""
+    if message.startswith("unexpected end of data"):
+        return 'a quoted cell in this row is never closed (a " is missing)'
+    if message.startswith("field larger than field limit"):
+        return (
+            f"a cell is longer than {MAX_CELL // (1024 * 1024)} MB, more than jdgen reads "
+            "(or a quote is never closed)"
+        )
+    if "expected after" in message:
+        return f'a quoted cell has text after its closing quote ({message}); write "" for a quote inside a cell'
+    return f"not valid CSV: {message}"
 
 
 def _check_header(cells: list[str], where: str) -> list[str]:

@@ -77,7 +77,7 @@ class LocationSentences(Strict):
     on_site: str = Field(alias="on-site")
     unstated: str
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
     def for_arrangement(self, arrangement: str | None) -> str:
         return {
@@ -409,7 +409,7 @@ class Catalog:
         role = self.named_role(query)
         if role is not None:
             return role
-        raise UnknownChoiceError(f"no role '{query}'{self._suggest_roles(query)}")
+        raise UnknownChoiceError(f"no role {query!r}{self._suggest_roles(query)}")
 
     def named_role(self, query: str) -> Role | None:
         """The role ``query`` names exactly (id, title or alias in any case), or None."""

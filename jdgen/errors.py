@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and line breaks written as escapes (``\\n``,
+    ``\\x1b``), so that a value typed by a user cannot split an error over lines or
+    colour a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        repr(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
+        for ch in text
+    )
+
 
 class JdgenError(Exception):
     """An error caused by the user's input, reported without a traceback."""
 
     exit_code = 1
+    #: The message is a list of lines on purpose (a catalog's problems); others are
+    #: printed on one line whatever the values in them hold.
+    multiline = False
 
 
 class CatalogError(JdgenError):
     """The catalog (built-in or user-supplied) is invalid.  Carries every problem found."""
 
+    multiline = True
+
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
+        self.problems = [one_line(p) for p in problems]
+        problems = self.problems
         head = f"the catalog has {len(problems)} problem{'s' if len(problems) != 1 else ''}"
         super().__init__(head + ":\n  " + "\n  ".join(problems))
 

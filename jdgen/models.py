@@ -43,7 +43,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 class Strict(BaseModel):
     """Base for every model: unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True, allow_inf_nan=False)
 
 
 def _model_in(annotation: object) -> type[BaseModel] | None:
@@ -334,7 +334,9 @@ class CareerPath(Strict):
     from_roles: list[str] = Field(default_factory=list, alias="from")
     to_roles: list[str] = Field(default_factory=list, alias="to")
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, defer_build=True, allow_inf_nan=False
+    )
 
 
 class SalaryReference(Strict):

@@ -51,7 +51,9 @@ def search_roles(
         chosen = [r for r in chosen if r.level == wanted]
     needle = normalize_name(query)
     if not needle:
-        return chosen
+        # Text with nothing a name is made of (punctuation, a script names are not
+        # normalised in) matches no role; only an empty query lists them all.
+        return [] if query.strip() else chosen
     named = catalog.named_role(query)
     found = [r for r in chosen if needle in normalize_name(search_text(catalog, r))]
     if named is not None and named in chosen:

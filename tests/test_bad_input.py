@@ -7,23 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from jdgen.cli import cli
+from clirun import one_error_line, run
 
 ROLE = "Director of Operations"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-def one_error_line(err: str) -> str:
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("error: ") and "internal error" not in lines[0], err
-    return lines[0]
 
 
 @pytest.mark.parametrize("size", ["²", "٣", "4O", "0", "99999999999", "9" * 5000])

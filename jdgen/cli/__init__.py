@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from jdgen import __version__
-from jdgen.errors import JdgenError, Stopped
+from jdgen.errors import JdgenError, Stopped, one_line
 
 #: Command name → "module:attribute".  Add a line here (and to SUMMARIES) to add a command.
 COMMANDS: dict[str, str] = {
@@ -59,6 +59,15 @@ def _debug(ctx: click.Context | None) -> bool:
 def fail(message: str, code: int = 1) -> None:
     click.secho(f"error: {message}", fg="red", err=True)
     sys.exit(code)
+
+
+def usage_fail(exc: click.UsageError) -> None:
+    """A usage error (unknown option or command, missing argument) as one line and a hint,
+    exit code 2 (click would print the usage block first)."""
+    command = exc.ctx.command_path if exc.ctx is not None else "jdgen"
+    click.secho(f"error: {one_line(exc.format_message())}", fg="red", err=True)
+    click.echo(f"hint: run '{command} --help' for the options", err=True)
+    sys.exit(exc.exit_code)
 
 
 class Utf8Text(click.types.StringParamType):
@@ -144,9 +153,24 @@ class JdgenGroup(click.Group):
         assert isinstance(command, click.Command)
         return utf8_params(command)
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            usage_fail(exc)
+            raise  # not reached: usage_fail exits
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            usage_fail(exc)
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except Stopped as exc:
@@ -168,14 +192,14 @@ def _own_import_error(exc: Exception) -> bool:
 def error_line(exc: Exception) -> tuple[str, int]:
     """The one line (without ``error: ``) and the exit code an exception ends a command with."""
     if isinstance(exc, JdgenError):
-        return str(exc), exc.exit_code
+        return (str(exc) if exc.multiline else one_line(str(exc))), exc.exit_code
     if isinstance(exc, OSError):
         target = f"{exc.filename}: " if exc.filename else ""
-        return f"{target}{exc.strerror or exc}", 1
+        return one_line(f"{target}{exc.strerror or exc}"), 1
     if isinstance(exc, ImportError) and exc.name:  # a dependency missing, or too old
         return missing_dependency(exc.name), 1
     return (
-        f"internal error: {type(exc).__name__}: {exc} "
+        f"internal error: {type(exc).__name__}: {one_line(str(exc))} "
         "(run with --debug for the traceback, and please report it)",
         70,
     )

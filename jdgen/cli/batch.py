@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from jdgen.cli.common import build_company, company_options, load_catalog_for, render_options
-from jdgen.errors import JdgenError, Stopped
+from jdgen.errors import JdgenError, Stopped, one_line
 
 if TYPE_CHECKING:
     from jdgen.batch import BatchJob, Preflight, RowResult
@@ -255,6 +255,7 @@ class _Report:
             self.progress.update(self.task, advance=1, failed=len(self.failed))
 
     def error(self, message: str) -> None:
+        message = one_line(message)
         if self.progress is not None:
             from rich.text import Text
 

@@ -31,7 +31,10 @@ def roles(level: str | None, search: str | None, catalog_dirs: tuple[Path, ...])
 
     levels, chosen = _listed(level, search, catalog_dirs)
     if not chosen:
-        raise JdgenError("no roles match" + (f" '{search}'" if search else ""))
+        raise JdgenError(
+            "no roles match"
+            + (f" {search!r} (run 'jdgen roles' to list them all)" if search else "")
+        )
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("id", "title", "level"):
         table.add_column(column, no_wrap=True)

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from jdgen.catalog import Catalog
 
 
+#: The largest salary figure init takes (a finite number: ``inf`` is refused).
+MAX_AMOUNT = 1e12
+
+
 def interactive() -> bool:
     """Ask questions only when a person is at the keyboard."""
     return sys.stdin.isatty()
@@ -29,8 +33,6 @@ def yaml_scalar(value: Any, flow: bool = False) -> str:
     """A value written as a YAML scalar, quoted only when it must be (``flow``: inside ``{…}``)."""
     import yaml
 
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        return value  # a headcount
     if flow:
         text: str = yaml.safe_dump(
             [value], default_flow_style=True, width=10_000, allow_unicode=True
@@ -80,7 +82,7 @@ def amount(raw: str) -> float:
     from jdgen import forgiving
 
     value = forgiving.money(raw)
-    if not isinstance(value, (int, float)) or value <= 0:
+    if not isinstance(value, (int, float)) or not 0 < value <= MAX_AMOUNT:
         raise JdgenError(f"expected an amount such as 120000, 120k or $120,000, got '{raw}'")
     return float(value)
 
@@ -286,11 +288,14 @@ def copy_examples(folder: Path, force: bool) -> None:
 def _terms(values: dict[str, Any]) -> list[str]:
     """The pay-and-terms lines of the starter file, for the flags given."""
     bonus = values["bonus_target"]
-    pay = {"bonus_target_percent": f"{bonus:g}" if bonus else None, "equity": values["equity"]}
+    pay = {"bonus_target_percent": bonus or None, "equity": values["equity"]}
     given = {k: v for k, v in pay.items() if v}
     lines = []
     if given:
-        inner = ", ".join(f"{k}: {yaml_scalar(v, flow=True)}" for k, v in given.items())
+        inner = ", ".join(
+            f"{k}: {_number(v) if isinstance(v, float) else yaml_scalar(v, flow=True)}"
+            for k, v in given.items()
+        )
         lines.append(f"variable_pay: {{{inner}}}")
     for key in ("flsa_status", "security_clearance", "drivers_license", "travel"):
         value = values[key]
@@ -338,8 +343,8 @@ def _terms(values: dict[str, Any]) -> list[str]:
     default="full-time",
     show_default=True,
 )
-@click.option("--salary-min", type=click.FloatRange(min=0, min_open=True))
-@click.option("--salary-max", type=click.FloatRange(min=0, min_open=True))
+@click.option("--salary-min", type=click.FloatRange(min=0, min_open=True, max=MAX_AMOUNT))
+@click.option("--salary-max", type=click.FloatRange(min=0, min_open=True, max=MAX_AMOUNT))
 @click.option("--currency", default="USD", show_default=True)
 @click.option(
     "--period",
@@ -484,6 +489,8 @@ def company_yaml(name: str, values: dict[str, Any], catalog: Catalog) -> str:
     q = {
         k: (yaml_scalar(v, flow=True) if isinstance(v, str) and v else v) for k, v in values.items()
     }
+    if isinstance(values["size"], str) and values["size"].isascii() and values["size"].isdigit():
+        q["size"] = values["size"]  # a headcount, written as a number
     return render_template(
         "company.yaml.j2",
         field=_field,

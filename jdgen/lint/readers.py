@@ -454,13 +454,20 @@ _SNIFF_ORDER = (DocxReader, JsonReader, HtmlReader, MarkdownReader, TextReader)
 
 def reader_for(path: Path) -> Reader:
     """The reader of a posting file, by its suffix (one line naming the choices otherwise)."""
+    if path.is_dir():
+        raise JdgenError(f"{path}: is a directory; give a posting file ({', '.join(SUFFIXES)})")
+    if path.exists() and not path.is_file():
+        raise JdgenError(
+            f"{path}: not a regular file (a pipe or a device?); "
+            f"pipe it to 'jdgen lint -' or give a posting file"
+        )
     reader = _BY_SUFFIX.get(path.suffix.lower())
     if reader is None:
         raise JdgenError(
-            f"{path}: cannot read '{path.suffix or '(no suffix)'}' files "
+            f"{path}: cannot read {path.suffix or '(no suffix)'!r} files "
             f"(expected one of {', '.join(SUFFIXES)})"
         )
-    if not path.is_file():
+    if not path.exists():
         raise JdgenError(f"{path}: file not found")
     return reader
 

@@ -43,7 +43,7 @@ CHECK_IDS = (
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
 
 class SourceRef(_Strict):
@@ -323,7 +323,9 @@ class MemberState(_Strict):
     verified: Verified = "no"
     note: str | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, defer_build=True, allow_inf_nan=False
+    )
 
 
 class EuDirective(_Strict):
@@ -363,7 +365,9 @@ class BannedRequirement(_Strict):
     patterns: list[str] = Field(min_length=1)
     try_: str = Field(alias="try")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, defer_build=True, allow_inf_nan=False
+    )
 
     @field_validator("patterns")
     @classmethod
@@ -573,7 +577,9 @@ class Places(_Strict):
 class FindingText(_Strict):
     """What a finding says: the quoted ``text`` (when not the matched words), ``why`` and ``try``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
 
     text: str | None = None
     why: str
@@ -583,7 +589,9 @@ class FindingText(_Strict):
 class Messages(_Strict):
     """The wording of the findings and summaries (``messages.yaml``), by check and rule."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
 
     gender_coded: dict[str, FindingText] = Field(alias="gender-coded")
     readability: dict[str, FindingText]

@@ -33,7 +33,7 @@ T = TypeVar("T")
 class PostingRequest(BaseModel):
     """A posting to build: a role, the company (the fields of a company file) and edits."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     role: str = Field(min_length=1, max_length=200, description="A catalog id, title or alias.")
     company: dict[str, Any] = Field(
