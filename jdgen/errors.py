@@ -55,9 +55,11 @@ class TemplateError(JdgenError):
 
 
 class NotReadyError(JdgenError):
-    """``generate --strict``: the posting lacks what it needs to be published."""
+    """``generate --strict``: the posting lacks what it needs to be published (a list,
+    one line per item)."""
 
     exit_code = 3
+    multiline = True
 
 
 class Stopped(SystemExit):

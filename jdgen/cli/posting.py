@@ -191,7 +191,7 @@ def _report_readiness(
     """On stderr, what the posting still needs to be published; with ``strict``, an error."""
     from jdgen.cli.common import load_catalog_for
     from jdgen.cli.lint import headcount
-    from jdgen.errors import NotReadyError
+    from jdgen.errors import NotReadyError, one_line
     from jdgen.readiness import still_missing
 
     employees = headcount(company_file, size, industry, catalog_dirs)
@@ -201,12 +201,12 @@ def _report_readiness(
         click.secho(f"note: {found.advice_intro}{advice}", err=True, fg="cyan")
     if found.ready:
         return
-    items = "".join(f"\n  - {item}" for item in found.items)
+    items = "".join(f"\n  - {one_line(item)}" for item in found.items)
     if found.hint:
-        click.secho(found.hint, err=True, fg="cyan")
+        click.secho(one_line(found.hint), err=True, fg="cyan")
     if strict:
-        raise NotReadyError(found.strict_intro + items)
-    click.secho(f"warning: {found.intro}{items}", err=True, fg="yellow")
+        raise NotReadyError(one_line(found.strict_intro) + items)
+    click.secho(f"warning: {one_line(found.intro)}{items}", err=True, fg="yellow")
 
 
 @click.command()
