@@ -60,13 +60,17 @@ def lint_stdin(as_of: dt.date | None, employees: int | None, rules: Rules | None
     import tempfile
 
     from jdgen.lint import lint_file
-    from jdgen.lint.readers import sniff_suffix
+    from jdgen.lint.readers import MAX_FILE, sniff_suffix
+    from jdgen.zipcheck import MAX_PACKED
 
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(max(MAX_FILE, MAX_PACKED) + 1)
     with tempfile.TemporaryDirectory(prefix="jdgen-lint-") as folder:
         path = Path(folder) / f"stdin{sniff_suffix(data)}"
         path.write_bytes(data)
-        report = lint_file(path, as_of=as_of, employees=employees, rules=rules)
+        try:
+            report = lint_file(path, as_of=as_of, employees=employees, rules=rules)
+        except JdgenError as exc:  # named after the temporary file: name standard input
+            raise JdgenError(str(exc).replace(str(path), "<stdin>")) from None
     return report.model_copy(update={"source": "<stdin>"})
 
 

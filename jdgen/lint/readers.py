@@ -30,6 +30,13 @@ if TYPE_CHECKING:
 
 BlockKind = Literal["heading", "paragraph", "bullet"]
 
+#: The largest .md, .txt, .html or .json file lint reads (a posting is a few KB; a .docx
+#: is bounded by :mod:`jdgen.zipcheck`).
+MAX_FILE = 2 * 1024 * 1024
+#: The most characters of text lint checks in one file (about 30,000 words): lint runs
+#: in time linear in the text, about 2 s for this much.
+MAX_TEXT = 200_000
+
 
 @dataclass
 class Block:
@@ -62,8 +69,12 @@ class Reader:
     suffixes: ClassVar[tuple[str, ...]]
 
     def parse(self, path: Path) -> Parsed:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE + 1)
+        if len(data) > MAX_FILE:
+            raise JdgenError(too_large(path, f"larger than {MAX_FILE // (1024 * 1024)} MB"))
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise JdgenError(f"{path}: not UTF-8 text") from None
         return self.parse_text(text, path)
@@ -74,6 +85,18 @@ class Reader:
     def sniff(self, data: bytes, head: str) -> bool:
         """Whether content piped in (``data``; ``head``: its start as lower-case text) is this kind."""
         return False
+
+
+def too_large(path: Path, what: str) -> str:
+    """The message for a file past lint's limits."""
+    return f"{path}: too large to check: {what} (lint reads one posting, a few KB)"
+
+
+def check_size(path: Path, parsed: Parsed) -> None:
+    """Refuse more text than :data:`MAX_TEXT`, before any check runs on it."""
+    total = len(parsed.title) + sum(len(b.text) for b in parsed.blocks)
+    if total > MAX_TEXT:
+        raise JdgenError(too_large(path, f"{total:,} characters of text, more than {MAX_TEXT:,}"))
 
 
 def _clean(text: str) -> str:
@@ -362,7 +385,11 @@ class DocxReader(Reader):
 
     def parse(self, path: Path) -> Parsed:
         from jdgen.lint.docx_text import DocxError, read_docx_text
+        from jdgen.zipcheck import zip_problem
 
+        problem = zip_problem(path)
+        if problem:
+            raise JdgenError(f"{path}: {problem}")
         try:
             doc = read_docx_text(path)
         except DocxError as exc:

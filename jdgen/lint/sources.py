@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from jdgen.errors import JdgenError
 from jdgen.lint.readers import Block as Block  # re-exported: what a posting is made of
-from jdgen.lint.readers import jsonld_objects, jsonld_text, reader_for
+from jdgen.lint.readers import check_size, jsonld_objects, jsonld_text, reader_for
 from jdgen.lint.rules import Rules
 from jdgen.models import JobDescription, Salary
 
@@ -172,6 +172,7 @@ def from_job_description(jd: JobDescription, source: str, rules: Rules) -> Posti
 def read_file(path: Path, rules: Rules) -> Posting:
     """Read a posting file with the reader its suffix names (:mod:`jdgen.lint.readers`)."""
     parsed = reader_for(path).parse(path)
+    check_size(path, parsed)
     if parsed.job is not None:
         return from_job_description(parsed.job, str(path), rules)
     blocks = _classify(parsed.blocks, rules)

@@ -595,14 +595,20 @@ def docx_bytes(source: Path, option: str, shown: Path | None = None) -> bytes:
 
     Errors name ``shown`` (the path as the user wrote it), else ``source``.
     """
+    from jdgen.zipcheck import MAX_PACKED, zip_problem
+
     path = shown or source
     try:
-        data = source.read_bytes()
+        with source.open("rb") as fh:
+            data = fh.read(MAX_PACKED + 1)
     except OSError as exc:
         raise JdgenError(f"{option}: {path}: cannot read the file ({exc.strerror})") from None
     if not data.startswith(b"PK"):
         kind = " (an old binary .doc?)" if data.startswith(b"\xd0\xcf\x11\xe0") else ""
         raise JdgenError(f"{option}: {path}: not a Word .docx file{kind}")
+    problem = zip_problem(data)
+    if problem:
+        raise JdgenError(f"{option}: {path}: {problem}")
     with docx_errors(path, option), zipfile.ZipFile(io.BytesIO(data)) as z:
         if "[Content_Types].xml" not in z.namelist():
             raise JdgenError(f"{option}: {path}: not a Word .docx file (no [Content_Types].xml)")

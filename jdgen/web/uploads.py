@@ -10,10 +10,9 @@ from __future__ import annotations
 import io
 import zipfile
 
+from jdgen.zipcheck import parts_problem
+
 MAX_UPLOAD = 5 * 1024 * 1024
-MAX_UNPACKED = 50 * 1024 * 1024
-MAX_PARTS = 1000
-MAX_RATIO = 200
 
 
 class UploadError(Exception):
@@ -39,19 +38,9 @@ def check_docx(data: bytes, name: str = "the file") -> bytes:
 
 
 def _check_parts(parts: list[zipfile.ZipInfo], name: str) -> None:
-    if len(parts) > MAX_PARTS:
-        raise UploadError(f"{name} has {len(parts)} parts; a Word file has far fewer")
-    unpacked = sum(p.file_size for p in parts)
-    if unpacked > MAX_UNPACKED:
-        raise UploadError(
-            f"{name} unpacks to {unpacked // (1024 * 1024)} MB (more than "
-            f"{MAX_UNPACKED // (1024 * 1024)} MB): refused as a possible zip bomb"
-        )
-    for p in parts:
-        if p.file_size > 1024 * 1024 and p.file_size > MAX_RATIO * max(p.compress_size, 1):
-            raise UploadError(
-                f"{name}: {p.filename} is compressed {p.file_size // max(p.compress_size, 1)}:1, refused as a possible zip bomb"
-            )
+    problem = parts_problem(parts)
+    if problem:
+        raise UploadError(f"{name} {problem}")
     if "word/document.xml" not in {p.filename for p in parts}:
         raise UploadError(f"{name} is a zip archive but not a Word document (no word/document.xml)")
 
