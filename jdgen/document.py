@@ -35,11 +35,15 @@ def pay_range(text: str, company: Company) -> Salary:
         "currency": symbol.group(1) if symbol else _currency_for(company),
         "period": company.salary.period if company.salary else "year",
     }
+    salary: Salary | None = None
     try:
-        salary: Salary | None = Salary.model_validate(data)
-    except ValidationError:
-        salary = None
-    if salary is None or len(parts) > 2 or "" in parts or salary.min > salary.max:
+        if len(parts) <= 2 and "" not in parts:
+            salary = Salary.model_validate(data)
+    except ValidationError as exc:
+        implausible = [e["msg"] for e in exc.errors() if not e["loc"] and "plausible" in e["msg"]]
+        if implausible:
+            raise JdgenError(implausible[0].removeprefix("Value error, ")) from None
+    if salary is None or salary.min > salary.max:
         raise JdgenError(f"expected a range such as 120k-150k or $120,000-$150,000, got {text!r}")
     return salary
 

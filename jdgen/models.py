@@ -601,8 +601,13 @@ class Salary(Strict):
 
     @model_validator(mode="after")
     def _min_not_above_max(self) -> Salary:
+        from jdgen.salary_bounds import implausible
+
         if self.min > self.max:
             raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        problem = implausible(self.min, self.max, self.currency, self.period)
+        if problem:
+            raise ValueError(problem)
         return self
 
 

@@ -265,8 +265,11 @@ def test_company_fields_as_people_type_them(field: str, typed: str, read: str) -
         ({"min": "120k", "max": "150k"}, (120000, 150000, "USD", "year")),
         ({"min": "120,000", "max": "$150,000", "currency": "usd"}, (120000, 150000, "USD", "year")),
         ({"min": 40, "max": 45, "period": "Hourly"}, (40, 45, "USD", "hour")),
-        ({"min": 1, "max": 2, "period": "annual"}, (1, 2, "USD", "year")),
-        ({"min": 1, "max": 2, "period": "yearly", "currency": "€"}, (1, 2, "EUR", "year")),
+        ({"min": 1000, "max": 2000, "period": "annual"}, (1000, 2000, "USD", "year")),
+        (
+            {"min": 1000, "max": 2000, "period": "yearly", "currency": "€"},
+            (1000, 2000, "EUR", "year"),
+        ),
     ],
 )
 def test_salary_as_people_type_it(salary: dict[str, object], read: tuple[object, ...]) -> None:
