@@ -280,16 +280,29 @@ def test_hybrid_posting_has_a_job_location_and_is_not_telecommute(catalog: Catal
 
 
 @pytest.mark.parametrize(
-    ("period", "unit"),
-    [("hour", "HOUR"), ("day", "DAY"), ("week", "WEEK"), ("month", "MONTH"), ("year", "YEAR")],
+    ("period", "unit", "low", "high"),
+    [
+        ("hour", "HOUR", 31.5, 42),
+        ("day", "DAY", 252, 336),
+        ("week", "WEEK", 1260, 1680.5),
+        ("month", "MONTH", 5460, 7280),
+        ("year", "YEAR", 65520, 87360),
+    ],
 )
-def test_salary_range_is_a_monetary_amount(catalog: Catalog, period: str, unit: str) -> None:
-    jd = posting(catalog, salary=Salary(min=31.5, max=42, currency="EUR", period=period))  # type: ignore[arg-type]
+def test_salary_range_is_a_monetary_amount(
+    catalog: Catalog, period: str, unit: str, low: float, high: float
+) -> None:
+    jd = posting(catalog, salary=Salary(min=low, max=high, currency="EUR", period=period))  # type: ignore[arg-type]
     amount = crawled(page_of(jd))["baseSalary"]
     assert amount == {
         "@type": "MonetaryAmount",
         "currency": "EUR",
-        "value": {"@type": "QuantitativeValue", "minValue": 31.5, "maxValue": 42, "unitText": unit},
+        "value": {
+            "@type": "QuantitativeValue",
+            "minValue": low,
+            "maxValue": high,
+            "unitText": unit,
+        },
     }
 
 
