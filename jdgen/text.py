@@ -3,11 +3,12 @@ tidying a sentence, money and dates.  Content, not formatting."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 
 def join_words(items: Iterable[str], conj: str = "and") -> str:
@@ -70,15 +71,24 @@ def description_form(
     return "bare-noun"
 
 
-@lru_cache(maxsize=4096)
 def money(amount: float, currency: str, locale: str = "en_US") -> str:
     """``120000, "USD"`` → "$120,000"; cents only when there are some ("$52.50").
 
     Symbol, grouping and order follow the locale (Babel/CLDR): "€65,000" in en_GB,
     "65.000 €" in en_DE, "US$120,000" for dollars in en_GB."""
+    return _remembered(("money", amount, currency, locale), _babel_money)
+
+
+def long_date(day: dt.date, locale: str = "en_US") -> str:
+    """The date written out: "December 31, 2026" (en_US), "31 December 2026" (en_GB)."""
+    return _remembered(("date", day, locale), _babel_date)
+
+
+def _babel_money(key: tuple[Any, ...]) -> str:
     from babel import Locale
     from babel.numbers import format_currency
 
+    _, amount, currency, locale = key
     pattern = Locale.parse(locale).currency_formats["standard"].pattern
     if float(amount).is_integer():
         pattern = pattern.replace(".00", "")
@@ -87,11 +97,54 @@ def money(amount: float, currency: str, locale: str = "en_US") -> str:
     )
 
 
-def long_date(day: dt.date, locale: str = "en_US") -> str:
-    """The date written out: "December 31, 2026" (en_US), "31 December 2026" (en_GB)."""
+def _babel_date(key: tuple[Any, ...]) -> str:
     from babel.dates import format_date
 
+    _, day, locale = key
     return str(format_date(day, "long", locale=locale))
+
+
+# Babel's answers are kept between runs (in the user's cache, keyed by the installed
+# Babel: its CLDR data decides them), so that writing one posting's pay range or
+# closing date does not import Babel and load its locale data.  New answers are
+# saved once, when the process ends; a memo that cannot be read is ignored.
+
+#: Answers remembered per process and file, at most.
+_MEMO_LIMIT = 4096
+_memo: dict[tuple[Any, ...], str] | None = None
+_memo_changed = False
+
+
+def _memo_name() -> str:
+    from jdgen.cache import key_of, package_stamp
+
+    return f"babel-{key_of('babel-memo/1', package_stamp('babel'))}.pickle"
+
+
+def _remembered(key: tuple[Any, ...], work_out: Callable[[tuple[Any, ...]], str]) -> str:
+    global _memo, _memo_changed
+    if _memo is None:
+        from jdgen.cache import load_pickle
+
+        found = load_pickle(_memo_name())
+        _memo = found if isinstance(found, dict) else {}
+    text = _memo.get(key)
+    if isinstance(text, str):
+        return text
+    text = work_out(key)
+    if len(_memo) < _MEMO_LIMIT:
+        _memo[key] = text
+        if not _memo_changed:
+            _memo_changed = True
+            atexit.register(_save_memo)
+    return text
+
+
+def _save_memo() -> None:
+    from jdgen.cache import store_pickle
+
+    if _memo is not None:
+        store_pickle(_memo_name(), _memo)
 
 
 def valid_patterns(patterns: list[str]) -> list[str]:

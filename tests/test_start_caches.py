@@ -164,3 +164,32 @@ def test_damaged_or_unwritable_compiled_templates_are_ignored(
     environment.cache_clear()
     assert render(jd, "md") == expected
     environment.cache_clear()  # the next test's environment uses its own cache directory
+
+
+def test_money_and_dates_remembered_between_runs_are_babels_own(cache: Path) -> None:
+    # each run is a fresh process: the first asks Babel and saves its answers when it
+    # ends, the second reads them without importing Babel; a damaged memo is ignored
+    code = (
+        "import datetime as dt, sys\n"
+        "from jdgen.text import long_date, money\n"
+        "print(money(120000, 'USD'), money(52.5, 'USD'), money(65000, 'EUR', 'en_DE'),"
+        " money(120000, 'USD', 'en_GB'), long_date(dt.date(2026, 12, 31), 'en_GB'),"
+        " 'babel' in sys.modules, sep='|')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+
+    def run() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip().split("|")
+
+    answers = ["$120,000", "$52.50", "65.000\u00a0€", "US$120,000", "31 December 2026"]
+    assert run() == [*answers, "True"]
+    assert len(list(cache.glob("babel-*.pickle"))) == 1
+    assert run() == [*answers, "False"]
+    for memo in cache.glob("babel-*.pickle"):
+        memo.write_bytes(b"not a pickle")
+    assert run() == [*answers, "True"]
+    env["JDGEN_NO_CACHE"] = "1"
+    assert run() == [*answers, "True"]
