@@ -801,7 +801,7 @@ def placeholder_values(
         "title": title,
         "a_title": f"{article(title)} {title}",
         "company": company or "our company",
-        "vocab": industry.vocab.model_dump(),
+        "vocab": dict(industry.vocab),
         "size": size.id,
         "industry": industry.id,
         "country": country,

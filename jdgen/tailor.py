@@ -294,7 +294,7 @@ def facts_for(
 
 
 #: Used when a catalog has no lengths.yaml: everything that applies.
-EVERYTHING = Budget(
+EVERYTHING = Budget.trusted(
     duties={"default": 40}, required=12, preferred=12, hard_skills=12, soft_skills=12, kpis=12
 )
 
@@ -362,15 +362,15 @@ def _catalog_ids(ctx: Context) -> set[str]:
 
 
 def _role(ctx: Context) -> Origin:
-    return Origin(kind="role", ref=ctx.role.id)
+    return Origin.trusted(kind="role", ref=ctx.role.id)
 
 
 def _company(field: str) -> Origin:
-    return Origin(kind="company", ref=field)
+    return Origin.trusted(kind="company", ref=field)
 
 
 def _user(option: str) -> Origin:
-    return Origin(kind="user", ref=option)
+    return Origin.trusted(kind="user", ref=option)
 
 
 #: Who owns a catalog line: the role, or the size or industry rule that adds it.
@@ -380,7 +380,7 @@ Owner = Literal["role", "size", "industry"]
 def _owner_origin(ctx: Context, owner: Owner) -> Origin:
     """The origin of a line from ``owner``: ``role``, ``size`` or ``industry``."""
     ref = {"role": ctx.role.id, "size": ctx.size.id, "industry": ctx.industry.id}[owner]
-    return Origin(kind=owner, ref=ref)
+    return Origin.trusted(kind=owner, ref=ref)
 
 
 def _line_bullets(
@@ -399,14 +399,14 @@ def _line_bullets(
             continue
         text = ctx.text(line_text(x))
         if ctx.local(text):
-            bullets.append(Bullet(id=f"{prefix}{name}-{i}", text=text, source=origin))
+            bullets.append(Bullet.trusted(id=f"{prefix}{name}-{i}", text=text, source=origin))
     return bullets
 
 
 def _user_bullets(texts: list[str], option: str, first: int) -> list[Bullet]:
     """Per-posting additions, ``user-<n>`` counted from ``first``."""
     return [
-        Bullet(id=f"user-{n}", text=sentence(t), source=_user(option))
+        Bullet.trusted(id=f"user-{n}", text=sentence(t), source=_user(option))
         for n, t in enumerate(texts, first)
     ]
 
@@ -422,7 +422,7 @@ def _unique(items: list[Bullet]) -> list[Bullet]:
 
 
 def _section(ctx: Context, section_id: str, source: Origin, **parts: Any) -> Section:
-    return Section(id=section_id, heading="", source=source, **parts)
+    return Section.trusted(id=section_id, heading="", source=source, **parts)
 
 
 # ---------------------------------------------------------------------------
@@ -493,7 +493,9 @@ def reports_to(ctx: Context) -> RoleRef:
     """Who the role reports to at this size: a catalog role (id and title) or a title."""
     ref = pick(ctx.role.reports_to, ctx.size_keys)
     assert ref is not None  # the catalog check guarantees a value for every size
-    return RoleRef(id=ref if ref in ctx.catalog.roles else None, title=ctx.catalog.role_title(ref))
+    return RoleRef.trusted(
+        id=ref if ref in ctx.catalog.roles else None, title=ctx.catalog.role_title(ref)
+    )
 
 
 def team(ctx: Context) -> str | None:
@@ -539,7 +541,7 @@ class _Duties:
         text = ctx.wording(r)
         if text.lower() not in self.seen and ctx.local(text):
             self.seen.add(text.lower())
-            bullets.append(Bullet(id=r.id, text=text, source=source))
+            bullets.append(Bullet.trusted(id=r.id, text=text, source=source))
             self.meta[r.id] = (r.topic, self.specificity(r, source))
 
     def specificity(self, r: Responsibility, source: Origin) -> int:
@@ -561,10 +563,14 @@ def _role_groups(ctx: Context, duties: _Duties) -> list[Subsection]:
             continue
         bullets: list[Bullet] = []
         for item in group.items:
-            source = Origin(kind="library", ref=item) if isinstance(item, str) else _role(ctx)
+            source = (
+                Origin.trusted(kind="library", ref=item) if isinstance(item, str) else _role(ctx)
+            )
             duties.add(bullets, item, source)
         heading = ctx.text(group.heading).rstrip(".")
-        groups.append(Subsection(id=group.id, heading=heading, bullets=bullets, source=_role(ctx)))
+        groups.append(
+            Subsection.trusted(id=group.id, heading=heading, bullets=bullets, source=_role(ctx))
+        )
     return groups
 
 
@@ -604,7 +610,7 @@ def _choose_duties(ctx: Context) -> tuple[Section, Said]:
     extra = _user_bullets(ctx.options.add_responsibilities, "add_responsibilities", 1)
     if extra:
         groups.append(
-            Subsection(
+            Subsection.trusted(
                 id="additional",
                 heading=ctx.catalog.text.sentences.additional_responsibilities,
                 bullets=extra,
@@ -667,7 +673,7 @@ def experience_years(ctx: Context) -> int | None:
 def _certifications(ctx: Context, required: bool) -> list[Bullet]:
     said = ctx.catalog.text.sentences.certification
     return [
-        Bullet(
+        Bullet.trusted(
             id=f"certification-{i}",
             text=ctx.render(said, name=fill(c.name, ctx.values)),
             source=_role(ctx),
@@ -689,13 +695,13 @@ def _regulations(ctx: Context) -> list[Bullet]:
         return []
     said = ctx.catalog.text.sentences.regulations
     text = ctx.render(said, regulations=join_words(regulations))
-    return [Bullet(id="regulations", text=text, source=_owner_origin(ctx, "industry"))]
+    return [Bullet.trusted(id="regulations", text=text, source=_owner_origin(ctx, "industry"))]
 
 
 def _required(ctx: Context) -> list[Bullet]:
     q, role = ctx.role.qualifications, _role(ctx)
     return [
-        Bullet(
+        Bullet.trusted(
             id="experience",
             text=ctx.render(
                 ctx.catalog.text.sentences.experience,
@@ -704,7 +710,7 @@ def _required(ctx: Context) -> list[Bullet]:
             ),
             source=role,
         ),
-        Bullet(id="education", text=ctx.text(q.education), source=role),
+        Bullet.trusted(id="education", text=ctx.text(q.education), source=role),
         *_certifications(ctx, required=True),
         *_line_bullets(ctx, q.required, "role", "required"),
         *_line_bullets(ctx, ctx.band_attr("qualifications").required, "size", "required"),
@@ -721,7 +727,7 @@ def _company_requirements(ctx: Context) -> list[Bullet]:
         ("drivers_license", work.licence(ctx)),
     )
     return [
-        Bullet(id=field.replace("_", "-"), text=text, source=_company(field))
+        Bullet.trusted(id=field.replace("_", "-"), text=text, source=_company(field))
         for field, text in lines
         if text
     ]
@@ -749,7 +755,11 @@ def _preferred_languages(ctx: Context) -> list[Bullet]:
 def _preferred(ctx: Context) -> list[Bullet]:
     q = ctx.role.qualifications
     education = (
-        [Bullet(id="education-preferred", text=ctx.text(q.education_preferred), source=_role(ctx))]
+        [
+            Bullet.trusted(
+                id="education-preferred", text=ctx.text(q.education_preferred), source=_role(ctx)
+            )
+        ]
         if q.education_preferred
         else []
     )
@@ -773,7 +783,7 @@ def _qualifications(ctx: Context) -> Section:
         ("preferred", _budgeted(_by_said(ctx, _preferred), ctx.budget.preferred)),
     )
     subsections = [
-        Subsection(id=kind, heading=headings[kind], bullets=bullets, source=_role(ctx))
+        Subsection.trusted(id=kind, heading=headings[kind], bullets=bullets, source=_role(ctx))
         for kind, bullets in parts
         if bullets
     ]
@@ -804,7 +814,10 @@ def _skill_candidates(
     for the budget (one per topic and per name)."""
     catalog = ctx.catalog
     skills = [
-        (catalog.skill(s), Origin(kind="library", ref=s) if isinstance(s, str) else _role(ctx))
+        (
+            catalog.skill(s),
+            Origin.trusted(kind="library", ref=s) if isinstance(s, str) else _role(ctx),
+        )
         for s in ctx.role.skills
     ]
     skills += [
@@ -858,13 +871,15 @@ def _skills(ctx: Context, skills: list[tuple[Skill, Origin]]) -> Section:
     first_user = len(ctx.options.add_responsibilities) + 1
     for kind in ("hard", "soft"):
         bullets = [
-            Bullet(id=s.id, text=_skill_text(ctx, s), source=o) for s, o in skills if s.kind == kind
+            Bullet.trusted(id=s.id, text=_skill_text(ctx, s), source=o)
+            for s, o in skills
+            if s.kind == kind
         ]
         if kind == "hard":
             bullets += _user_bullets(ctx.options.add_skills, "add_skills", first_user)
         if bullets:
             subsections.append(
-                Subsection(
+                Subsection.trusted(
                     id=kind, heading=headings[kind], bullets=_unique(bullets), source=_role(ctx)
                 )
             )
@@ -936,13 +951,15 @@ def _career(ctx: Context) -> Section | None:
 
 def _extra(ctx: Context) -> list[Section]:
     return [
-        Section(
+        Section.trusted(
             id=f"extra-{n}",
             heading=s.heading,
             source=_user("extra_sections"),
             paragraphs=[sentence(p) for p in s.paragraphs],
             bullets=[
-                Bullet(id=f"extra-{n}-{i}", text=sentence(b), source=_user("extra_sections"))
+                Bullet.trusted(
+                    id=f"extra-{n}-{i}", text=sentence(b), source=_user("extra_sections")
+                )
                 for i, b in enumerate(s.bullets, 1)
             ],
         )
@@ -974,7 +991,7 @@ def _compensation(ctx: Context) -> Section | None:
         _company("salary" if c.salary else "benefits"),
         paragraphs=paragraphs,
         bullets=[
-            Bullet(id=f"benefit-{i}", text=sentence(b), source=_company("benefits"))
+            Bullet.trusted(id=f"benefit-{i}", text=sentence(b), source=_company("benefits"))
             for i, b in offered
         ],
     )
@@ -1031,7 +1048,7 @@ def environment_section(ctx: Context, env: work.WorkEnvironment) -> Section:
     return _section(
         ctx,
         "work-environment",
-        Origin(kind="catalog", ref="work"),
+        Origin.trusted(kind="catalog", ref="work"),
         paragraphs=[env.summary],
         bullets=env_bullets(env.demands, "demand") + env_bullets(shown, "condition"),
     )
@@ -1039,8 +1056,8 @@ def environment_section(ctx: Context, env: work.WorkEnvironment) -> Section:
 
 def env_bullets(lines: list[str], name: str) -> list[Bullet]:
     """Work-environment lines as bullets: ``demand-1``, ``condition-2`` …"""
-    origin = Origin(kind="catalog", ref="work")
-    return [Bullet(id=f"{name}-{i}", text=t, source=origin) for i, t in enumerate(lines, 1)]
+    origin = Origin.trusted(kind="catalog", ref="work")
+    return [Bullet.trusted(id=f"{name}-{i}", text=t, source=origin) for i, t in enumerate(lines, 1)]
 
 
 def flsa_status(ctx: Context) -> FlsaStatus | None:
@@ -1073,7 +1090,7 @@ def _equal_opportunity(ctx: Context) -> Section:
     shared = ctx.catalog.text.equal_opportunity
     text = own or shared or ctx.country.entry.equal_opportunity
     ref = "equal_opportunity" if shared else f"countries.{ctx.country.entry.code}"
-    source = _company("equal_opportunity") if own else Origin(kind="catalog", ref=ref)
+    source = _company("equal_opportunity") if own else Origin.trusted(kind="catalog", ref=ref)
     paragraphs = [sentence(p) for p in text.split("\n\n") if p.strip()]
     return _section(ctx, "equal-opportunity", source, paragraphs=paragraphs)
 
@@ -1173,7 +1190,7 @@ def _apply_removals(ctx: Context, sections: list[Section], check: bool = True) -
 def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetadata:
     c, role, q = ctx.company, ctx.role, ctx.role.qualifications
     environment = work.work_environment(ctx)
-    return PostingMetadata(
+    return PostingMetadata.trusted(
         role_id=role.id,
         role_title=role.title,
         level=ctx.level.id,
@@ -1205,7 +1222,7 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         valid_through=c.closing_date,
         reports_to=reports_to(ctx),
         team=team(ctx),
-        skills=[SkillFact(id=s.id, name=s.name, kind=s.kind) for s, _ in skills],
+        skills=[SkillFact.trusted(id=s.id, name=s.name, kind=s.kind) for s, _ in skills],
         experience_years=experience_years(ctx),
         education=ctx.text(q.education),
         education_level=q.education_level,
@@ -1293,7 +1310,7 @@ def _build(ctx: Context) -> JobDescription:
     skills = _skill_list(ctx)
     sections = _apply_removals(ctx, _sections(ctx, duties, skills))
     title = title_with_suffix(ctx.title, company, ctx.country)
-    jd = JobDescription(title=title, sections=sections, metadata=_metadata(ctx, skills))
+    jd = JobDescription.trusted(title=title, sections=sections, metadata=_metadata(ctx, skills))
     return in_country_spelling(jd, ctx)
 
 

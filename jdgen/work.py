@@ -524,7 +524,7 @@ def work_environment(ctx: Context) -> WorkEnvironment:
     values |= weight_values(ctx, pounds)
     text = env.settings[setting]
     demands = [*text.demands, *env.role_demands.get(ctx.role.id, [])]
-    return WorkEnvironment(
+    return WorkEnvironment.trusted(
         setting=setting,
         summary=ctx.render(text.setting, **values),
         description_only=[ctx.render(d, **values) for d in text.description_only],

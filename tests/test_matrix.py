@@ -46,3 +46,28 @@ def test_docx_holds_the_same_text_for_every_size_and_industry(role_id: str) -> N
             resp = jd.section("responsibilities")
             assert resp is not None
             assert n_bullets >= sum(len(s.bullet_texts) for s in resp.subsections) >= 6
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_every_posting_is_a_valid_job_description(role_id: str) -> None:
+    # tailor() builds a posting's parts from validated catalog and company data without
+    # validating them again (model_construct, for speed): each must be exactly what
+    # validation would make of it (same types, nothing missing), for a bare company and
+    # for one with every setting that reaches the metadata
+    from pathlib import Path
+
+    from jdgen.company import load_company
+    from jdgen.models import JobDescription
+
+    here = Path(__file__).parent
+    full = load_company(here / "fixtures" / "acme.yaml", CATALOG)
+    example = load_company(here.parent / "examples" / "company.yaml", CATALOG)
+    role = CATALOG.roles[role_id]
+    companies = (Company(), full, example)
+    lengths = ("short", "standard", "long")
+    for i, (size, industry) in enumerate((s, ind) for s in SIZES for ind in INDUSTRIES):
+        update = {"size": size, "industry": industry, "length": lengths[i // 3 % 3]}
+        jd = tailor(role, companies[i % 3].model_copy(update=update), CATALOG)
+        again = JobDescription.model_validate(jd.model_dump())
+        assert again == jd, f"{size}/{industry}/{update['length']}"
+        assert again.model_dump_json() == jd.model_dump_json()

@@ -276,7 +276,7 @@ def build_posting(
     catalog = load_catalog_for(catalog_dirs)
     role = catalog.find_role(role_query)
     company = build_company(catalog, company_file, size, industry)
-    choices = dict(choices or {})
+    choices = {k: v for k, v in (choices or {}).items() if v != []}  # [] adds nothing
     if (salary := choices.pop("salary", None)) is not None:
         company = company.model_copy(update={"salary": salary_option(salary, company)})
     options: PostingOptions | None = None
