@@ -67,9 +67,12 @@ class Said:
 
     def echoed(self, text: str, threshold: int = ECHO) -> bool:
         """Does one of the duties already say ``text``?"""
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
 
-        return any(fuzz.token_set_ratio(text, t) >= threshold for t in self.texts)
+        found = process.extractOne(
+            text, self.texts, scorer=fuzz.token_set_ratio, score_cutoff=threshold
+        )
+        return found is not None
 
     def names(self, law: str) -> bool:
         """Does a duty already name this law or standard (all its acronyms and numbers)?"""

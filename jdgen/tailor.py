@@ -362,7 +362,7 @@ def _catalog_ids(ctx: Context) -> set[str]:
 
 
 def _role(ctx: Context) -> Origin:
-    return Origin.trusted(kind="role", ref=ctx.role.id)
+    return ctx.once(("origin",), lambda: Origin.trusted(kind="role", ref=ctx.role.id))
 
 
 def _company(field: str) -> Origin:
@@ -1142,15 +1142,22 @@ def _sections(ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]])
 def _budgeted_sections(
     ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]]
 ) -> list[Section | None]:
-    """The sections whose words the length budget counts (:data:`BUDGETED`), in order."""
+    """The sections whose words the length budget counts (:data:`BUDGETED`), in order;
+    each worked out once per posting for the parts of the budget (and what the duties
+    say) it depends on."""
+    b = ctx.budget
+    skill_ids = tuple(s.id for s, _ in skills)
     return [
-        _about_role(ctx),
-        _reporting(ctx),
+        ctx.once(("about-role",), lambda: _about_role(ctx)),
+        ctx.once(("reporting",), lambda: _reporting(ctx)),
         duties,
-        _qualifications(ctx),
-        _skills(ctx, skills),
-        _kpis(ctx),
-        _career(ctx),
+        ctx.once(
+            ("qualifications", id(ctx.said), b.required, b.preferred),
+            lambda: _qualifications(ctx),
+        ),
+        ctx.once(("skills", skill_ids, b.skill_details), lambda: _skills(ctx, skills)),
+        ctx.once(("kpi-section", b.kpis), lambda: _kpis(ctx)),
+        ctx.once(("career", b.career), lambda: _career(ctx)),
     ]
 
 
