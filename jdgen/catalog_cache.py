@@ -19,7 +19,8 @@ compares every posting with and without it).  The pickle lives in the user's own
 directory, which only the user can write, like the rest of the user's files.
 
 Next to the pickled catalog the entry holds a plain summary of the roles (ids, titles,
-levels) so that ``jdgen roles`` answers without importing pydantic.
+levels) and of the countries' names, so that ``jdgen roles`` answers without importing
+pydantic and ``jdgen lint`` finds a posting's country without loading the catalog.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from jdgen.catalog import Catalog
 
 #: Changes when the layout of a cache entry changes.
-_FORMAT = "jdgen-catalog/1"
+_FORMAT = "jdgen-catalog/2"
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,13 @@ class RoleRow:
 
 @dataclass(frozen=True)
 class Summary:
-    """What ``jdgen roles`` shows, as plain data."""
+    """What ``jdgen roles`` shows, and the country names ``jdgen lint`` looks for, as
+    plain data."""
 
     levels: dict[str, LevelRow]
     roles: list[RoleRow]
+    #: :meth:`jdgen.countries.CountryTable.names`.
+    country_names: dict[str, str] = field(default_factory=dict)
 
 
 def cache_key(extra_dirs: Iterable[Path] = ()) -> str:
@@ -98,7 +102,7 @@ def summarize(catalog: Catalog) -> Summary:
         lv.id: LevelRow(lv.id, lv.name, list(lv.aliases), lv.rank) for lv in catalog.levels.values()
     }
     roles = [RoleRow(r.id, r.title, r.level, r.specialized) for r in catalog.roles.values()]
-    return Summary(levels, roles)
+    return Summary(levels, roles, catalog.countries.names())
 
 
 def _store(key: str, catalog: Catalog) -> None:

@@ -155,6 +155,15 @@ class CountryTable(Strict):
     def entry(self, code: str) -> CountryEntry | None:
         return next((c for c in self.countries if c.code == code), None)
 
+    def names(self) -> dict[str, str]:
+        """The countries' names and aliases, lower case without "the " → ISO code."""
+        names: dict[str, str] = {}
+        for c in self.countries:
+            if len(c.code) == 2 and c.code != "EU":
+                for alias in (c.code, c.name, *c.aliases):
+                    names[alias.lower().removeprefix("the ")] = c.code
+        return names
+
     def us_only(self) -> re.Pattern[str] | None:
         """One case-insensitive pattern for :attr:`us_only_terms` as whole words (a term
         may say ``(?-i:DOT)`` to match its case only), or None when there are none."""

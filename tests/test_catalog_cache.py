@@ -53,6 +53,8 @@ def test_a_cached_catalog_is_the_catalog_the_loader_builds(cache: Path) -> None:
     assert cached.origin == fresh.origin
     assert cached._role_index == fresh._role_index
     assert cached_summary() == summarize(fresh)
+    assert cached_summary().country_names == fresh.countries.names()  # type: ignore[union-attr]
+    assert fresh.countries.names()["deutschland"] == "DE"
 
 
 def test_every_posting_is_the_same_with_and_without_the_cache(cache: Path) -> None:

@@ -636,13 +636,16 @@ class Rules(BaseModel):
 
     @cached_property
     def catalog_country_names(self) -> dict[str, str]:
-        """Names and aliases of the catalog's countries (``countries.yaml``) → ISO code."""
-        names: dict[str, str] = {}
-        for c in self.countries.countries:
-            if len(c.code) == 2 and c.code != "EU":
-                for alias in (c.code, c.name, *c.aliases):
-                    names[alias.lower().removeprefix("the ")] = c.code
-        return names
+        """Names and aliases of the catalog's countries (``countries.yaml``) → ISO code;
+        for the built-in catalog from the cached summary when there is one (a posting
+        checked for its places needs no more of the catalog)."""
+        if self.catalog is None:
+            from jdgen.catalog_cache import cached_summary
+
+            summary = cached_summary()
+            if summary is not None:
+                return dict(summary.country_names)
+        return self.countries.names()
 
     @cached_property
     def cues(self) -> dict[str, re.Pattern[str]]:
