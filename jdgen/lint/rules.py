@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from jdgen.errors import CatalogError
+from jdgen.models import Strict
 from jdgen.placeholders import substituted
 from jdgen.resources import data_dir
 from jdgen.text import valid_patterns
@@ -42,7 +43,7 @@ CHECK_IDS = (
 )
 
 
-class _Strict(BaseModel):
+class _Strict(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
 
@@ -339,7 +340,9 @@ class EuDirective(_Strict):
     member_states: list[MemberState]
 
     def jurisdiction(self, m: MemberState) -> Jurisdiction:
-        return Jurisdiction(
+        # made from validated rules: not validated again (no validator to build per run)
+        return Jurisdiction.trusted(
+            rules=LawRules.trusted(),
             id=f"eu-{m.code.lower()}",
             name=m.name,
             kind="country",
@@ -349,7 +352,7 @@ class EuDirective(_Strict):
             min_employees=self.min_employees,
             benefits_required=self.benefits_required,
             in_posting=m.in_posting,
-            match=Match(country=m.code),
+            match=Match.trusted(country=m.code),
             group="EU",
             source=self.source,
             verified=m.verified,

@@ -213,11 +213,9 @@ def _classify(blocks: list[Block], rules: Rules) -> list[Block]:
 def _us_states() -> dict[str, str]:
     """The US states and DC by postal code ("CO": "Colorado"), from ISO 3166-2 via
     pycountry; kept in jdgen's on-disk cache so that linting need not load pycountry."""
-    from importlib.metadata import version
-
     from jdgen import cache
 
-    name = f"us-states-pycountry-{version('pycountry')}.json"
+    name = f"us-states-{cache.key_of('pycountry', cache.package_stamp('pycountry'))}.json"
     data = cache.read_bytes(name)
     if data is not None:
         try:
