@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import difflib
+import itertools
 import os
 import re
 import signal
@@ -743,10 +744,13 @@ def build_request(
 _worker: tuple[BatchJob, Catalog] | None = None
 #: In a worker process: the batch's process; a worker whose parent is gone stops.
 _parent: int | None = None
+#: In a worker: set once the parent has checked the whole file (a multiprocessing
+#: Event); rows are built before, but none is written until then.
+_checked: Any = None
 
 
-def _init_worker(job: BatchJob) -> None:
-    global _worker, _parent
+def _init_worker(job: BatchJob, checked: Any = None) -> None:
+    global _worker, _parent, _checked
     # Ctrl-C and a hang-up go to the whole process group; the parent stops the workers
     # itself (STOP_SIGNAL: finish the row, send back the rows done, wait to be let go).
     # SIGTERM from elsewhere ends a worker after its row (jdgen.files holds it while a
@@ -758,6 +762,7 @@ def _init_worker(job: BatchJob) -> None:
         signal.signal(STOP_SIGNAL, _stop_worker)
     signal.signal(signal.SIGTERM, _end_worker)
     _parent = os.getppid()
+    _checked = checked
     if _worker is None or _worker[0] != job:
         catalog = load_catalog(job.catalog_dirs) if job.catalog_dirs else builtin_catalog()
         _worker = (job, catalog)
@@ -815,6 +820,8 @@ def process(item: Planned) -> RowResult:
             ]
         except JdgenError as exc:
             raise JdgenError(f"{where}: {exc}") from None
+        if _checked is not None:
+            _checked.wait()  # nothing is written before the whole file has been checked
         write_files(written, job.tag, sync_folders=False)  # run() syncs the folder once
     except OutputError as exc:
         return RowResult(row.line, error=f"{where}: {exc}")
@@ -870,21 +877,25 @@ def _chunks(items: Iterable[Planned], size: int) -> Iterator[list[Planned]]:
 
 def run(
     planned: Iterable[Planned],
-    total: int,
+    check: Callable[[], int],
     job: BatchJob,
     catalog: Catalog,
     jobs: int,
     on_result: Callable[[RowResult], None],
-    on_start: Callable[[], None] = lambda: None,
+    on_start: Callable[[int], None] = lambda total: None,
 ) -> None:
-    """Process every planned row (``total`` of them), calling ``on_result`` in row order.
+    """Process every planned row, calling ``on_result`` in row order.
 
-    With ``jobs`` > 1 the rows run in a process pool, in chunks, with only a few
-    chunks in flight: rows are read as they are needed and results are passed on
-    as they arrive, so memory does not grow with the batch.  ``catalog`` (already
-    loaded) is inherited by forked workers, otherwise each worker loads it once.
-    ``on_start`` runs once the workers exist: start threads (a progress bar) there,
-    not before, so that no thread is running when the workers are forked.
+    ``check()`` reads the whole file before anything is written (it raises for a problem
+    with the file, or for files the batch may not overwrite) and returns how many rows
+    it has.  With ``jobs`` > 1 the rows run in a process pool, in chunks, with only a
+    few chunks in flight: rows are read as they are needed and results are passed on
+    as they arrive, so memory does not grow with the batch; the workers build the first
+    rows while ``check()`` runs, and write them once it is done (:func:`_run_pool`).
+    ``catalog`` (already loaded) is inherited by forked workers, otherwise each worker
+    loads it once.  ``on_start(total)`` runs once the workers exist and the file is
+    checked: start threads (a progress bar) there, not before, so that no thread is
+    running when the workers are forked.
 
     SIGTERM and SIGHUP stop the batch as Ctrl-C does (:class:`Stopped`): the workers
     are stopped, each after the file it is writing, and no temporary file is left.
@@ -895,49 +906,62 @@ def run(
     _worker = (job, catalog)
     try:
         with stop_on_signals():
-            if jobs <= 1 or total <= 1:
-                on_start()
-                for item in planned:
+            rows = iter(planned)
+            ahead = list(itertools.islice(rows, jobs)) if jobs > 1 else []
+            if len(ahead) <= 1:
+                on_start(check())
+                for item in itertools.chain(ahead, rows):
                     with holding_signals():  # a row is written and counted, or neither
                         on_result(process(item))
             else:
-                _run_pool(planned, total, job, jobs, on_result, on_start)
+                # no more workers than rows: ``ahead`` holds min(jobs, rows) of them
+                _run_pool(itertools.chain(ahead, rows), check, job, len(ahead), on_result, on_start)
     finally:
         remove_temp_files(job.outdir, job.tag)
         sync_folder(job.outdir)  # the rows' renames, on disk
 
 
+#: Rows per task while the file is being checked: small, so that every worker has
+#: rows to build from the start.
+FIRST_CHUNK = 4
+
+
 def _run_pool(
-    planned: Iterable[Planned],
-    total: int,
+    planned: Iterator[Planned],
+    check: Callable[[], int],
     job: BatchJob,
-    jobs: int,
+    workers: int,
     on_result: Callable[[RowResult], None],
-    on_start: Callable[[], None],
+    on_start: Callable[[int], None],
 ) -> None:
     import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    workers = min(jobs, total)
     # fork shares the loaded catalog with the workers for free; elsewhere (macOS,
     # Windows) the platform default starts fresh interpreters that load it once.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    checked = context.Event()
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(job,),
+        initargs=(job, checked),
     )
     pending: deque[Future[list[RowResult]]] = deque()
-    started = False
     try:
+        # the first submit forks every worker: they build the first rows while this
+        # process checks the whole file, and write them only once it is done
+        for chunk in iter(lambda: list(itertools.islice(planned, FIRST_CHUNK)), []):
+            pending.append(executor.submit(process_chunk, chunk))
+            if len(pending) >= workers * 2:
+                break
+        total = _checked_file(check, executor, pending)
+        checked.set()
+        on_start(total)
         for chunk in _chunks(planned, chunk_size(total, workers)):
             pending.append(executor.submit(process_chunk, chunk))
-            if not started:  # the first submit forks every worker
-                on_start()
-                started = True
             while len(pending) >= workers * 3:
                 _report_next(pending, on_result)
         while pending:
@@ -955,6 +979,21 @@ def _run_pool(
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _checked_file(
+    check: Callable[[], int], executor: Any, pending: deque[Future[list[RowResult]]]
+) -> int:
+    """``check()``; when it fails (or is interrupted) the workers, which have written
+    nothing, are stopped at once and their rows dropped."""
+    try:
+        return check()
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        pending.clear()
+        _kill_workers(executor)
+        raise
 
 
 def _report_next(pending: deque[Future[list[RowResult]]], on_result: Callable[..., None]) -> None:

@@ -337,6 +337,59 @@ def test_existing_files_are_never_overwritten_without_force(tmp_path: Path) -> N
     assert files(out) == ["operations-manager.md", "vp-of-operations.md"]
 
 
+def test_with_workers_a_clash_late_in_the_file_still_writes_nothing(tmp_path: Path) -> None:
+    # the workers build the first rows while the whole file is checked, and write
+    # nothing until it is: the clash on the last row stops the batch with nothing written
+    rows = write(tmp_path / "rows.csv", "role\n" + "vpo\n" * 40)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "vp-of-operations-40.md"
+    target.write_text("my edits")
+    code, _, err = run(str(rows), "-o", str(out), "--format", "md", "-j", "2")
+    assert code == 1
+    assert err.strip() == (
+        f"error: {target}: already exists (row {rows}:41); nothing was written: "
+        "pass --force to overwrite, or choose another -o folder"
+    )
+    assert files(out) == ["vp-of-operations-40.md"]
+    assert target.read_text() == "my edits"
+
+    code, _, err = run(str(rows), "-o", str(out), "--format", "md", "-j", "2", "--force")
+    assert code == 0, err
+    assert len(files(out)) == 40
+    assert target.read_text().startswith("# VP of Operations\n")
+
+
+def test_a_worker_writes_a_row_only_once_the_file_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # in a pool the parent checks the whole file while the workers build the first rows:
+    # each worker waits for the check (an Event) between building a row and writing it
+    import jdgen.files
+    from jdgen import batch
+    from jdgen.catalog import builtin_catalog
+
+    events: list[str] = []
+
+    class Check:
+        def wait(self) -> None:
+            events.append("checked")
+
+    def write_files(written: list[tuple[Path, bytes]], tag: str) -> None:
+        events.append(f"write {len(written)}")
+
+    rows = write(tmp_path / "rows.csv", "role\nvpo\n")
+    job = batch.BatchJob(
+        source=str(rows), outdir=tmp_path / "out", formats=("md", "docx"), defaults={}
+    )
+    [item] = batch.plan(batch.read_rows(rows), {}, builtin_catalog())
+    monkeypatch.setattr(batch, "_worker", (job, builtin_catalog()))
+    monkeypatch.setattr(batch, "_checked", Check())
+    monkeypatch.setattr(jdgen.files, "write_files", write_files)
+    assert batch.process(item).error is None
+    assert events == ["checked", "write 2"]
+
+
 # -- the command ------------------------------------------------------------------
 
 

@@ -150,18 +150,23 @@ def _write_all(
     """Check the whole file, then write every row; the rows' results, as reported."""
     from jdgen.batch import default_jobs, iter_rows, plan, preflight, run
 
-    # Two passes over the file: the first finds problems with the file itself and
-    # files that would be overwritten, before anything is written; the second streams
-    # the rows to the workers.
-    check = preflight(file, job.defaults, catalog, job.outdir, job.formats, job.kinds)
-    refuse_clashes(check, file, force)
-    report = _Report(check.total, show_progress=not quiet and sys.stderr.isatty())
+    # Two passes over the file: the first (check) finds problems with the file itself
+    # and files that would be overwritten, before anything is written; the second
+    # streams the rows to the workers, which build the first rows while the first pass
+    # runs and write nothing before it is done.
+    def check() -> int:
+        found = preflight(file, job.defaults, catalog, job.outdir, job.formats, job.kinds)
+        refuse_clashes(found, file, force)
+        return found.total
+
+    report = _Report(show_progress=not quiet and sys.stderr.isatty())
     planned = plan(iter_rows(file), job.defaults, catalog)
     try:
-        run(planned, check.total, job, catalog, jobs or default_jobs(), report.result, report.start)
+        run(planned, check, job, catalog, jobs or default_jobs(), report.result, report.start)
     except (KeyboardInterrupt, Stopped):
         report.stop()
-        report.stopped(job.outdir)
+        if report.checked:  # stopped while checking the file: nothing was written
+            report.stopped(job.outdir)
         raise
     finally:
         report.stop()
@@ -208,8 +213,10 @@ def refuse_clashes(check: Preflight, file: Path, force: bool) -> None:
 class _Report:
     """Row results as they arrive: a rich progress bar at a terminal, error lines always."""
 
-    def __init__(self, total: int, show_progress: bool) -> None:
-        self.total = total
+    def __init__(self, show_progress: bool) -> None:
+        #: Rows in the file, once it has been checked.
+        self.total = 0
+        self.checked = False
         self.show_progress = show_progress
         self.written = 0
         self.files = 0
@@ -218,7 +225,8 @@ class _Report:
         self.progress: Any = None
         self.task: Any = None
 
-    def start(self) -> None:
+    def start(self, total: int) -> None:
+        self.total, self.checked = total, True
         if not self.show_progress:
             return
         from rich.progress import (
