@@ -1325,4 +1325,6 @@ def in_country_spelling(jd: JobDescription, ctx: Context) -> JobDescription:
     """``jd`` spelt as the posting's country writes English (countries.yaml ``spellings``),
     the company's own words as written."""
     spell = ctx.catalog.countries.respeller(ctx.country.spelling)
+    if spell is None:  # the catalog's own spelling: nothing to change or to keep
+        return jd
     return respell_posting(jd, spell, company_words(ctx.company, ctx.options))
