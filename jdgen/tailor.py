@@ -749,7 +749,9 @@ def _preferred_languages(ctx: Context) -> list[Bullet]:
     text = ctx.render(
         ctx.catalog.text.sentences.preferred_languages, languages=join_words(names, "or")
     )
-    return [Bullet(id="preferred-languages", text=text, source=_company("preferred_languages"))]
+    return [
+        Bullet.trusted(id="preferred-languages", text=text, source=_company("preferred_languages"))
+    ]
 
 
 def _preferred(ctx: Context) -> list[Bullet]:
