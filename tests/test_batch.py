@@ -375,7 +375,7 @@ def test_a_worker_writes_a_row_only_once_the_file_is_checked(
         def wait(self) -> None:
             events.append("checked")
 
-    def write_files(written: list[tuple[Path, bytes]], tag: str) -> None:
+    def write_files(written: list[tuple[Path, bytes]], tag: str, **options: object) -> None:
         events.append(f"write {len(written)}")
 
     rows = write(tmp_path / "rows.csv", "role\nvpo\n")
