@@ -597,7 +597,9 @@ class Industry(Strict):
     physical_goods: bool
     vocab: Vocab
     #: A sentence for "About the role" saying what operations means in this industry.
-    context: str
+    #: The shipped industries have none (a posting does not explain the industry to
+    #: the people who work in it); a user catalog may add one.
+    context: str = ""
     #: The functions the industry's general lines are written for (default:
     #: core-operations): ``context``, and every regulation, KPI, skill, qualification and
     #: addition whose ``when`` names no function, domain or role.  A role of another
