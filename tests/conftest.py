@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
 REPO = Path(__file__).resolve().parent.parent
+
+# The jdgen of the tree under test first, not the checkout the venv's editable
+# install points at (a worktree's tests ran against /work/main's code and catalog).
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture(scope="session")
