@@ -74,7 +74,7 @@ def test_enterprise_vp_leads_directors_said_once(catalog: Catalog) -> None:
     [
         ("manufacturing", ["Lean", "ISO 9001", "OSHA", "OEE", "production teams"], ["HIPAA"]),
         ("healthcare", ["HIPAA", "patient", "Joint Commission"], ["OSHA", "ISO 9001"]),
-        ("technology", ["SOC 2", "data", "software products"], ["HIPAA", "inventory"]),
+        ("technology", ["SOC 2", "data", "engineering, support"], ["HIPAA", "inventory"]),
         ("ecommerce", ["Order fulfillment time", "Telephone Order Merchandise Rule"], ["HIPAA"]),
         ("logistics", ["FMCSA", "On-time"], ["HIPAA"]),
         ("financial-services", ["audit", "KYC", "clients"], ["OSHA"]),
