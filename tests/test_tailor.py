@@ -78,7 +78,7 @@ def test_enterprise_vp_leads_directors_said_once(catalog: Catalog) -> None:
         ("ecommerce", ["Order fulfillment time", "Telephone Order Merchandise Rule"], ["HIPAA"]),
         ("logistics", ["FMCSA", "On-time"], ["HIPAA"]),
         ("financial-services", ["audit", "KYC", "clients"], ["OSHA"]),
-        ("retail", ["shrink", "store"], ["HIPAA"]),
+        ("retail", ["Shrink as a share of sales", "store"], ["HIPAA"]),
     ],
 )
 def test_industry_brings_its_regulations_kpis_and_words(
