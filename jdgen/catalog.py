@@ -1040,6 +1040,8 @@ class _Checker:
     def level_years(self) -> None:
         for level in self.c.levels.values():
             self.size_map(level.years, self.where("level", level.id), "years")
+            if level.advanced_degree is not None:
+                self.when(level.advanced_degree, self.where("level", level.id), "advanced_degree")
 
     def size(self, size: CompanySize) -> None:
         at = self.where("size", size.id)
@@ -1104,6 +1106,32 @@ class _Checker:
             for i, ref in enumerate(refs):
                 self.role_ref(ref, at, f"career.{direction}.{i}")
         self.role_names(role, at)
+        self.role_credentials(role, at)
+        if isinstance(role.works_with, dict):
+            keys = sorted(self.industries | {DEFAULT_KEY})
+            self.problems += [
+                f"{at}: works_with.{key}: unknown industry (expected one of {', '.join(keys)})"
+                for key in role.works_with
+                if key not in keys
+            ]
+
+    def role_credentials(self, role: Role, at: str) -> None:
+        """A required certification names the law or rule that demands it; an advanced
+        degree only where the role's level may ask for one (levels.yaml advanced_degree)."""
+        q = role.qualifications
+        for i, c in enumerate(q.certifications):
+            self.when(c.when, at, f"qualifications.certifications.{i}")
+            if c.required and not c.required_by:
+                self.problems.append(
+                    f"{at}: qualifications.certifications.{i}.required: a required "
+                    "certification needs required_by (the law or industry rule that demands it)"
+                )
+        level = self.c.levels.get(role.level)
+        if q.education_preferred and level is not None and level.advanced_degree is None:
+            self.problems.append(
+                f"{at}: qualifications.education_preferred: a {role.level} role asks for no "
+                f"advanced degree (levels.yaml: {role.level} has no advanced_degree)"
+            )
 
     def role_kinds(self, role: Role, at: str) -> None:
         """The role's level, domain and function exist."""

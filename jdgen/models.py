@@ -365,8 +365,19 @@ CredentialCategory = Literal[
 
 
 class Certification(Strict):
+    """A certification a role may ask for.  A posting lists the role's first preferred
+    ones that apply, up to its size band's ``certifications``; one marked ``at_any_size``
+    may come even where the band asks for none.  ``required`` only with ``required_by``:
+    the law or the industry rule that demands it (a certification is otherwise a plus,
+    never a gate)."""
+
     name: str
     required: bool = False
+    required_by: str | None = None
+    at_any_size: bool = False
+    #: The discipline's own credential (a Six Sigma belt for process improvement): a
+    #: posting trimmed to length keeps it before its other preferred lines.
+    core: bool = False
     when: When = Field(default_factory=When)
 
 
@@ -444,8 +455,10 @@ class Role(Strict):
     reports_to: dict[str, str]
     #: Who reports to the role, by size (``default`` allowed), e.g. "a team of 5 to 15 supervisors".
     direct_reports: dict[str, str]
-    #: Teams the role works with most, e.g. "finance", "sales".
-    works_with: list[str] = Field(default_factory=list)
+    #: Teams the role works with most, e.g. "finance", "sales"; or such lists by
+    #: industry id, with ``default`` for the others.  At a small company the entries
+    #: work.yaml's ``small_teams`` names become who does that work there.
+    works_with: list[str] | dict[str, list[str]] = Field(default_factory=list)
     responsibilities: list[ResponsibilityGroup] = Field(min_length=1)
     skills: list[SkillRef] = Field(min_length=1)
     qualifications: Qualifications
@@ -467,6 +480,9 @@ class Level(Strict):
     focus: str
     scope: str
     decision_authority: str
+    #: Where a role of this level may ask for an MBA or another advanced degree (its
+    #: ``education_preferred``), e.g. ``{min_headcount: 250}``; none: never.
+    advanced_degree: When | None = None
 
 
 class Function(Strict):
@@ -578,6 +594,9 @@ class CompanySize(Strict):
     #: Sites and countries assumed when the company does not say.
     sites: int = 1
     countries: int = 1
+    #: At most this many preferred certifications in a posting (the role's first that
+    #: apply); 0 for a company too small to ask for any but those marked ``at_any_size``.
+    certifications: int = Field(default=1, ge=0)
     #: The sentence in "About the role" that sets the scope: the first line whose
     #: ``when`` matches (levels, kinds, multi_site …); none when none does.
     scope: list[TextItem] = Field(default_factory=list)

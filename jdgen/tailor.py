@@ -47,6 +47,7 @@ from jdgen.countries import (
 )
 from jdgen.errors import JdgenError, TemplateError
 from jdgen.models import (
+    DEFAULT_KEY,
     Addition,
     Budget,
     Bullet,
@@ -507,15 +508,35 @@ def team(ctx: Context) -> str | None:
     return fill(text, ctx.values).strip().rstrip(".") if text else None
 
 
+def works_with(ctx: Context) -> list[str]:
+    """Whom the role works with most, placeholders filled: the industry's list or the
+    default; at a small company, the people such a company has (work.yaml small_teams)."""
+    given = ctx.role.works_with
+    if isinstance(given, dict):
+        given = given.get(ctx.industry.id, given.get(DEFAULT_KEY, []))
+    teams = [t for t in (fill(x, ctx.values).strip() for x in given) if t]
+    small = ctx.catalog.work.small_teams
+    if small is None or ctx.facts.headcount >= small.below or not teams:
+        return teams
+    table = {k.lower(): v for k, v in small.teams.items()}
+    kept = [fill(table.get(t.lower(), t), ctx.values).strip() for t in teams]
+    first = fill(small.first, ctx.values).strip()
+    named = " ".join(kept).lower()
+    if first and not any(word.lower() in named for word in small.leaders):
+        kept.insert(0, first)
+    kept = [t for i, t in enumerate(kept) if t and t not in kept[:i]]
+    return kept or [fill(small.fallback, ctx.values)]
+
+
 def _reporting(ctx: Context) -> Section:
     said = ctx.catalog.text.sentences
     paragraphs = [ctx.render(said.reports_to, boss=reports_to(ctx).title)]
     lead = team(ctx)
     if lead:
         paragraphs.append(ctx.render(said.leads, team=lead))
-    if ctx.role.works_with:
-        teams = fill(join_words(ctx.role.works_with), ctx.values)
-        paragraphs.append(ctx.render(said.works_with, teams=teams))
+    teams = works_with(ctx)
+    if teams:
+        paragraphs.append(ctx.render(said.works_with, teams=join_words(teams)))
     return _section(ctx, "reporting", _role(ctx), paragraphs=[" ".join(paragraphs)])
 
 
@@ -671,15 +692,25 @@ def experience_years(ctx: Context) -> int | None:
 
 
 def _certifications(ctx: Context, required: bool) -> list[Bullet]:
+    """The required certifications that apply, or the role's first preferred ones up to
+    the size band's ``certifications`` (or one the job needs at any size)."""
     said = ctx.catalog.text.sentences.certification
+    found = [
+        (i, c)
+        for i, c in enumerate(ctx.role.qualifications.certifications, 1)
+        if ctx.applies(c.when) and c.required == required and ctx.local(c.name)
+    ]
+    if not required:
+        found.sort(key=lambda x: not x[1].core)  # the discipline's own credential first
+        cap = ctx.size.certifications
+        found = found[:cap] if cap else [(i, c) for i, c in found if c.at_any_size][:1]
     return [
         Bullet.trusted(
             id=f"certification-{i}",
             text=ctx.render(said, name=fill(c.name, ctx.values)),
             source=_role(ctx),
         )
-        for i, c in enumerate(ctx.role.qualifications.certifications, 1)
-        if ctx.applies(c.when) and c.required == required and ctx.local(c.name)
+        for i, c in found
     ]
 
 
@@ -756,13 +787,14 @@ def _preferred_languages(ctx: Context) -> list[Bullet]:
 
 def _preferred(ctx: Context) -> list[Bullet]:
     q = ctx.role.qualifications
+    degree = ctx.level.advanced_degree
     education = (
         [
             Bullet.trusted(
                 id="education-preferred", text=ctx.text(q.education_preferred), source=_role(ctx)
             )
         ]
-        if q.education_preferred
+        if q.education_preferred and degree is not None and ctx.applies(degree)
         else []
     )
     return [
@@ -776,13 +808,20 @@ def _preferred(ctx: Context) -> list[Bullet]:
     ]
 
 
+def _core(ctx: Context) -> dict[str, int]:
+    """The discipline's own credentials (``core`` certifications) rank first among the
+    preferred lines, so that a trimmed posting keeps them."""
+    certs = ctx.role.qualifications.certifications
+    return {f"certification-{i}": COMPANY + 1 for i, c in enumerate(certs, 1) if c.core}
+
+
 def _qualifications(ctx: Context) -> Section:
     headings = ctx.catalog.text.qualification_headings
     # years and education always stay; the company's own requirements rank next
     core = {"experience": COMPANY + 1, "education": COMPANY + 1}
     parts = (
         ("required", _budgeted(_by_said(ctx, _required), ctx.budget.required, core)),
-        ("preferred", _budgeted(_by_said(ctx, _preferred), ctx.budget.preferred)),
+        ("preferred", _budgeted(_by_said(ctx, _preferred), ctx.budget.preferred, _core(ctx))),
     )
     subsections = [
         Subsection.trusted(id=kind, heading=headings[kind], bullets=bullets, source=_role(ctx))

@@ -219,6 +219,20 @@ class SiteBased(Strict):
     site: str | None = None
 
 
+class SmallTeams(Strict):
+    """Whom a role works with at a company of fewer than ``below`` people: each of the
+    role's ``works_with`` entries named in ``teams`` (case aside) becomes who does that
+    work there ("finance" → "our outside accountant"), or goes ("" : a department such
+    a company does not have); ``first`` leads the list; ``fallback`` when nothing is left."""
+
+    below: int = Field(ge=1)
+    teams: dict[str, str] = Field(default_factory=dict)
+    #: Named first, unless an entry already names one of ``leaders`` (empty: nothing).
+    first: str = ""
+    leaders: list[str] = Field(default_factory=list)
+    fallback: str
+
+
 class WorkCatalog(Strict):
     """``catalog/work.yaml``."""
 
@@ -230,6 +244,7 @@ class WorkCatalog(Strict):
     site_based: dict[str, SiteBased] = Field(default_factory=dict)
     description: DescriptionText
     readiness: ReadinessText
+    small_teams: SmallTeams | None = None
 
     def problems(
         self, where: str, roles: set[str], domains: set[str], sizes: set[str], industries: set[str]

@@ -46,3 +46,55 @@ def test_about_the_role_does_not_explain_the_industry(industry: str) -> None:
             text = about_role(posting(role, size=size, industry=industry))
             found += [(role, size, m.group(2)) for m in EXPLAINER.finditer(text)]
     assert not found, found
+
+
+def qualifications(jd: JobDescription, kind: str) -> list[tuple[str, str]]:
+    section = jd.section("qualifications")
+    assert section is not None
+    sub = section.subsection(kind)
+    return [(b.id, b.text) for b in sub.bullets] if sub else []
+
+
+DEGREE = re.compile(r"\b(MBA|master's|advanced degree|JD)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("industry", list(CATALOG.industries))
+def test_at_most_one_certification_and_none_required(industry: str) -> None:
+    found = []
+    for role in CATALOG.roles:
+        for size in (5, 40, 8000):
+            jd = posting(role, size=size, industry=industry, length="long")
+            certs = [t for i, t in qualifications(jd, "preferred") if i.startswith("certification")]
+            required = [t for i, t in qualifications(jd, "required") if "certification" in i]
+            if len(certs) > 1 or required:
+                found.append((role, size, certs, required))
+            # at a tiny company only a floor-safety course is worth asking for
+            if size == 5 and certs and role != "fulfillment-manager":
+                found.append((role, size, certs))
+    assert not found, found
+
+
+@pytest.mark.parametrize("industry", list(CATALOG.industries))
+def test_an_advanced_degree_only_for_executives_and_vps_from_250_people(industry: str) -> None:
+    asked = set()
+    for role in CATALOG.roles:
+        for size in (249, 250):
+            jd = posting(role, size=size, industry=industry, length="long")
+            if any(DEGREE.search(t) for _, t in qualifications(jd, "preferred")):
+                asked.add((CATALOG.roles[role].level, size))
+            assert not any(DEGREE.search(t) for _, t in qualifications(jd, "required")), role
+    assert asked == {("executive", 250), ("vp", 250)}
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "process-improvement-manager",
+        "director-of-continuous-improvement",
+        "vp-of-process-improvement",
+    ],
+)
+def test_process_improvement_keeps_its_belt_as_a_plus(role: str) -> None:
+    jd = posting(role, size=1500, industry="manufacturing")
+    assert any("Belt" in t for _, t in qualifications(jd, "preferred")), role
+    assert not any("Belt" in t for _, t in qualifications(jd, "required")), role
