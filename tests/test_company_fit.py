@@ -98,3 +98,29 @@ def test_process_improvement_keeps_its_belt_as_a_plus(role: str) -> None:
     jd = posting(role, size=1500, industry="manufacturing")
     assert any("Belt" in t for _, t in qualifications(jd, "preferred")), role
     assert not any("Belt" in t for _, t in qualifications(jd, "required")), role
+
+
+#: Departments a company of under 50 people does not have.
+DEPARTMENTS = re.compile(
+    r"\b(human resources|IT|legal|procurement|department heads|the executive team|"
+    r"the board of directors|the CFO|finance)\b"
+)
+
+
+def works_with(jd: JobDescription) -> str:
+    section = jd.section("reporting")
+    assert section is not None
+    found = re.search(r"You will work most closely with [^.]*\.", " ".join(section.paragraphs))
+    return found.group(0) if found else ""
+
+
+@pytest.mark.parametrize("industry", list(CATALOG.industries))
+def test_a_small_company_works_with_the_people_it_has(industry: str) -> None:
+    found = []
+    for role in CATALOG.roles:
+        for size in (5, 15, 40):
+            said = works_with(posting(role, size=size, industry=industry))
+            found += [(role, size, said)] if DEPARTMENTS.search(said) or not said else []
+    assert not found, found
+    big = works_with(posting("business-operations-manager", size=400, industry=industry))
+    assert "finance" in big and "human resources" in big and "IT" in big
