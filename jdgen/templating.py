@@ -121,8 +121,25 @@ class Sandbox(ImmutableSandboxedEnvironment):
         if compiled is None:
             if len(self._strings) >= 4096:
                 self._strings.clear()
-            compiled = self._strings[source] = super().from_string(source)
+            compiled = self._strings[source] = self._string_template(source)
         return compiled
+
+    def _string_template(self, source: str) -> Template:
+        """What Jinja's ``from_string`` makes, its compiled code kept in the bytecode cache
+        like a template file's (one entry per text, checked against the text): a posting
+        fills a few catalog texts with conditions, and compiling them took longer than
+        the rest of its tailoring."""
+        cache = self.bytecode_cache
+        if cache is None:
+            return super().from_string(source)
+        name = "<string>" + cache.get_source_checksum(source)
+        bucket = cache.get_bucket(self, name, None, source)
+        code = bucket.code
+        if code is None:
+            code = self.compile(source)
+            bucket.code = code
+            cache.set_bucket(bucket)
+        return self.template_class.from_code(self, code, self.make_globals(None), None)
 
 
 class CompiledTemplates(FileSystemBytecodeCache):

@@ -873,3 +873,26 @@ def test_cli_uses_a_numeric_company_size_as_the_headcount(tmp_path: Path) -> Non
     assert pay_rules() == [("info", "no-pay")]  # Hawaii's law starts at 50 employees
     assert pay_rules("--size", "80") == [("error", "hawaii")]
     assert pay_rules("--employees", "120") == [("error", "hawaii")]
+
+
+def _bad_posting(tmp_path: Path) -> Path:
+    text = (
+        "# Rockstar Ninja\n\nWe want a young, aggressive digital native who dominates. "
+        "Pay: $90k+ per year. Must be a recent graduate.\n"
+    )
+    return write(tmp_path, text, "bad.md")
+
+
+def test_a_report_is_what_validating_it_gives(tmp_path: Path) -> None:
+    """Lint builds its reports without validating them (Strict.trusted): validating one
+    changes nothing, down to each value's type (an int where a float belongs would print
+    and dump differently)."""
+    reports = [lint_file(p, as_of=DAY) for p in sorted(GOOD.iterdir())]
+    bad = lint_file(_bad_posting(tmp_path), as_of=DAY)
+    assert {"exclusionary", "pay-transparency"} <= {f.check for f in bad.findings}
+    reports.append(bad)
+    reports.append(lint_job_description(jd_for(**FULL), as_of=DAY))
+    reports.append(lint_job_description(jd_for("operations-manager"), as_of=DAY))
+    for report in reports:
+        validated = LintReport.model_validate(report.model_dump())
+        assert repr(validated) == repr(report), report.source

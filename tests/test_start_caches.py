@@ -18,7 +18,7 @@ from jdgen.errors import CompanyFileError
 from jdgen.models import Company
 from jdgen.render import render
 from jdgen.tailor import tailor
-from jdgen.templating import environment
+from jdgen.templating import Sandbox, environment
 
 REPO = Path(__file__).resolve().parents[1]
 COMPANY = """\
@@ -163,6 +163,44 @@ def test_damaged_or_unwritable_compiled_templates_are_ignored(
     monkeypatch.setenv("JDGEN_CACHE_DIR", str(blocked))
     environment.cache_clear()
     assert render(jd, "md") == expected
+    environment.cache_clear()  # the next test's environment uses its own cache directory
+
+
+def test_catalog_text_compiled_in_an_earlier_run_renders_as_jinja_does(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from jdgen.templating import render_string
+
+    text = "our {{ vocab.sites }}{% if places %} in {{ places }}{% endif %}{{ 's' if n != 1 }}"
+    jinja = ImmutableSandboxedEnvironment(undefined=StrictUndefined).from_string(text)
+    cases = [
+        {"vocab": {"sites": "plants"}, "places": "Ohio and Iowa", "n": 2},
+        {"vocab": {"sites": "stores"}, "places": "", "n": 1},
+    ]
+    expected = [jinja.render(values) for values in cases]
+    assert expected == ["our plants in Ohio and Iowas", "our stores"]
+
+    def fresh_process() -> list[str]:
+        environment.cache_clear()
+        return [render_string(text, values) for values in cases]
+
+    assert fresh_process() == expected  # compiles the text and keeps its code
+    entries = list((cache / "templates").glob("template-*.jinja"))
+    assert len(entries) == 1
+    with monkeypatch.context() as m:  # the next run compiles nothing
+        m.setattr(Sandbox, "compile", lambda *a, **k: pytest.fail("compiled again"))
+        assert fresh_process() == expected
+    for damage in (b"", b"garbage" * 10, entries[0].read_bytes()[:20]):
+        entries[0].write_bytes(damage)
+        assert fresh_process() == expected
+    blocked = tmp_path / "blocked"  # a file where the cache directory should be
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(blocked))
+    environment.cache_clear()
+    assert [render_string(text, values) for values in cases] == expected
     environment.cache_clear()  # the next test's environment uses its own cache directory
 
 

@@ -146,7 +146,7 @@ def gender_verdict(feminine: int, masculine: int, strong: int = 3) -> str:
 def check_gender(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
     other_language = country.not_english(posting, rules)
     if other_language is not None:
-        ctx.gender = GenderStats(verdict="neutral")
+        ctx.gender = GenderStats.trusted(verdict="neutral")
         ctx.gender_skipped = True
         return [other_language]
     by_stem: dict[str, list[tuple[str, str]]] = {}  # stem → [(word, the block it is in)]
@@ -159,7 +159,7 @@ def check_gender(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
             by_stem.setdefault(stem, []).append((word, block.text))
         feminine += [w for w, _ in fem]
     verdict = gender_verdict(len(feminine), len(masculine), rules.gender.thresholds.strong)
-    ctx.gender = GenderStats(verdict=verdict, masculine=masculine, feminine=feminine)
+    ctx.gender = GenderStats.trusted(verdict=verdict, masculine=masculine, feminine=feminine)
     alternatives = {m.stem: m.alternatives for m in rules.gender.masculine}
     research = [s.url for s in rules.gender.sources]
     findings: list[Finding] = []
@@ -169,7 +169,7 @@ def check_gender(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
         rule = verdict.replace(" ", "-").removesuffix("-coded")
         said = say(rules, "gender-coded", rule, **counts)
         findings.append(
-            Finding(
+            Finding.trusted(
                 check="gender-coded",
                 severity="warning" if strong[verdict] == "warning" else "info",
                 text=verdict,
@@ -177,13 +177,13 @@ def check_gender(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
                 suggestion=said.suggestion,
                 rule="verdict",
                 category="verdict",
-                sources=research,
+                sources=list(research),
             )
         )
     for stem, hits in sorted(by_stem.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         forms = list(dict.fromkeys(word for word, _ in hits))
         findings.append(
-            Finding(
+            Finding.trusted(
                 check="gender-coded",
                 severity="info",
                 text=", ".join(forms),
@@ -219,7 +219,7 @@ def check_exclusionary(posting: Posting, rules: Rules, ctx: Context) -> list[Fin
                 found[key].count += 1
                 continue
             context = f"title: {text}" if where == "title" else _sentence_with(text, m.start())
-            found[key] = Finding(
+            found[key] = Finding.trusted(
                 check="exclusionary",
                 severity=term.severity,
                 text=m.group(0),
@@ -272,14 +272,14 @@ def check_readability(posting: Posting, rules: Rules, ctx: Context) -> list[Find
                 info_below=f"{r.reading_ease_info_below:g}",
             )
             findings.append(
-                Finding(
+                Finding.trusted(
                     check="readability",
                     severity="warning" if hard else "info",
                     text=said.text,
                     why=said.why,
                     suggestion=said.suggestion,
                     rule="reading-ease",
-                    sources=flesch,
+                    sources=list(flesch),
                 )
             )
         if grade > r.grade_info_above:
@@ -288,14 +288,14 @@ def check_readability(posting: Posting, rules: Rules, ctx: Context) -> list[Find
                 rules, "readability", "grade", grade=f"{grade:g}", years=f"{grade:.0f}", hard=hard
             )
             findings.append(
-                Finding(
+                Finding.trusted(
                     check="readability",
                     severity="warning" if hard else "info",
                     text=said.text,
                     why=said.why,
                     suggestion=said.suggestion,
                     rule="grade",
-                    sources=flesch,
+                    sources=list(flesch),
                 )
             )
     limit = r.long_sentence_words
@@ -304,7 +304,7 @@ def check_readability(posting: Posting, rules: Rules, ctx: Context) -> list[Find
         if n > limit:
             said = say(rules, "readability", "long-sentence", words=n, limit=limit)
             findings.append(
-                Finding(
+                Finding.trusted(
                     check="readability",
                     severity="info",
                     text=sent,
@@ -338,7 +338,7 @@ def check_length(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
         ideal_max=band.ideal_max_words,
     )
     return [
-        Finding(
+        Finding.trusted(
             check="length",
             severity="warning" if severity == "warning" else "info",
             text=said.text,
@@ -445,7 +445,7 @@ def check_title(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
 
     def finding(severity: Severity, problem: TitleProblem) -> Finding:
         said = say(rules, "title", problem.message or problem.rule, **problem.values)
-        return Finding(
+        return Finding.trusted(
             check="title",
             severity=severity,
             text=problem.text,
@@ -453,7 +453,7 @@ def check_title(posting: Posting, rules: Rules, ctx: Context) -> list[Finding]:
             suggestion=said.suggestion,
             rule=problem.rule,
             context=title,
-            sources=sources,
+            sources=list(sources),
         )
 
     if not title:
@@ -475,7 +475,7 @@ def check_completeness(posting: Posting, rules: Rules, ctx: Context) -> list[Fin
     def missing(severity: Severity, rule: str) -> None:
         said = say(rules, "completeness", rule)
         findings.append(
-            Finding(
+            Finding.trusted(
                 check="completeness",
                 severity=severity,
                 text=said.text,
@@ -543,7 +543,7 @@ def run_checks(posting: Posting, rules: Rules, options: LintOptions | None = Non
         else:
             share = max(0.0, 1.0 - sum(scoring.penalties[f.severity] for f in found))
         breakdown.append(
-            CheckScore(
+            CheckScore.trusted(
                 check=check,
                 name=name,
                 points=round(weight * share, 1),
@@ -555,7 +555,7 @@ def run_checks(posting: Posting, rules: Rules, options: LintOptions | None = Non
             )
         )
         findings += found
-    stats = Stats(
+    stats = Stats.trusted(
         words=ctx.words,
         sentences=len(ctx.sentences),
         reading_ease=ctx.reading_ease,
@@ -564,7 +564,7 @@ def run_checks(posting: Posting, rules: Rules, options: LintOptions | None = Non
         pay_laws=ctx.pay_laws,
         date=date.isoformat(),
     )
-    return LintReport(
+    return LintReport.trusted(
         source=posting.source,
         title=posting.title,
         score=round(sum(b.points for b in breakdown)),

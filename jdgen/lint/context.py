@@ -29,7 +29,7 @@ class Context:
     sentences: list[tuple[str, Block]] = field(default_factory=list)
     reading_ease: float | None = None
     grade: float | None = None
-    gender: GenderStats = field(default_factory=lambda: GenderStats(verdict="neutral"))
+    gender: GenderStats = field(default_factory=lambda: GenderStats.trusted(verdict="neutral"))
     pay_laws: list[str] = field(default_factory=list)
     #: A benefits finding was already made (completeness does not repeat it).
     benefits_reported: bool = False

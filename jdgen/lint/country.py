@@ -31,7 +31,7 @@ def _finding(
     rules: Rules, check: str, key: str, severity: Severity, rule: str, **values: object
 ) -> Finding:
     text, why, suggestion = rules.checks.message(key, **values)
-    return Finding(
+    return Finding.trusted(
         check=check, severity=severity, text=text, why=why, suggestion=suggestion, rule=rule
     )
 

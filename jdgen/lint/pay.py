@@ -184,7 +184,7 @@ def _finding(rules: Rules, key: str, severity: Severity, rule: str, **values: ob
     text, why, suggestion = rules.pay.message(key, **values)
     category = str(values.pop("category", "pay"))
     sources = values.get("sources")
-    return Finding(
+    return Finding.trusted(
         check="pay-transparency",
         severity=severity,
         text=text,

@@ -245,18 +245,30 @@ _K = r"(?:\s?[kK](?![a-zA-Z]))?"
 AMOUNT = rf"(?:{_CUR}\s?(?:{_NUM}){_K}|(?:{_NUM}){_K}\s?{_CUR})"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
 _BIG = r"(?!\s*(?:million|billion|thousand|mn\b|bn\b|m\b|b\b|M\b))"
-_RANGE = re.compile(
-    rf"(?:{AMOUNT}{_DASH}{_CUR}?\s?(?:{_NUM}){_K}(?:\s?{_CUR})?|(?:{_NUM}){_K}{_DASH}(?:{_NUM}){_K}\s?{_CUR}){_BIG}",
-    re.IGNORECASE,
-)
-_OPEN = re.compile(
-    rf"(?:up to|starting (?:at|from)|from|at least|as much as|minimum of)\s+{AMOUNT}{_BIG}|{AMOUNT}\s?\+|{AMOUNT}\s+(?:and|or) (?:up|above|more){_BIG}",
-    re.IGNORECASE,
-)
+#: A currency: every pay pattern below has one, so a text without one is not searched
+#: with them (compiling them takes longer than the rest of a lint of such a posting).
+_CURRENCY = re.compile(_CUR, re.IGNORECASE)
 _PERIOD = (
     r"(?:per|an?|/)\s?(?:hour|hr|year|yr|annum|month|week|day)\b|hourly|annually|yearly|p\.?a\.?\b"
 )
-_SINGLE = re.compile(rf"{AMOUNT}{_BIG}\s*(?:{_PERIOD})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pay_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A pay range, an open-ended figure ("up to $90,000") and a single figure with its
+    period, compiled on first use."""
+    pay_range = re.compile(
+        rf"(?:{AMOUNT}{_DASH}{_CUR}?\s?(?:{_NUM}){_K}(?:\s?{_CUR})?|(?:{_NUM}){_K}{_DASH}(?:{_NUM}){_K}\s?{_CUR}){_BIG}",
+        re.IGNORECASE,
+    )
+    open_ended = re.compile(
+        rf"(?:up to|starting (?:at|from)|from|at least|as much as|minimum of)\s+{AMOUNT}{_BIG}|{AMOUNT}\s?\+|{AMOUNT}\s+(?:and|or) (?:up|above|more){_BIG}",
+        re.IGNORECASE,
+    )
+    single = re.compile(rf"{AMOUNT}{_BIG}\s*(?:{_PERIOD})", re.IGNORECASE)
+    return pay_range, open_ended, single
+
+
 _PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|compensation|wage|wages|base|ote|earnings|per hour|per year|hourly|annual|annually)\b",
     re.IGNORECASE,
@@ -350,14 +362,17 @@ def find_pay(blocks: list[Block]) -> Pay | None:
     for i, b in enumerate(blocks):
         if not (b.section_kind == "compensation" or _PAY_WORDS.search(b.text)):
             continue
-        m = _RANGE.search(b.text)
+        if not _CURRENCY.search(b.text):
+            continue
+        pay_range, open_ended, single_figure = _pay_patterns()
+        m = pay_range.search(b.text)
         if m:
             return read_figures(Pay("range", m.group(0).strip()), b.text)
-        opens = [(o.start(), o.end()) for o in _OPEN.finditer(b.text)]
+        opens = [(o.start(), o.end()) for o in open_ended.finditer(b.text)]
         candidates: list[tuple[int, Pay]] = [
             (start, Pay("open", b.text[start:end].strip())) for start, end in opens
         ]
-        for single in _SINGLE.finditer(b.text):
+        for single in single_figure.finditer(b.text):
             if not any(start < single.end() and single.start() < end for start, end in opens):
                 found = Pay("single", single.group(0).strip())
                 candidates.append((single.start(), read_figures(found, b.text)))
