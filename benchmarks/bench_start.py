@@ -1,6 +1,6 @@
 """Print how long jdgen's commands take to start and finish.  Figures only: nothing is asserted.
 
-    python benchmarks/bench_start.py [--runs 10] [--quick]
+    python benchmarks/bench_start.py [--runs 10] [--quick] [--jdgen PATH]
 
 Runs each command below as a fresh process, interleaved round-robin so that a busy
 (shared) machine slows them all alike, and prints the median CPU time (user + system of
@@ -9,6 +9,10 @@ measured in the same run.  ``jdgen serve`` is timed from start to the first answ
 request, when the command exists.  One untimed round first warms what a user's machine
 has warm: byte code and jdgen's caches (the timed processes use the usual user cache
 directory, or JDGEN_CACHE_DIR).  ``--quick`` times everything once (for CI).
+``--jdgen`` times another jdgen script (a wheel installed into a virtual environment:
+``--jdgen /tmp/v/bin/jdgen``); the ``python`` next to it then runs the baselines.  The
+last line says which jdgen package was timed (PYTHONPATH, which the timed processes
+inherit, can put a checkout in front of an installed one).
 """
 
 from __future__ import annotations
@@ -32,10 +36,31 @@ ROLE = "Director of Operations"
 Sample = tuple[float, float]
 
 
-def jdgen_argv() -> list[str]:
-    """The installed ``jdgen`` script next to this Python, else ``python -m jdgen``."""
+def jdgen_argv(script: Path | None = None) -> list[str]:
+    """``script``, else the installed ``jdgen`` script next to this Python, else
+    ``python -m jdgen``."""
+    if script is not None:
+        return [str(script)]
     script = Path(sys.executable).with_name("jdgen")
     return [str(script)] if script.exists() else [sys.executable, "-m", "jdgen"]
+
+
+def python_for(jd: list[str]) -> str:
+    """The Python of the jdgen being timed: the ``python`` next to its script, else this one."""
+    beside = Path(jd[0]).with_name("python")
+    return str(beside) if len(jd) == 1 and beside.exists() else sys.executable
+
+
+def timed_package(py: str, cwd: Path) -> str:
+    """Where the timed processes import jdgen from."""
+    done = subprocess.run(
+        [py, "-c", "import jdgen; print(jdgen.__file__)"],
+        cwd=cwd,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip() or "(jdgen does not import)"
 
 
 #: Environment of the timed processes (see :func:`child_env`).
@@ -128,16 +153,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="runs of each command (default 10)")
     parser.add_argument("--quick", action="store_true", help="one run of each (for CI)")
+    parser.add_argument(
+        "--jdgen", type=Path, help="the jdgen script to time (default: the one next to python)"
+    )
     args = parser.parse_args()
+    if args.jdgen is not None and not args.jdgen.is_file():
+        parser.error(f"--jdgen: no such file: {args.jdgen}")
     runs = 1 if args.quick else max(1, args.runs)
-    py = sys.executable
-    jd = jdgen_argv()
+    jd = jdgen_argv(args.jdgen.resolve() if args.jdgen else None)
+    py = python_for(jd)
 
     with tempfile.TemporaryDirectory() as tmp:
         cwd = Path(tmp)
         env = child_env(cwd)
         ENV.clear()
         ENV.update(env)
+        package = timed_package(py, cwd)
         run_once([*jd, "generate", ROLE, "-o", "lint-me.docx"], cwd)
         # jdgen refuses to overwrite an output without --force (where it has the option)
         force = ["--force"] if b"--force" in _help(jd, cwd, "generate") else []
@@ -182,6 +213,7 @@ def main() -> None:
         print(serve_note)
     if jd[0] == py:
         print("(jdgen run as python -m jdgen)")
+    print(f"jdgen timed: {' '.join(jd)} ({package}); baselines: {py}")
 
 
 if __name__ == "__main__":
