@@ -17,10 +17,13 @@ is shared by many roles (the library, and the duties a size adds to every role).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from jdgen.cache import DiskMemo
 
 #: Specificity of a line, by where it comes from.
 LIBRARY, SIZE, ROLE, SCALED, INDUSTRY, COMPANY = 0, 1, 2, 3, 4, 5
@@ -67,17 +70,36 @@ class Said:
 
     def echoed(self, text: str, threshold: int = ECHO) -> bool:
         """Does one of the duties already say ``text``?"""
-        from rapidfuzz import fuzz, process
-
-        found = process.extractOne(
-            text, self.texts, scorer=fuzz.token_set_ratio, score_cutoff=threshold
+        if not self.texts:
+            return False
+        texts = self.texts
+        return remembered(
+            ("echoed", threshold, text, texts), lambda: _echoed(text, texts, threshold)
         )
-        return found is not None
 
     def names(self, law: str) -> bool:
         """Does a duty already name this law or standard (all its acronyms and numbers)?"""
         tokens = set(_NAME_TOKEN.findall(law))
         return bool(tokens) and any(tokens <= set(_NAME_TOKEN.findall(t)) for t in self.texts)
+
+
+def _echoed(text: str, texts: tuple[str, ...], threshold: int) -> bool:
+    from rapidfuzz import fuzz, process
+
+    found = process.extractOne(text, texts, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
+    return found is not None
+
+
+#: Answers of rapidfuzz comparisons (:func:`remembered`), by a digest of the question.
+_SIMILAR: DiskMemo[bytes, bool] = DiskMemo("similar", "similar/1", ("rapidfuzz",))
+
+
+def remembered(question: tuple[object, ...], work_out: Callable[[], bool]) -> bool:
+    """``work_out()``, a rapidfuzz comparison that ``question`` (plain values: what is
+    compared, how and with which threshold) names exactly, remembered between runs: a
+    posting asks a handful, and importing rapidfuzz took longer than its tailoring."""
+    asked = hashlib.blake2b(repr(question).encode(), digest_size=16).digest()
+    return _SIMILAR.get(asked, bool, lambda _: work_out())
 
 
 NOTHING_SAID = Said()

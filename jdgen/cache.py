@@ -8,6 +8,7 @@ turns it off.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import os
@@ -17,9 +18,10 @@ import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 def cache_dir() -> Path | None:
@@ -159,3 +161,39 @@ def cached_pickle(name: str, kind: type[T], build: Callable[[], T]) -> T:
     value = build()
     store_pickle(name, value)
     return value
+
+
+class DiskMemo(Generic[K, T]):
+    """Answers of a pure function of plain keys, kept between runs in the cache file
+    ``<kind>-<key>.pickle`` (:func:`key_of` of ``version`` and the installed ``packages``
+    whose code decides the answers), so that a run whose answers are known imports none
+    of them.  New answers are saved once, when the process ends; a memo that cannot be
+    read is ignored, and at most :attr:`limit` answers are kept."""
+
+    def __init__(self, kind: str, version: str, packages: tuple[str, ...], limit: int = 4096):
+        self.kind, self.version, self.packages, self.limit = kind, version, packages, limit
+        self._answers: dict[K, T] | None = None
+        self._changed = False
+
+    def name(self) -> str:
+        return f"{self.kind}-{key_of(self.version, package_stamp(*self.packages))}.pickle"
+
+    def get(self, key: K, kind: type[T], work_out: Callable[[K], T]) -> T:
+        """The answer for ``key`` (a cached one that is not a ``kind`` is worked out again)."""
+        if self._answers is None:
+            found = load_pickle(self.name())
+            self._answers = found if isinstance(found, dict) else {}
+        answer = self._answers.get(key)
+        if isinstance(answer, kind):
+            return answer
+        answer = work_out(key)
+        if len(self._answers) < self.limit:
+            self._answers[key] = answer
+            if not self._changed:
+                self._changed = True
+                atexit.register(self._save)
+        return answer
+
+    def _save(self) -> None:
+        if self._answers is not None:
+            store_pickle(self.name(), self._answers)

@@ -18,7 +18,7 @@ from pydantic import Field, field_validator, model_validator
 
 from jdgen.models import Company, Location, Source, Strict, Units
 from jdgen.spelling import Respeller, SpellingMap, respeller
-from jdgen.text import join_words, valid_patterns
+from jdgen.text import babel_knows, join_words, valid_patterns
 
 
 class ExpectedBenefit(Strict):
@@ -253,13 +253,7 @@ def _pycountry_name(code: str) -> str | None:
 @lru_cache(maxsize=64)
 def _locale(wanted: str, default: str) -> str:
     """``wanted`` if Babel knows it, else ``default``."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(wanted)
-    except (UnknownLocaleError, ValueError):
-        return default
-    return wanted
+    return wanted if babel_knows(wanted) else default
 
 
 def check_locale(value: str) -> str | None:

@@ -35,6 +35,7 @@ from jdgen.budget import (
     Candidate,
     Said,
     one_per_topic,
+    remembered,
     within_budget,
 )
 from jdgen.catalog import Catalog, builtin_catalog, placeholder_values
@@ -948,16 +949,25 @@ def _kpis(ctx: Context) -> Section:
 def _kpi_lines(ctx: Context) -> list[Bullet]:
     """The role's KPIs and the industry's that measure something else, one per topic
     (the same for every budget)."""
-    from rapidfuzz import fuzz
-
     bullets = _line_bullets(ctx, ctx.role.kpis, "role", "kpi")
-    own = [b.text for b in bullets]
+    own = tuple(b.text for b in bullets)
     bullets += [
         b
         for b in _line_bullets(ctx, ctx.industry.kpis, "industry", "kpi")
-        if all(fuzz.token_set_ratio(b.text, t) < SAME_MEASURE for t in own)
+        if _measures_else(b.text, own)
     ]
     return _one_kpi_per_topic(ctx, bullets)
+
+
+def _measures_else(text: str, own: tuple[str, ...]) -> bool:
+    """Is the KPI ``text`` unlike each of the role's own?"""
+
+    def work_out() -> bool:
+        from rapidfuzz import fuzz
+
+        return all(fuzz.token_set_ratio(text, t) < SAME_MEASURE for t in own)
+
+    return remembered(("measures-else", SAME_MEASURE, text, own), work_out)
 
 
 def _one_kpi_per_topic(ctx: Context, bullets: list[Bullet]) -> list[Bullet]:

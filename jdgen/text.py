@@ -3,12 +3,13 @@ tidying a sentence, money and dates.  Content, not formatting."""
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, Literal
+
+from jdgen.cache import DiskMemo
 
 
 def join_words(items: Iterable[str], conj: str = "and") -> str:
@@ -84,6 +85,21 @@ def long_date(day: dt.date, locale: str = "en_US") -> str:
     return _remembered(("date", day, locale), _babel_date)
 
 
+def babel_knows(locale: str) -> bool:
+    """Does Babel know the locale ``locale`` ("en_DE": yes, "en_XX": no)?"""
+    return _remembered(("locale", locale), _babel_locale) == "known"
+
+
+def _babel_locale(key: tuple[Any, ...]) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(key[1])
+    except (UnknownLocaleError, ValueError):
+        return "unknown"
+    return "known"
+
+
 def _babel_money(key: tuple[Any, ...]) -> str:
     from babel import Locale
     from babel.numbers import format_currency
@@ -105,46 +121,13 @@ def _babel_date(key: tuple[Any, ...]) -> str:
 
 
 # Babel's answers are kept between runs (in the user's cache, keyed by the installed
-# Babel: its CLDR data decides them), so that writing one posting's pay range or
-# closing date does not import Babel and load its locale data.  New answers are
-# saved once, when the process ends; a memo that cannot be read is ignored.
-
-#: Answers remembered per process and file, at most.
-_MEMO_LIMIT = 4096
-_memo: dict[tuple[Any, ...], str] | None = None
-_memo_changed = False
-
-
-def _memo_name() -> str:
-    from jdgen.cache import key_of, package_stamp
-
-    return f"babel-{key_of('babel-memo/1', package_stamp('babel'))}.pickle"
+# Babel: its CLDR data decides them), so that finding a posting's locale and writing its
+# pay range or closing date does not import Babel and load its locale data.
+_BABEL: DiskMemo[tuple[Any, ...], str] = DiskMemo("babel", "babel-memo/1", ("babel",))
 
 
 def _remembered(key: tuple[Any, ...], work_out: Callable[[tuple[Any, ...]], str]) -> str:
-    global _memo, _memo_changed
-    if _memo is None:
-        from jdgen.cache import load_pickle
-
-        found = load_pickle(_memo_name())
-        _memo = found if isinstance(found, dict) else {}
-    text = _memo.get(key)
-    if isinstance(text, str):
-        return text
-    text = work_out(key)
-    if len(_memo) < _MEMO_LIMIT:
-        _memo[key] = text
-        if not _memo_changed:
-            _memo_changed = True
-            atexit.register(_save_memo)
-    return text
-
-
-def _save_memo() -> None:
-    from jdgen.cache import store_pickle
-
-    if _memo is not None:
-        store_pickle(_memo_name(), _memo)
+    return _BABEL.get(key, str, work_out)
 
 
 def valid_patterns(patterns: list[str]) -> list[str]:

@@ -116,7 +116,8 @@ def test_commands_write_the_same_bytes_without_a_cache_cold_and_warm(
 ) -> None:
     cold = outputs(tmp_path, cli_env(cache))
     kinds = sorted(p.name.split("-")[0] for p in cache.iterdir() if p.suffix == ".pickle")
-    assert kinds == ["babel", "catalog", "company", "docx"]  # babel: money and dates
+    # babel: locales, money and dates; similar: wording comparisons (rapidfuzz)
+    assert kinds == ["babel", "catalog", "company", "docx", "similar"]
     warm = outputs(tmp_path, cli_env(cache))
     assert uncached == cold == warm
     assert b"director-of-supply-chain" in warm[1]
@@ -135,7 +136,8 @@ def test_a_damaged_or_unwritable_cache_falls_back_silently(
 ) -> None:
     env = cli_env(cache)
     cli(tmp_path, env, "generate", "vpo", "-o", "fill.docx", "--force")  # fill the cache
-    assert len(list(cache.glob("*.pickle"))) == 3  # catalog, company, docx base
+    kinds = sorted(p.name.split("-")[0] for p in cache.glob("*.pickle"))
+    assert kinds == ["babel", "catalog", "company", "docx", "similar"]
     for entry in cache.glob("*.pickle"):
         data = entry.read_bytes()
         if damage == "garbage":

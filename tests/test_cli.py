@@ -338,3 +338,55 @@ def test_word_options_need_docx_output(tmp_path: Path) -> None:
         == "error: --reference-docx applies to .docx output only, not --format md"
     )
     assert not (tmp_path / "x.md").exists()
+
+
+def _rich_columns(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """What rich writes for print_columns's table to a pipe (the console jdgen makes)."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for header in headers:
+        table.add_column(header, no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    out = io.StringIO()
+    Console(file=out, width=200, highlight=False, soft_wrap=False).print(table)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("args", [[], ["--level", "director"], ["--search", "supply"]])
+def test_piped_roles_are_what_rich_writes(args: list[str]) -> None:
+    from jdgen.catalog import builtin_catalog
+
+    result = CliRunner().invoke(cli, ["roles", *args])
+    assert result.exit_code == 0, result.output
+    catalog = builtin_catalog()
+    rows = []
+    for line in result.output.splitlines()[1:]:
+        role = catalog.roles[line.split()[0]]
+        rows.append((role.id, role.title, catalog.levels[role.level].name))
+    assert len(rows) > 3
+    assert result.output == _rich_columns(("id", "title", "level"), rows)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("cafe", "Café Manager", "Manager")],  # not ASCII: rich measures it
+        [("wide", "W" * 190, "Manager")],  # wider than a pipe's 200 columns: rich cuts it
+        [("tab", "Ops\tLead", "Manager"), ("", "", "")],
+        [("markup", "[bold]Ops[/bold] Lead", "Manager")],  # rich reads its markup
+        [("emoji", "Ops Lead :star:", "Manager")],
+        [("plain", "Ops Lead ", "Manager"), ("", "", "")],  # written without rich
+    ],
+)
+def test_columns_rich_has_to_write_are_written_by_rich(
+    rows: list[tuple[str, ...]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jdgen.cli.common import print_columns
+
+    print_columns(("id", "title", "level"), rows)
+    assert capsys.readouterr().out == _rich_columns(("id", "title", "level"), rows)

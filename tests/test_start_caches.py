@@ -127,6 +127,7 @@ def test_postings_are_the_same_with_and_without_the_caches(tmp_path: Path) -> No
     first = run_generate(tmp_path, env)  # fills the caches
     assert list((tmp_path / "cache").glob("company-*.pickle"))
     assert list((tmp_path / "cache" / "templates").glob("template-*.jinja"))
+    assert list((tmp_path / "cache").glob("similar-*.pickle"))
     assert run_generate(tmp_path, env) == first == fresh
 
 
@@ -227,6 +228,36 @@ def test_money_and_dates_remembered_between_runs_are_babels_own(cache: Path) -> 
     assert len(list(cache.glob("babel-*.pickle"))) == 1
     assert run() == [*answers, "False"]
     for memo in cache.glob("babel-*.pickle"):
+        memo.write_bytes(b"not a pickle")
+    assert run() == [*answers, "True"]
+    env["JDGEN_NO_CACHE"] = "1"
+    assert run() == [*answers, "True"]
+
+
+def test_wording_comparisons_remembered_between_runs_are_rapidfuzzs_own(cache: Path) -> None:
+    # as for Babel: the second run answers from the memo without importing rapidfuzz
+    code = (
+        "import sys\n"
+        "from jdgen.budget import Said\n"
+        "said = Said.of([(None, 'Apply Lean tools such as value-stream mapping, 5S and kaizen'),"
+        " (None, 'Run the weekly operations review')])\n"
+        "print(said.echoed('Lean manufacturing: value-stream mapping, 5S, kaizen'),"
+        " said.echoed('Budgeting and forecasting'), said.echoed('Budgeting and forecasting', 0),"
+        " Said().echoed('anything'), 'rapidfuzz' in sys.modules, sep='|')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+
+    def run() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip().split("|")
+
+    answers = ["True", "False", "True", "False"]  # the threshold is part of the question
+    assert run() == [*answers, "True"]
+    assert len(list(cache.glob("similar-*.pickle"))) == 1
+    assert run() == [*answers, "False"]
+    for memo in cache.glob("similar-*.pickle"):
         memo.write_bytes(b"not a pickle")
     assert run() == [*answers, "True"]
     env["JDGEN_NO_CACHE"] = "1"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from jdgen.cli.common import catalog_options, console, load_catalog_for, print_markdown
+from jdgen.cli.common import catalog_options, load_catalog_for, print_columns, print_markdown
 from jdgen.errors import CatalogError, JdgenError
 
 if TYPE_CHECKING:
@@ -27,20 +27,13 @@ def roles(level: str | None, search: str | None, catalog_dirs: tuple[Path, ...])
       jdgen roles
       jdgen roles --level director --search supply
     """
-    from rich.table import Table
-
     levels, chosen = _listed(level, search, catalog_dirs)
     if not chosen:
         raise JdgenError(
             "no roles match"
             + (f" {search!r} (run 'jdgen roles' to list them all)" if search else "")
         )
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("id", "title", "level"):
-        table.add_column(column, no_wrap=True)
-    for r in chosen:
-        table.add_row(r.id, r.title, levels[r.level].name)
-    console().print(table)
+    print_columns(("id", "title", "level"), [(r.id, r.title, levels[r.level].name) for r in chosen])
 
 
 def _listed(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -320,12 +321,50 @@ def render_options(f: F) -> F:
     return f
 
 
+#: How wide piped output may be (:func:`console`).
+PIPED_WIDTH = 200
+
+
+def print_columns(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table of columns that never wrap: rich's (bold headers) at a terminal; piped, the
+    same text written without loading rich, where that is certain to be what rich writes
+    (each column as wide as its widest cell, two spaces between columns; cells of
+    :func:`_plain_cell` within :data:`PIPED_WIDTH`, and no FORCE_COLOR or TTY_COMPATIBLE to
+    make rich write colours anyway)."""
+    cells = [headers, *rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    plain = (
+        not sys.stdout.isatty()
+        and not {"FORCE_COLOR", "TTY_COMPATIBLE"} & set(os.environ)
+        and sum(widths) + 2 * (len(widths) - 1) <= PIPED_WIDTH
+        and all(_plain_cell(c) for row in cells for c in row)
+    )
+    if plain:
+        lines = ("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells)
+        click.echo("".join(line + "\n" for line in lines), nl=False)
+        return
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for header in headers:
+        table.add_column(header, no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    console().print(table)
+
+
+def _plain_cell(text: str) -> bool:
+    """Printable ASCII that rich writes as it is: no markup (``[bold]``) or emoji code
+    (``:smile:``) for it to read."""
+    return text.isascii() and text.isprintable() and "[" not in text and ":" not in text
+
+
 def console(stderr: bool = False) -> Any:
     """A rich console; when output is piped, wide enough that tables are never cut."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else 200
+    width = None if stream.isatty() else PIPED_WIDTH
     return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
 
 
