@@ -175,7 +175,8 @@ def test_a_uk_posting_is_in_british_english() -> None:
 
 
 def test_a_us_posting_keeps_american_spelling_and_the_company_its_own() -> None:
-    jd = review("kestrel-logistics", "fulfillment-manager")
+    about_us = "Kestrel Logistics runs contract warehouses and fulfilment centres for brands."
+    jd = review("kestrel-logistics", "fulfillment-manager", about=about_us)
     about = jd.section("about-company")
     assert about is not None
     assert "fulfilment centres" in about.paragraphs[0]  # the company wrote it so
