@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from collections import deque
     from concurrent.futures import Future
 
+    from jdgen.files import CleanUp
+
 # ---------------------------------------------------------------------------
 # Columns
 # ---------------------------------------------------------------------------
@@ -883,6 +885,7 @@ def run(
     jobs: int,
     on_result: Callable[[RowResult], None],
     on_start: Callable[[int], None] = lambda total: None,
+    on_clean_up: Callable[[CleanUp], None] = lambda done: None,
 ) -> None:
     """Process every planned row, calling ``on_result`` in row order.
 
@@ -898,9 +901,11 @@ def run(
     running when the workers are forked.
 
     SIGTERM and SIGHUP stop the batch as Ctrl-C does (:class:`Stopped`): the workers
-    are stopped, each after the file it is writing, and no temporary file is left.
+    are stopped, each after the row it is writing, and no temporary file is left.  A
+    row that a worker killed outright had written in full is finished, one it was still
+    writing removed; ``on_clean_up`` hears which (:func:`jdgen.files.clean_up`).
     """
-    from jdgen.files import remove_temp_files, sync_folder
+    from jdgen.files import clean_up, sync_folder
 
     global _worker
     _worker = (job, catalog)
@@ -917,7 +922,7 @@ def run(
                 # no more workers than rows: ``ahead`` holds min(jobs, rows) of them
                 _run_pool(itertools.chain(ahead, rows), check, job, len(ahead), on_result, on_start)
     finally:
-        remove_temp_files(job.outdir, job.tag)
+        on_clean_up(clean_up(job.outdir, tag=job.tag))  # what a killed worker left
         sync_folder(job.outdir)  # the rows' renames, on disk
 
 

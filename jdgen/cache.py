@@ -9,12 +9,10 @@ turns it off.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -53,24 +51,20 @@ def read_bytes(name: str) -> bytes | None:
 
 
 def write_bytes(name: str, data: bytes) -> bool:
-    """Write the cached file ``name`` atomically (a reader never sees half a file);
-    False when the cache directory cannot be written."""
+    """Write the cached file ``name`` as jdgen writes every file (:mod:`jdgen.files`: a
+    reader never sees half a file); False when the cache directory cannot be written."""
+    from jdgen.errors import OutputError
+    from jdgen.files import write_output
+
     path = cache_path(name)
     if path is None:
         return False
-    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=path.parent)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-        return True
-    except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        write_output(path, data, sync_folders=False)
+    except (OSError, OutputError):
         return False
+    return True
 
 
 @lru_cache(maxsize=1)

@@ -5,11 +5,14 @@
   is kept unless ``--force`` is given, a read-only one is named as such, and anything that
   is not a regular file (a symbolic link, a named pipe, a device, a folder) is never
   replaced, ``--force`` or not.
-- :func:`write_files` writes one or several files all or none: each goes to a temporary
-  file in its own folder, is flushed to disk (``fsync``) and only then renamed into place
+- :func:`write_files` writes one or several files all or none: they go to a hidden staging
+  folder next to them, are flushed to disk (``fsync``) and only then renamed into place
   (``os.replace``); if any of them fails, the others are taken back and the files they
   replaced restored.  While it writes, SIGINT, SIGTERM and SIGHUP wait (where the platform
-  can hold them), so a signal never leaves half a set of files or a temporary file.
+  can hold them), so a signal never leaves half a set of files or a temporary file; what a
+  ``kill -9`` leaves, :func:`clean_up` finishes or removes the next time.
+- :func:`built_file` is the same for a file a library builds at a path it is given (the
+  SQLite table of syllable counts in jdgen's cache).
 - Any ``OSError`` (no space left on device, permission denied …) becomes one
   :class:`OutputError` line naming the file.
 - :func:`folder_lock` holds an output folder for the length of a batch, so a second batch
@@ -22,12 +25,14 @@ import contextlib
 import glob
 import os
 import re
+import shutil
 import signal
 import stat
 import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jdgen.errors import OutputError
@@ -36,7 +41,7 @@ from jdgen.errors import OutputError
 HELD_SIGNALS = frozenset(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
-#: Temporary files end in this; :func:`remove_temp_files` looks for it.
+#: Temporary names end in this; :func:`clean_up` looks for it.
 TEMP_SUFFIX = ".tmp"
 #: The longest part of the target's name a temporary file's name repeats.
 _NAME_IN_TEMP = 100
@@ -124,12 +129,12 @@ def signals_held() -> Iterator[None]:
         mask(signal.SIG_SETMASK, old)
 
 
-def write_output(path: Path, data: bytes) -> None:
+def write_output(path: Path, data: bytes, sync_folders: bool = True) -> None:
     """Write ``data`` to ``path`` safely (see :func:`write_files`); first remove what a
     killed jdgen left of an earlier write of ``path``."""
     check_writable(path)
-    remove_stale_temp_files(path.parent, path.name)
-    write_files([(path, data)])
+    clean_up(path.parent, path.name)
+    write_files([(path, data)], sync_folders=sync_folders)
 
 
 def process_tag(pid: int | None = None) -> str:
@@ -137,14 +142,31 @@ def process_tag(pid: int | None = None) -> str:
     return f"jdgen-{os.getpid() if pid is None else pid}"
 
 
+#: A staging folder is renamed to end in this once every file in it is on disk: from then
+#: on the set is written, and what a kill leaves of it is finished, not removed.
+READY = ".ready"
+#: In a staging folder: ``n.NAME`` is the new ``NAME``, ``o.NAME`` the file it replaces.
+NEW, OLD = "n.", "o."
+
+
 def write_files(
     items: Sequence[tuple[Path, bytes]], tag: str = "", sync_folders: bool = True
 ) -> None:
-    """Write every ``(path, data)`` or none of them.  ``tag`` (default: this process's)
-    goes into the names of the temporary files (``.NAME.RANDOM.TAG.tmp``), so that
-    :func:`remove_temp_files` and :func:`remove_stale_temp_files` can find any that a
-    killed process left.  ``sync_folders=False`` leaves flushing the renames to disk to
-    the caller (:func:`sync_folder`: a batch does it once, at the end)."""
+    """Write every ``(path, data)`` (all in one folder) or none of them.
+
+    The files are written into a hidden staging folder next to them
+    (``.NAME.RANDOM.TAG.tmp``, NAME the first file's, ``tag`` by default this
+    process's) and flushed to disk; the folder is then renamed to end in
+    ``.ready.tmp``, and only then is each file renamed into place.  A kill before that
+    rename leaves a staging folder with none of the files placed, after it one whose
+    files are all complete: :func:`clean_up` removes the first and finishes the second,
+    so a set is never left half-written.  ``sync_folders=False`` leaves flushing the
+    renames to disk to the caller (:func:`sync_folder`: a batch does it once, at the end)."""
+    if not items:
+        return
+    folders = {path.parent for path, _ in items}
+    if len(folders) > 1:
+        raise ValueError(f"write_files writes into one folder, got {sorted(map(str, folders))}")
     for path, _ in items:
         check_writable(path)
         refuse_special(path)
@@ -153,90 +175,133 @@ def write_files(
 
 
 def _commit(items: Sequence[tuple[Path, bytes]], tag: str, sync_folders: bool) -> None:
-    staged: list[tuple[Path, str]] = []
-    #: (target, whether a file was there, a backup of it), in the order they were placed.
-    placed: list[tuple[Path, bool, str | None]] = []
-    current = items[0][0] if items else Path()
+    current = items[0][0]
+    stage: Path | None = None
     try:
+        stage = _staging_folder(current, tag)
         for current, data in items:
-            staged.append((current, _stage(current, data, tag)))
-        for current, tmp in staged:
-            placed.append(_place(current, tmp, tag))
-        for folder in dict.fromkeys(path.parent for path, _ in staged if sync_folders):
-            sync_folder(folder)
+            _stage(stage / f"{NEW}{current.name}", data)
+        stage = _publish(stage, [path for path, _ in items], sync_folders)
+    except OSError as exc:
+        raise OutputError(f"{current}: {exc.strerror or exc}") from None
+    finally:
+        _discard(stage)
+
+
+@contextlib.contextmanager
+def built_file(path: Path, sync_folders: bool = True) -> Iterator[Path]:
+    """For a file that a library must build itself, given a path (a SQLite database):
+    the block builds the file at the path it is given, which is then put at ``path``
+    as :func:`write_files` puts its files (all of it or nothing)."""
+    check_writable(path)
+    refuse_special(path)
+    clean_up(path.parent, path.name)
+    stage: Path | None = None
+    try:
+        stage = _staging_folder(path, process_tag())
+        built = stage / f"{NEW}{path.name}"
+        yield built
+        _sync_file(built)
+        with signals_held():
+            stage = _publish(stage, [path], sync_folders)
+    except OSError as exc:
+        raise OutputError(f"{path}: {exc.strerror or exc}") from None
+    finally:
+        _discard(stage)
+
+
+def _publish(stage: Path, paths: Sequence[Path], sync_folders: bool) -> Path:
+    """Mark the staging folder ready, then rename each of its files into place; the
+    folder under its new name.  If a file cannot be placed, those placed are taken back."""
+    ready = stage.with_name(stage.name.removesuffix(TEMP_SUFFIX) + READY + TEMP_SUFFIX)
+    os.rename(stage, ready)
+    _in_progress.discard(str(stage))
+    _in_progress.add(str(ready))
+    #: (target, whether a file was there, a backup of it), in the order they were placed.
+    placed: list[tuple[Path, bool, Path | None]] = []
+    current = paths[0]
+    try:
+        for current in paths:
+            placed.append(_place(current, ready))
+        if sync_folders:
+            sync_folder(ready.parent)
     except BaseException as exc:
-        _undo(staged, placed)
+        _undo(placed)
+        _discard(ready)
         if isinstance(exc, OSError):
             raise OutputError(f"{current}: {exc.strerror or exc}") from None
         raise
-    for _, _, backup in placed:
-        _discard(backup)
+    return ready
 
 
-def _stage(path: Path, data: bytes, tag: str) -> str:
-    """``data`` in a temporary file next to ``path``, on disk; its name."""
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{path.name[:_NAME_IN_TEMP]}.",
+def _staging_folder(first: Path, tag: str) -> Path:
+    """A new hidden folder next to ``first`` for the files of one set."""
+    name = tempfile.mkdtemp(
+        prefix=f".{first.name[:_NAME_IN_TEMP]}.",
         suffix=f".{tag}{TEMP_SUFFIX}",
-        dir=path.parent if str(path.parent) else ".",
+        dir=first.parent if str(first.parent) else ".",
     )
-    _in_progress.add(tmp)
+    _in_progress.add(name)
+    return Path(name)
+
+
+def _stage(tmp: Path, data: bytes) -> None:
+    """``data`` in the staging file ``tmp``, on disk."""
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, 0o644)
+
+
+def _sync_file(path: Path) -> None:
+    """``path`` (written by someone else) on disk, readable as :func:`_stage` leaves it."""
+    fd = os.open(path, os.O_RDONLY)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-    except BaseException:
-        _discard(tmp)
-        raise
-    return tmp
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(path, 0o644)
 
 
-def _place(path: Path, tmp: str, tag: str) -> tuple[Path, bool, str | None]:
-    """Rename ``tmp`` to ``path``, first keeping a hard link to the file it replaces (to
-    restore it if a later file of the set fails; none where the file system has no hard
-    links)."""
+def _place(path: Path, stage: Path) -> tuple[Path, bool, Path | None]:
+    """Rename the staged ``path`` into place, first keeping a hard link to the file it
+    replaces in the staging folder (to restore it if a later file of the set fails; none
+    where the file system has no hard links)."""
     existed = _lstat(path) is not None
-    backup = None
+    backup: Path | None = None
     if existed:
-        name = f".{path.name[:_NAME_IN_TEMP]}.{os.getpid()}.old.{tag}{TEMP_SUFFIX}"
-        backup = str(path.parent / name)
+        backup = stage / f"{OLD}{path.name}"
         try:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(backup)
             os.link(path, backup)
-            _in_progress.add(backup)
         except OSError:
             backup = None
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        _discard(backup)
-        raise
-    _in_progress.discard(tmp)
+    os.replace(stage / f"{NEW}{path.name}", path)
     return path, existed, backup
 
 
-def _undo(staged: list[tuple[Path, str]], placed: list[tuple[Path, bool, str | None]]) -> None:
-    """Take back the files placed so far (restoring what they replaced), drop the rest."""
+def _undo(placed: list[tuple[Path, bool, Path | None]]) -> None:
+    """Take back the files placed so far, restoring what they replaced."""
     for path, existed, backup in reversed(placed):
         with contextlib.suppress(OSError):
             if backup is not None:
                 os.replace(backup, path)
-                _in_progress.discard(backup)
             elif not existed:
                 path.unlink(missing_ok=True)
-    for _, tmp in staged:
-        _discard(tmp)
 
 
-def _discard(name: str | None) -> None:
+def _discard(name: str | Path | None) -> None:
+    """Remove a temporary file, or a staging folder and what is left in it."""
     if name is None:
         return
-    with contextlib.suppress(OSError):
-        os.unlink(name)
-    _in_progress.discard(name)
+    with contextlib.suppress(FileNotFoundError):
+        if os.path.isdir(name) and not os.path.islink(name):
+            shutil.rmtree(name, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+    _in_progress.discard(str(name))
 
 
 def sync_folder(folder: Path) -> None:
@@ -256,13 +321,20 @@ def sync_folder(folder: Path) -> None:
 
 
 def discard_temp_files() -> None:
-    """Remove the temporary files this process is writing (a worker told to stop)."""
+    """Remove the staging folders this process is writing (a worker told to stop)."""
     for name in list(_in_progress):
         _discard(name)
 
 
-#: The process a jdgen temporary file's name says wrote it (a batch's files: the batch's).
-_WRITER = re.compile(r"\.jdgen-(?:batch-)?(\d+)" + re.escape(TEMP_SUFFIX) + "$")
+# ---------------------------------------------------------------------------
+# What a killed jdgen left
+# ---------------------------------------------------------------------------
+
+#: The process a jdgen temporary name says wrote it (a batch's: the batch's), and whether
+#: it is a staging folder whose files are all written.
+_WRITER = re.compile(
+    r"\.jdgen-(?:batch-)?(\d+)(" + re.escape(READY) + ")?" + re.escape(TEMP_SUFFIX) + "$"
+)
 
 
 def _running(pid: int) -> bool:
@@ -277,32 +349,83 @@ def _running(pid: int) -> bool:
     return True
 
 
-def remove_stale_temp_files(folder: Path, name: str = "") -> int:
-    """Remove jdgen's temporary files in ``folder`` (for the file ``name``, else all) whose
-    writer is no longer running: what a ``kill -9`` left.  Never touches another program's
-    files, nor those of a jdgen still running; how many were removed."""
-    pattern = f".{glob.escape(name[:_NAME_IN_TEMP])}.*{TEMP_SUFFIX}" if name else f".*{TEMP_SUFFIX}"
-    found = 0
-    for path in folder.glob(pattern):
+@dataclass
+class CleanUp:
+    """What :func:`clean_up` did in a folder."""
+
+    #: Files of sets that were fully written when the writer was killed, now in place.
+    finished: list[str] = field(default_factory=list)
+    #: Files of sets that were still being written: none of them had been placed.
+    removed: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.finished or self.removed)
+
+    def line(self, folder: Path) -> str:
+        """One line naming what was done: ``finished a.md, a.txt; removed …``."""
+        parts = []
+        if self.finished:
+            parts.append(f"finished {', '.join(self.finished)} (written in full before the kill)")
+        if self.removed:
+            parts.append(f"removed the unfinished {', '.join(self.removed)}")
+        return f"{folder}: a jdgen that was killed while writing left files: " + "; ".join(parts)
+
+
+def clean_up(folder: Path, name: str = "", tag: str = "") -> CleanUp:
+    """Deal with what a killed jdgen left in ``folder``: a set whose files were all
+    written is finished (its files renamed into place), one still being written is
+    removed, as are stray temporary files.  With ``tag``, the temporary names carrying
+    that tag (a batch's own, once its workers are gone); otherwise those of writers no
+    longer running, for the file ``name`` (the first of a set) or all.  Never touches
+    another program's files, nor those of a jdgen still running."""
+    done = CleanUp()
+    if tag:
+        pattern = f".*.{tag}*{TEMP_SUFFIX}"
+    elif name:
+        pattern = f".{glob.escape(name[:_NAME_IN_TEMP])}.*{TEMP_SUFFIX}"
+    else:
+        pattern = f".*{TEMP_SUFFIX}"
+    for path in sorted(folder.glob(pattern)):
         writer = _WRITER.search(path.name)
-        if writer and not _running(int(writer.group(1))):
-            with contextlib.suppress(OSError):
-                path.unlink()
-                found += 1
-    return found
+        if writer is None or (tag and not path.name.endswith(_tagged(tag))):
+            continue
+        if not tag and _running(int(writer.group(1))):
+            continue
+        if writer.group(2) and path.is_dir():
+            done.finished += _finish(path, folder)
+        else:
+            done.removed += _staged_names(path)
+        _discard(path)
+    if done.finished:
+        sync_folder(folder)
+    return done
 
 
-def remove_temp_files(folder: Path, tag: str) -> int:
-    """Remove the temporary files tagged ``tag`` in ``folder`` (left by a process that was
-    killed while writing); how many there were."""
-    if not tag:
-        return 0
-    found = 0
-    for path in folder.glob(f".*.{tag}{TEMP_SUFFIX}"):
+def _tagged(tag: str) -> tuple[str, str]:
+    """How the temporary names tagged ``tag`` end."""
+    return f".{tag}{TEMP_SUFFIX}", f".{tag}{READY}{TEMP_SUFFIX}"
+
+
+def _staged_names(stage: Path) -> list[str]:
+    """The files a staging folder was writing (a stray temporary file: its own name)."""
+    if not stage.is_dir():
+        return [stage.name]
+    with contextlib.suppress(OSError):
+        return sorted(p.name[len(NEW) :] for p in stage.iterdir() if p.name.startswith(NEW))
+    return []
+
+
+def _finish(stage: Path, folder: Path) -> list[str]:
+    """Rename into place the files of a ready staging folder not yet placed."""
+    finished = []
+    for name in _staged_names(stage):
+        target = folder / name
+        if not_regular(target):
+            continue  # a link or a pipe put there since: never replaced
         with contextlib.suppress(OSError):
-            path.unlink()
-            found += 1
-    return found
+            os.replace(stage / f"{NEW}{name}", target)
+            finished.append(name)
+    return finished
 
 
 # ---------------------------------------------------------------------------

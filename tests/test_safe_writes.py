@@ -192,7 +192,7 @@ def test_a_row_whose_second_file_fails_leaves_none_and_the_summary_counts_the_di
 ) -> None:
     rows = rows_csv(tmp_path / "rows.csv", 3)
     out = tmp_path / "out"
-    fail_when(monkeypatch, "fsync", lambda fd: "/.p1.txt." in fd_name(fd))
+    fail_when(monkeypatch, "fsync", lambda fd: fd_name(fd).endswith("/n.p1.txt"))
     code, _, err = invoke(
         "batch", str(rows), "-o", str(out), "--format", "md", "--format", "txt", "-j", "1"
     )
@@ -487,18 +487,107 @@ def test_a_batch_removes_what_a_batch_killed_outright_left_in_its_folder(tmp_pat
     rows = rows_csv(tmp_path / "rows.csv", 2)
     out = tmp_path / "out"
     out.mkdir()
-    (out / f".p0.md.x1y2z.jdgen-batch-{dead_pid()}.tmp").write_bytes(b"half")
-    (out / f".p0.md.{dead_pid()}.old.jdgen-batch-{dead_pid()}.tmp").write_bytes(b"old")
+    stray = f".p0.md.x1y2z.jdgen-batch-{dead_pid()}.tmp"
+    (out / stray).write_bytes(b"half")
+    staging = out / f".p5.md.a1b2c.jdgen-batch-{dead_pid()}.tmp"
+    staging.mkdir()
+    (staging / "n.p5.md").write_bytes(b"half a posting")
     code, _, err = invoke("batch", str(rows), "-o", str(out), "--format", "md", "-j", "1")
     assert code == 0, err
+    assert err.splitlines()[0] == (
+        f"note: {out}: a jdgen that was killed while writing left files: "
+        f"removed the unfinished {stray}, p5.md"
+    )
     assert listing(out) == ["p0.md", "p1.md"]
+
+
+#: Runs ``jdgen batch ARGS…`` in one process (``-j 1``) that kills itself (SIGKILL) when
+#: it is about to call os.WHEN on a path ending in AT.
+KILLED_AT = """
+import os, signal, sys
+from jdgen.cli import cli
+when, at, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+real = getattr(os, when)
+def fatal(path, *rest, **options):
+    name = path if isinstance(path, (str, os.PathLike)) else os.readlink(f"/proc/self/fd/{path}")
+    if str(name).endswith(at):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(path, *rest, **options)
+setattr(os, when, fatal)
+cli(["batch", *args])
+"""
+
+
+def killed_batch_at(tmp_path: Path, when: str, at: str) -> Path:
+    """A three-row batch into ``out`` (md and txt per row) killed outright at os.WHEN(…AT)."""
+    rows_csv(tmp_path / "rows.csv", 3)
+    args = ("rows.csv", "-o", "out", "--format", "md", "--format", "txt", "-j", "1")
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT, when, at, *args],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    return tmp_path / "out"
+
+
+def next_batch(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "more.csv").write_text("role,file\nVP of Operations,q0\n", encoding="utf-8")
+    return batch(tmp_path, "more.csv", "-o", "out", "--format", "md", "--format", "txt")
+
+
+@needs_linux
+def test_a_row_killed_between_its_files_is_finished_by_the_next_batch(tmp_path: Path) -> None:
+    out = killed_batch_at(tmp_path, "replace", "/n.p1.txt")  # p1.md is already in place
+    assert [n for n in listing(out) if not n.startswith(".")] == ["p0.md", "p0.txt", "p1.md"]
+    again = next_batch(tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.splitlines()[0] == (
+        "note: out: a jdgen that was killed while writing left files: "
+        "finished p1.txt (written in full before the kill)"
+    )
+    assert listing(out) == ["p0.md", "p0.txt", "p1.md", "p1.txt", "q0.md", "q0.txt"]
+    assert (out / "p1.txt").read_bytes() == (out / "p0.txt").read_bytes()  # the same row
+
+
+@needs_linux
+def test_a_row_killed_while_its_files_are_written_is_removed_by_the_next_batch(
+    tmp_path: Path,
+) -> None:
+    out = killed_batch_at(tmp_path, "fsync", "/n.p1.txt")  # p1.md is written, not placed
+    assert [n for n in listing(out) if not n.startswith(".")] == ["p0.md", "p0.txt"]
+    again = next_batch(tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.splitlines()[0] == (
+        "note: out: a jdgen that was killed while writing left files: "
+        "removed the unfinished p1.md, p1.txt"
+    )
+    assert listing(out) == ["p0.md", "p0.txt", "q0.md", "q0.txt"]
+
+
+@needs_linux
+def test_after_a_batch_and_its_workers_are_killed_outright_every_row_is_whole_or_absent(
+    tmp_path: Path,
+) -> None:
+    rows_csv(tmp_path / "rows.csv", 3000)
+    out = tmp_path / "out"
+    args = ("rows.csv", "-o", "out", "--format", "md", "--format", "txt", "-j", "2")
+    job = start_batch(tmp_path, *args)
+    wait_for(lambda: out.is_dir() and len(listing(out)) >= 20, "the first postings")
+    os.killpg(job.pid, signal.SIGKILL)  # the batch and its workers, mid-row or not
+    job.communicate(timeout=120)
+    again = next_batch(tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert hidden(out) == []
+    by_row = stems(out)
+    assert "q0" in by_row and len(by_row) > 1
+    assert [stem for stem, found in by_row.items() if found != {"md", "txt"}] == []
 
 
 @needs_linux
 def test_init_example_copies_all_its_files_or_none(tmp_path: Path) -> None:
     demo = tmp_path / "demo"
     with pytest.MonkeyPatch.context() as full_disk:
-        fail_when(full_disk, "fsync", lambda fd: "/.posting-template.docx." in fd_name(fd))
+        fail_when(full_disk, "fsync", lambda fd: fd_name(fd).endswith("/n.posting-template.docx"))
         code, _, err = invoke("init", "--example", str(demo))
     assert code == 1
     assert errors(err) == [f"error: {demo / 'posting-template.docx'}: No space left on device"]
@@ -508,3 +597,53 @@ def test_init_example_copies_all_its_files_or_none(tmp_path: Path) -> None:
     assert listing(demo) == sorted(
         ["company.yaml", "requisitions.csv", "brand.docx", "posting.docx", "posting-template.docx"]
     )
+
+
+# -- jdgen's own caches are written the same way ----------------------------------------
+
+
+@needs_linux
+def test_a_cache_file_is_written_whole_and_clears_what_a_killed_writer_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jdgen import cache
+
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / f".company-abc.pickle.x1y2z.jdgen-{dead_pid()}.tmp"
+    stale.mkdir()
+    (stale / "n.company-abc.pickle").write_bytes(b"half a pickle")
+    assert cache.write_bytes("company-abc.pickle", b"the whole pickle")
+    assert listing(tmp_path) == ["company-abc.pickle"]
+    assert (tmp_path / "company-abc.pickle").read_bytes() == b"the whole pickle"
+    fail_when(monkeypatch, "fsync", lambda fd: fd_name(fd).endswith("/n.company-abc.pickle"))
+    assert not cache.write_bytes("company-abc.pickle", b"a new pickle")  # a full disk
+    assert listing(tmp_path) == ["company-abc.pickle"]
+    assert (tmp_path / "company-abc.pickle").read_bytes() == b"the whole pickle"
+
+
+@needs_linux
+def test_the_syllable_table_is_built_aside_and_moved_into_the_cache_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jdgen.lint.syllables import SyllableTable, table_name
+
+    monkeypatch.setenv("JDGEN_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / f".{table_name()}.x1y2z.jdgen-{dead_pid()}.tmp"
+    stale.mkdir()
+    (stale / f"n.{table_name()}").write_bytes(b"half a database")
+    built: list[str] = []
+    real_replace = os.replace
+
+    def replace(src: object, dst: object) -> None:
+        built.append(f"{Path(str(src)).parent.name}/{Path(str(src)).name} -> {Path(str(dst)).name}")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace)
+    assert SyllableTable().counts(["warehouse"]) == {"warehouse": 2}
+    assert listing(tmp_path) == [table_name()]
+    [move] = built
+    assert re.fullmatch(
+        rf"\.{re.escape(table_name())}\.\w+\.jdgen-{os.getpid()}\.ready\.tmp/"
+        rf"n\.{re.escape(table_name())} -> {re.escape(table_name())}",
+        move,
+    ), move

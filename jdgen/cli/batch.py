@@ -16,6 +16,7 @@ from jdgen.errors import JdgenError, Stopped, one_line
 if TYPE_CHECKING:
     from jdgen.batch import BatchJob, Preflight, RowResult
     from jdgen.catalog import Catalog
+    from jdgen.files import CleanUp
 
 
 def _format_names() -> list[str]:
@@ -110,7 +111,7 @@ def batch(
       jdgen batch rows.yaml -o postings/ --reference-docx brand.docx --force
     """
     from jdgen.batch import BatchJob
-    from jdgen.files import output_folder, remove_stale_temp_files
+    from jdgen.files import clean_up, output_folder
     from jdgen.render import RenderOptions
 
     start = time.perf_counter()
@@ -136,7 +137,7 @@ def batch(
             ),
             tag=f"jdgen-batch-{os.getpid()}",
         )
-        remove_stale_temp_files(outdir)  # what a batch killed outright left
+        cleaned_up(clean_up(outdir), outdir)  # what a batch killed outright left
         report = _write_all(file, job, catalog, force, jobs, quiet)
     if report.failed or not quiet:
         report.summary(time.perf_counter() - start, outdir)
@@ -161,8 +162,16 @@ def _write_all(
 
     report = _Report(show_progress=not quiet and sys.stderr.isatty())
     planned = plan(iter_rows(file), job.defaults, catalog)
+
+    def on_clean_up(done: CleanUp) -> None:
+        report.stop()  # the progress bar, before the line
+        cleaned_up(done, job.outdir)
+
     try:
-        run(planned, check, job, catalog, jobs or default_jobs(), report.result, report.start)
+        run(
+            planned, check, job, catalog, jobs or default_jobs(), report.result, report.start,
+            on_clean_up,
+        )  # fmt: skip
     except (KeyboardInterrupt, Stopped):
         report.stop()
         if report.checked:  # stopped while checking the file: nothing was written
@@ -171,6 +180,13 @@ def _write_all(
     finally:
         report.stop()
     return report
+
+
+def cleaned_up(done: CleanUp, outdir: Path) -> None:
+    """One line naming the files a killed batch (or worker) left that were finished or
+    removed, if there were any."""
+    if done:
+        click.secho(f"note: {one_line(done.line(outdir))}", err=True, fg="yellow")
 
 
 def check_paths(

@@ -15,7 +15,6 @@ Pyphen files, so an upgrade of either builds a new one.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -157,34 +156,38 @@ class SyllableTable:
             return None
         import sqlite3
 
+        from jdgen.errors import OutputError
+
         try:
             if not path.exists():
                 self._build(path)
             db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=1)
             db.execute("SELECT n FROM syllables LIMIT 1").fetchall()
-        except (OSError, sqlite3.Error):
+        except (OSError, OutputError, sqlite3.Error):
             self._db_failed = True
             return None
         self._db = db
         return db
 
     def _build(self, path: Path) -> None:
-        """Write the table next to ``path`` and move it into place whole."""
+        """Build the table for ``path`` and put it in place whole (:mod:`jdgen.files`)."""
         import sqlite3
 
+        from jdgen.files import built_file
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        try:
-            db = sqlite3.connect(tmp)
-            with db:
-                db.execute(
-                    "CREATE TABLE syllables (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID"
-                )
-                db.executemany("INSERT INTO syllables VALUES (?, ?)", _dictionary_counts().items())
-            db.close()
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        with built_file(path, sync_folders=False) as building:
+            db = sqlite3.connect(building)
+            try:
+                with db:
+                    db.execute(
+                        "CREATE TABLE syllables (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID"
+                    )
+                    db.executemany(
+                        "INSERT INTO syllables VALUES (?, ?)", _dictionary_counts().items()
+                    )
+            finally:
+                db.close()
 
 
 @lru_cache(maxsize=1)
