@@ -746,12 +746,14 @@ def build_request(
 _worker: tuple[BatchJob, Catalog] | None = None
 #: In a worker process: the batch's process; a worker whose parent is gone stops.
 _parent: int | None = None
+#: ``prctl`` option: the signal a process gets when its parent ends (Linux).
+PR_SET_PDEATHSIG = 1
 #: In a worker: set once the parent has checked the whole file (a multiprocessing
 #: Event); rows are built before, but none is written until then.
 _checked: Any = None
 
 
-def _init_worker(job: BatchJob, checked: Any = None) -> None:
+def _init_worker(job: BatchJob, checked: Any = None, parent: int | None = None) -> None:
     global _worker, _parent, _checked
     # Ctrl-C and a hang-up go to the whole process group; the parent stops the workers
     # itself (STOP_SIGNAL: finish the row, send back the rows done, wait to be let go).
@@ -763,11 +765,31 @@ def _init_worker(job: BatchJob, checked: Any = None) -> None:
     if STOP_SIGNAL is not None:
         signal.signal(STOP_SIGNAL, _stop_worker)
     signal.signal(signal.SIGTERM, _end_worker)
-    _parent = os.getppid()
+    _parent = os.getppid() if parent is None else parent
+    _die_with_parent()
+    if os.getppid() != _parent:
+        os._exit(1)  # the batch ended before this worker was set up
     _checked = checked
     if _worker is None or _worker[0] != job:
         catalog = load_catalog(job.catalog_dirs) if job.catalog_dirs else builtin_catalog()
         _worker = (job, catalog)
+
+
+def _die_with_parent() -> None:
+    """Where the kernel can (Linux), it sends this worker SIGTERM when the batch process
+    ends, however it ends (even ``kill -9``): the worker stops after the row it is
+    writing (:func:`_end_worker`).  Elsewhere :func:`process` checks the parent before
+    each row.  (The signal comes when the thread that started the worker ends: the
+    pool is started and used by the batch's main thread.)"""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not the usual C library: the check before each row remains
 
 
 #: The signal a batch sends its workers to stop them (none on Windows).
@@ -948,11 +970,12 @@ def _run_pool(
     # Windows) the platform default starts fresh interpreters that load it once.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     checked = context.Event()
+    pool = Workers()
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(job, checked),
+        initargs=(job, checked, os.getpid()),
     )
     pending: deque[Future[list[RowResult]]] = deque()
     try:
@@ -962,7 +985,7 @@ def _run_pool(
             pending.append(executor.submit(process_chunk, chunk))
             if len(pending) >= workers * 2:
                 break
-        total = _checked_file(check, executor, pending)
+        total = _checked_file(check, pool, pending)
         checked.set()
         on_start(total)
         for chunk in _chunks(planned, chunk_size(total, workers)):
@@ -978,16 +1001,16 @@ def _run_pool(
         ) from None
     except BaseException:
         try:
-            _drain(executor, pending, on_result)
+            _drain(pool, pending, on_result)
         finally:
-            _kill_workers(executor)
+            pool.kill()
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _checked_file(
-    check: Callable[[], int], executor: Any, pending: deque[Future[list[RowResult]]]
+    check: Callable[[], int], pool: Workers, pending: deque[Future[list[RowResult]]]
 ) -> int:
     """``check()``; when it fails (or is interrupted) the workers, which have written
     nothing, are stopped at once and their rows dropped."""
@@ -997,7 +1020,7 @@ def _checked_file(
         for future in pending:
             future.cancel()
         pending.clear()
-        _kill_workers(executor)
+        pool.kill()
         raise
 
 
@@ -1016,7 +1039,7 @@ STOP_GRACE_SECONDS = 10.0
 
 
 def _drain(
-    executor: Any, pending: deque[Future[list[RowResult]]], on_result: Callable[..., None]
+    pool: Workers, pending: deque[Future[list[RowResult]]], on_result: Callable[..., None]
 ) -> None:
     """Stop the workers, each after the row it is writing, and report the rows they
     finished, so that the summary counts every file on disk."""
@@ -1025,7 +1048,7 @@ def _drain(
 
     for future in pending:
         future.cancel()  # chunks no worker has started
-    for worker in _workers(executor):
+    for worker in pool.processes():
         with contextlib.suppress(OSError):
             if STOP_SIGNAL is None:
                 worker.terminate()
@@ -1043,15 +1066,24 @@ def _drain(
                 on_result(result)
 
 
-def _workers(executor: Any) -> list[Any]:
-    """The pool's worker processes (ProcessPoolExecutor keeps them in ``_processes``)."""
-    return list((getattr(executor, "_processes", None) or {}).values())
+class Workers:
+    """The worker processes of a pool started after this object: the children of this
+    process that :func:`multiprocessing.active_children` lists and that were not there
+    before (a process pool starts its workers as :mod:`multiprocessing` processes)."""
 
+    def __init__(self) -> None:
+        import multiprocessing
 
-def _kill_workers(executor: Any) -> None:
-    """Workers still running after :func:`_drain` (stuck, or a second Ctrl-C) end now."""
-    for worker in _workers(executor):
-        if worker.is_alive():
+        self._before = {p.pid for p in multiprocessing.active_children()}
+
+    def processes(self) -> list[Any]:
+        import multiprocessing
+
+        return [p for p in multiprocessing.active_children() if p.pid not in self._before]
+
+    def kill(self) -> None:
+        """Workers still running after :func:`_drain` (stuck, or a second Ctrl-C) end now."""
+        for worker in self.processes():
             with contextlib.suppress(OSError):
                 worker.kill()
 

@@ -440,6 +440,34 @@ def test_workers_of_a_batch_killed_outright_stop_after_their_row(tmp_path: Path)
     assert set(listing(out)) == before - {".jdgen-batch.lock"} | {"q0.md"}
 
 
+#: A process that forks a child set up as a batch worker is (it dies with its parent),
+#: prints the child's id and waits.
+PARENT_OF_A_WORKER = """
+import os, signal, time
+from jdgen import batch
+child = os.fork()
+if child == 0:
+    batch._die_with_parent()
+    print(os.getpid(), flush=True)
+    signal.pause()
+    os._exit(0)
+time.sleep(600)
+"""
+
+
+@needs_linux
+def test_the_kernel_ends_a_worker_whose_batch_process_is_killed_outright() -> None:
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT_OF_A_WORKER], stdout=subprocess.PIPE, text=True
+    )
+    assert parent.stdout is not None
+    worker = int(parent.stdout.readline())
+    assert running(worker)
+    parent.kill()
+    parent.wait(timeout=120)
+    wait_for(lambda: not running(worker), "the worker to end with its parent")
+
+
 @needs_linux
 def test_a_worker_killed_outright_stops_the_batch_with_one_line_and_no_temporary_files(
     tmp_path: Path,
