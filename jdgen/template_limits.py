@@ -7,7 +7,8 @@ sandbox refuses, with a clear error naming the template and line:
   ``'x'.center(10**10)``, ``range(10**9)``, a ``replace`` or format width that
   would make more than :data:`MAX_STRING` characters;
 * more than :data:`MAX_ITERATIONS` loop iterations in one render (nested loops);
-* more than :data:`MAX_OUTPUT` characters of output (or of any captured block);
+* more than :data:`MAX_OUTPUT` characters of output (or of any captured block, or of
+  a ``join``, refused before it is joined);
 * recursion (a macro, include or extends that calls itself) ends as an error,
   not a crash.
 """
@@ -158,6 +159,37 @@ def limited_concat(parts: Iterable[str]) -> str:
     return "".join(out)
 
 
+def join_parts(sep: Any, items: Iterable[Any]) -> list[Any]:
+    """The items of a join (the ``join`` filter, ``str.join``), refused as soon as the
+    joined text would pass :data:`MAX_OUTPUT` characters, before it is joined."""
+    step = len(sep) if isinstance(sep, str) else 0
+    parts: list[Any] = []
+    size = 0
+    for item in items:
+        size += (len(item) if isinstance(item, str) else 0) + (step if parts else 0)
+        if size > MAX_OUTPUT:
+            raise TemplateLimit(f"a join of more than {MAX_OUTPUT:,} characters")
+        parts.append(item)
+    return parts
+
+
+def is_str_join(obj: Any) -> bool:
+    """``obj`` is the ``join`` method of a string (``', '.join``)."""
+    return (
+        isinstance(getattr(obj, "__self__", None), str) and getattr(obj, "__name__", "") == "join"
+    )
+
+
+def limited_join(original: Any) -> Any:
+    """The ``join`` filter, its items checked by :func:`join_parts` first."""
+
+    def join(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> Any:
+        return original(eval_ctx, join_parts(d, value), d, attribute)
+
+    join.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
+    return join
+
+
 def limited_range(*args: int) -> range:
     rng = range(*args)
     if len(rng) > MAX_RANGE:
@@ -206,6 +238,7 @@ def wrap_filters(filters: dict[str, Any]) -> None:
     """Filters whose arguments can ask for a huge result check them first."""
     for name, limit in _FILTER_LIMITS.items():
         filters[name] = _guarded(name, filters[name], limit)
+    filters["join"] = limited_join(filters["join"])
 
 
 def limited_lipsum(lipsum: Any) -> Any:

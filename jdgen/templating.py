@@ -39,7 +39,7 @@ from jinja2 import (
 )
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.bccache import Bucket
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, TemplateNotFound
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jdgen import template_limits as limits
@@ -112,6 +112,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         limits.check_call(__obj, args, kwargs)
+        if args and limits.is_str_join(__obj):
+            args = (limits.join_parts(__obj.__self__, args[0]), *args[1:])
         return limits.check_size(super().call(__context, __obj, *args, **kwargs))
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
@@ -291,7 +293,12 @@ def describe(exc: Exception, kind: str, where: str) -> str:
     where = getattr(exc, "filename", None) or where
     line = getattr(exc, "lineno", None)
     at = f", line {line}" if line else _line_in(exc, where)
-    return f"{kind} {where}{at}: {exc.message or exc}"
+    return f"{kind} {where}{at}: {not_found(exc) if isinstance(exc, TemplateNotFound) else exc.message or exc}"
+
+
+def not_found(exc: TemplateNotFound) -> str:
+    """What a template's ``{% include %}``, ``{% import %}`` or ``{% extends %}`` missed."""
+    return f"no template {exc.name!r} to include, import or extend"
 
 
 def _line_in(exc: BaseException, filename: str) -> str:

@@ -29,6 +29,12 @@ ATTACKS = [
         "of more than 20,000,000 characters",
     ),
     ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "calls itself without end"),
+    ("{{ range(100000)|join('x' * 100000) }}", "a join of more than 20,000,000 characters"),
+    (
+        "{{ ('x' * 100000).join(range(100000)|map('string')) }}",
+        "a join of more than 20,000,000 characters",
+    ),
+    ("{% include 'nope.j2' %}", "line 2: no template 'nope.j2' to include, import or extend"),
     ("{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
 ]
 
@@ -61,6 +67,33 @@ def test_a_binary_template_file_is_an_error(tmp_path: Path) -> None:
     result = run("generate", "vpo", "--templates", str(tmp_path))
     assert result.exit_code == 1
     assert "not UTF-8 text" in result.stderr
+
+
+def test_a_word_template_that_includes_a_missing_template_names_it(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("{{ title }}")
+    doc.add_paragraph('{% include "x" %}')
+    doc.save(str(tmp_path / "w.docx"))
+    out = tmp_path / "out.docx"
+    result = run("generate", "vpo", "--docx-template", str(tmp_path / "w.docx"), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"error: --docx-template: {tmp_path / 'w.docx'}: no template 'x' to include, import or extend"
+    )
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_joins_of_ordinary_size_still_work(tmp_path: Path) -> None:
+    (tmp_path / "posting.html.j2").write_text(
+        "{{ ', '.join(['a', 'b']) }}|{{ ['<b>', jd.title]|join('&') }}|"
+        "{{ [{'n': 1}, {'n': 2}]|join(',', attribute='n') }}\n"
+    )
+    result = run("generate", "vpo", "--templates", str(tmp_path), "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "a, b|&lt;b&gt;&amp;VP of Operations|1,2\n"
 
 
 def test_ordinary_template_code_still_works(tmp_path: Path) -> None:

@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateNotFound, UndefinedError
 
 from jdgen.clock import build_time
 from jdgen.errors import TemplateError
 from jdgen.models import JobDescription, Section, Subsection
 from jdgen.render.docx_package import docx_bytes, docx_errors, file_key, normalise_zip
 from jdgen.render.docx_parts import fill_properties, xml_safe
-from jdgen.templating import environment
+from jdgen.templating import environment, not_found
 
 OPTION = "--docx-template"
 
@@ -192,6 +192,8 @@ def render_docx_template(jd: JobDescription, path: Path) -> bytes:
             f"{OPTION}: {path}: {exc.message}{_where(exc)}; the fields are: "
             f"{', '.join(sorted(fields))}"
         ) from None
+    except TemplateNotFound as exc:
+        raise TemplateError(f"{OPTION}: {path}: {not_found(exc)}{_where(exc)}") from None
     except JinjaTemplateError as exc:
         raise TemplateError(f"{OPTION}: {path}: {exc.message or exc}{_where(exc)}") from None
     except SyntaxError as exc:  # lxml's XMLSyntaxError: the filled-in XML is broken
