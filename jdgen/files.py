@@ -181,7 +181,8 @@ def _commit(items: Sequence[tuple[Path, bytes]], tag: str, sync_folders: bool) -
         stage = _staging_folder(current, tag)
         for current, data in items:
             _stage(stage / f"{NEW}{current.name}", data)
-        stage = _publish(stage, [path for path, _ in items], sync_folders)
+        _publish(stage, [path for path, _ in items], sync_folders)
+        stage = None  # removed by _publish
     except OSError as exc:
         raise OutputError(f"{current}: {exc.strerror or exc}") from None
     finally:
@@ -203,16 +204,17 @@ def built_file(path: Path, sync_folders: bool = True) -> Iterator[Path]:
         yield built
         _sync_file(built)
         with signals_held():
-            stage = _publish(stage, [path], sync_folders)
+            _publish(stage, [path], sync_folders)
+        stage = None  # removed by _publish
     except OSError as exc:
         raise OutputError(f"{path}: {exc.strerror or exc}") from None
     finally:
         _discard(stage)
 
 
-def _publish(stage: Path, paths: Sequence[Path], sync_folders: bool) -> Path:
-    """Mark the staging folder ready, then rename each of its files into place; the
-    folder under its new name.  If a file cannot be placed, those placed are taken back."""
+def _publish(stage: Path, paths: Sequence[Path], sync_folders: bool) -> None:
+    """Mark the staging folder ready, then rename each of its files into place and
+    remove it.  If a file cannot be placed, those placed are taken back."""
     ready = stage.with_name(stage.name.removesuffix(TEMP_SUFFIX) + READY + TEMP_SUFFIX)
     os.rename(stage, ready)
     _in_progress.discard(str(stage))
@@ -231,7 +233,15 @@ def _publish(stage: Path, paths: Sequence[Path], sync_folders: bool) -> Path:
         if isinstance(exc, OSError):
             raise OutputError(f"{current}: {exc.strerror or exc}") from None
         raise
-    return ready
+    for _, _, backup in placed:
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+    try:
+        os.rmdir(ready)  # empty now: cheaper than a tree walk
+        _in_progress.discard(str(ready))
+    except OSError:
+        _discard(ready)
 
 
 def _staging_folder(first: Path, tag: str) -> Path:
