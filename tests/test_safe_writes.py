@@ -24,6 +24,12 @@ from click.testing import CliRunner
 from jdgen.cli import cli
 
 LINUX = sys.platform == "linux"
+REPO = Path(__file__).resolve().parents[1]
+#: The jdgen processes these tests start run this tree's code (not another installed copy).
+TREE_ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+}
 needs_linux = pytest.mark.skipif(not LINUX, reason="reads /proc and sends POSIX signals")
 
 
@@ -264,6 +270,7 @@ def start_batch(cwd: Path, *args: str, **popen: object) -> subprocess.Popen[str]
     return subprocess.Popen(
         [sys.executable, "-m", "jdgen", "batch", *args],
         cwd=cwd,
+        env=TREE_ENV,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -330,6 +337,7 @@ def batch(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "jdgen", "batch", *args],
         cwd=cwd,
+        env=TREE_ENV,
         capture_output=True,
         text=True,
         timeout=120,
@@ -458,7 +466,7 @@ time.sleep(600)
 @needs_linux
 def test_the_kernel_ends_a_worker_whose_batch_process_is_killed_outright() -> None:
     parent = subprocess.Popen(
-        [sys.executable, "-c", PARENT_OF_A_WORKER], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", PARENT_OF_A_WORKER], stdout=subprocess.PIPE, text=True, env=TREE_ENV
     )
     assert parent.stdout is not None
     worker = int(parent.stdout.readline())
@@ -552,7 +560,7 @@ def killed_batch_at(tmp_path: Path, when: str, at: str) -> Path:
     args = ("rows.csv", "-o", "out", "--format", "md", "--format", "txt", "-j", "1")
     killed = subprocess.run(
         [sys.executable, "-c", KILLED_AT, when, at, *args],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path, env=TREE_ENV, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     return tmp_path / "out"
