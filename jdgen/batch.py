@@ -846,7 +846,10 @@ def process(item: Planned) -> RowResult:
             raise JdgenError(f"{where}: {exc}") from None
         if _checked is not None:
             _checked.wait()  # nothing is written before the whole file has been checked
-        write_files(written, job.tag, sync_folders=False)  # run() syncs the folder once
+        # the worker in the names too: a batch started after this one was killed leaves
+        # alone the rows its workers are still finishing
+        tag = f"{job.tag}-{os.getpid()}" if job.tag else ""
+        write_files(written, tag, sync_folders=False)  # run() syncs the folder once
     except OutputError as exc:
         return RowResult(row.line, error=f"{where}: {exc}")
     except JdgenError as exc:

@@ -340,11 +340,18 @@ def discard_temp_files() -> None:
 # What a killed jdgen left
 # ---------------------------------------------------------------------------
 
-#: The process a jdgen temporary name says wrote it (a batch's: the batch's), and whether
-#: it is a staging folder whose files are all written.
-_WRITER = re.compile(
-    r"\.jdgen-(?:batch-)?(\d+)(" + re.escape(READY) + ")?" + re.escape(TEMP_SUFFIX) + "$"
+#: The end of a jdgen temporary name: ``.jdgen-PID``, or ``.jdgen-batch-PID-WORKER`` for a
+#: batch's worker (``.jdgen-batch-PID`` before), then ``.ready`` for a staging folder whose
+#: files are all written.
+_ENDING = (
+    r"(?:-(?P<worker>\d+))?(?P<ready>" + re.escape(READY) + ")?" + re.escape(TEMP_SUFFIX) + "$"
 )
+_WRITER = re.compile(r"\.jdgen-(?:batch-)?(?P<pid>\d+)" + _ENDING)
+
+
+def _writer(found: re.Match[str]) -> int:
+    """The process that wrote a temporary name (a batch's worker, if it says)."""
+    return int(found.group("worker") or found.group("pid"))
 
 
 def _running(pid: int) -> bool:
@@ -356,7 +363,18 @@ def _running(pid: int) -> bool:
         return False
     except OSError:  # another user's process
         return True
-    return True
+    return not _ended(pid)
+
+
+def _ended(pid: int) -> bool:
+    """The process has ended but is not yet reaped (a zombie: a killed batch's worker
+    before init collects it); Linux only, False elsewhere."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    fields = stat.rsplit(")", 1)[-1].split()
+    return bool(fields) and fields[0] in ("Z", "X")
 
 
 @dataclass
@@ -386,8 +404,9 @@ def clean_up(folder: Path, name: str = "", tag: str = "") -> CleanUp:
     written is finished (its files renamed into place), one still being written is
     removed, as are stray temporary files.  With ``tag``, the temporary names carrying
     that tag (a batch's own, once its workers are gone); otherwise those of writers no
-    longer running, for the file ``name`` (the first of a set) or all.  Never touches
-    another program's files, nor those of a jdgen still running."""
+    longer running (for a batch, the worker that wrote it: one whose batch was killed
+    may still be finishing its row), for the file ``name`` (the first of a set) or all.
+    Never touches another program's files, nor those of a jdgen still running."""
     done = CleanUp()
     if tag:
         pattern = f".*.{tag}*{TEMP_SUFFIX}"
@@ -395,13 +414,12 @@ def clean_up(folder: Path, name: str = "", tag: str = "") -> CleanUp:
         pattern = f".{glob.escape(name[:_NAME_IN_TEMP])}.*{TEMP_SUFFIX}"
     else:
         pattern = f".*{TEMP_SUFFIX}"
+    tagged = re.compile(re.escape(f".{tag}") + _ENDING)
     for path in sorted(folder.glob(pattern)):
-        writer = _WRITER.search(path.name)
-        if writer is None or (tag and not path.name.endswith(_tagged(tag))):
+        writer = (tagged if tag else _WRITER).search(path.name)
+        if writer is None or (not tag and _running(_writer(writer))):
             continue
-        if not tag and _running(int(writer.group(1))):
-            continue
-        if writer.group(2) and path.is_dir():
+        if writer.group("ready") and path.is_dir():
             done.finished += _finish(path, folder)
         else:
             done.removed += _staged_names(path)
@@ -409,11 +427,6 @@ def clean_up(folder: Path, name: str = "", tag: str = "") -> CleanUp:
     if done.finished:
         sync_folder(folder)
     return done
-
-
-def _tagged(tag: str) -> tuple[str, str]:
-    """How the temporary names tagged ``tag`` end."""
-    return f".{tag}{TEMP_SUFFIX}", f".{tag}{READY}{TEMP_SUFFIX}"
 
 
 def _staged_names(stage: Path) -> list[str]:

@@ -537,6 +537,29 @@ def test_a_batch_removes_what_a_batch_killed_outright_left_in_its_folder(tmp_pat
     assert listing(out) == ["p0.md", "p1.md"]
 
 
+@needs_linux
+def test_a_batch_leaves_alone_the_row_a_worker_of_a_killed_batch_is_still_finishing(
+    tmp_path: Path,
+) -> None:
+    rows = rows_csv(tmp_path / "rows.csv", 1)
+    out = tmp_path / "out"
+    out.mkdir()
+    killed = dead_pid()
+    finishing = out / f".p5.md.a1b2c.jdgen-batch-{killed}-{os.getpid()}.tmp"  # a live writer
+    finishing.mkdir()
+    (finishing / "n.p5.md").write_bytes(b"half a posting")
+    gone = out / f".p6.md.d3e4f.jdgen-batch-{killed}-{dead_pid()}.ready.tmp"
+    gone.mkdir()
+    (gone / "n.p6.md").write_bytes(b"a whole posting")
+    code, _, err = invoke("batch", str(rows), "-o", str(out), "--format", "md", "-j", "1")
+    assert code == 0, err
+    assert err.splitlines()[0] == (
+        f"note: {out}: a jdgen that was killed while writing left files: "
+        "finished p6.md (written in full before the kill)"
+    )
+    assert listing(out) == [finishing.name, "p0.md", "p6.md"]
+
+
 #: Runs ``jdgen batch ARGS…`` in one process (``-j 1``) that kills itself (SIGKILL) when
 #: it is about to call os.WHEN on a path ending in AT.
 KILLED_AT = """
@@ -609,8 +632,10 @@ def test_after_a_batch_and_its_workers_are_killed_outright_every_row_is_whole_or
     args = ("rows.csv", "-o", "out", "--format", "md", "--format", "txt", "-j", "2")
     job = start_batch(tmp_path, *args)
     wait_for(lambda: out.is_dir() and len(listing(out)) >= 20, "the first postings")
+    workers = children(job.pid)
     os.killpg(job.pid, signal.SIGKILL)  # the batch and its workers, mid-row or not
     job.communicate(timeout=120)
+    wait_for(lambda: not [pid for pid in workers if running(pid)], "the killed workers")
     again = next_batch(tmp_path)
     assert again.returncode == 0, again.stderr
     assert hidden(out) == []
