@@ -106,7 +106,7 @@ def _job_details(ctx: Context, posting: JobDescription) -> Section:
         "grade": opts.grade,
         "department": department,
         "reports_to": m.reports_to.title,
-        "supervises": m.team,
+        "supervises": _upper_first(m.team),
         "flsa": flsa,
         "employment_type": m.employment_type.replace("-", " ").capitalize(),
         "location": "; ".join(loc.label() for loc in m.locations) or None,
@@ -118,6 +118,12 @@ def _job_details(ctx: Context, posting: JobDescription) -> Section:
         if value
     ]
     return _section("job-details", facts=facts)
+
+
+def _upper_first(text: str | None) -> str | None:
+    """A value that stands alone in the job details starts with a capital: "The managers …"
+    (the same words run on inside the supervision sentence)."""
+    return text[:1].upper() + text[1:] if text else text
 
 
 def _setting_name(ctx: Context) -> str:
