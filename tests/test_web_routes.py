@@ -112,6 +112,23 @@ def test_the_internal_description_has_no_job_posting(client) -> None:
     assert 'id="err-kind" role="alert">Input should be &#39;posting&#39; or' in bad.text
 
 
+def test_the_heading_names_the_document_chosen(client) -> None:
+    """Choosing the internal description renames the form's heading on the next preview
+    (an out-of-band swap) and on a page opened with that choice (a saved draft)."""
+    assert '<h1 id="build-heading">Build a posting</h1>' in client.get("/").text
+    swap = post_form(client, "/preview", {**ACME_FORM, "kind": "description"})
+    assert (
+        '<h1 id="build-heading" hx-swap-oob="true">Build an internal job description</h1>'
+        in swap.text
+    )
+    back = post_form(client, "/preview", {**ACME_FORM, "kind": "posting"})
+    assert '<h1 id="build-heading" hx-swap-oob="true">Build a posting</h1>' in back.text
+    post_form(client, "/drafts/save", {**ACME_FORM, "kind": "description", "draft_name": "HR"})
+    page = client.get("/?draft=1").text
+    assert '<h1 id="build-heading">Build an internal job description</h1>' in page
+    assert "<title>Build an internal job description" in page
+
+
 def test_build_page_shows_form_roles_preview_and_checks(client) -> None:
     page = client.get("/?role=vpo")
     assert page.status_code == 200

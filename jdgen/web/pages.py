@@ -189,6 +189,7 @@ def preview_response(
         request,
         "_preview.html.j2",
         oob=True,
+        kind=req.kind if req is not None else form.get("kind", "posting"),
         had_errors=bool(form.get("had_errors")),
         draft_id=form.get("draft_id", ""),
         base_version=form.get("base_version", ""),
