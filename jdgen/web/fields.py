@@ -101,7 +101,7 @@ PLACED_GROUPS = frozenset(
 
 Kind = Literal["group", "yes_no", "lines", "number", "choice", "text"]
 #: Lists the form shows one item per line though an item may be a block in the file
-#: (a benefit for some levels only: ``{text: …, levels: [manager]}``; the form keeps its text).
+#: (a benefit for some levels only, ``{text: …, levels: [manager]}``, is "text [for: manager]").
 LINES = frozenset({"benefits"})
 
 

@@ -2,8 +2,10 @@
 
 ``salary.min``, ``locations.0.city``, ``posting.title`` … name the same fields as
 ``company.yaml``; fields that hold a list in the file are one item per line in the form
-(``benefits``) or comma-separated (``remote_regions``, ``posting.remove``).  Empty fields
-are left out, so the default company's values apply, as for a file without them.
+(``benefits``) or comma-separated (``remote_regions``, ``posting.remove``).  A benefit for
+some levels only (``{text: …, levels: [manager]}`` in the file) is its line with the level
+ids after it: ``Overtime pay [for: manager, director]``.  Empty fields are left out, so
+the default company's values apply, as for a file without them.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ OTHER_FIELDS = {
 MAX_ROWS = 20
 
 _EDITS = TypeAdapter(list[Edit])
+#: A benefit line for some levels only: "Overtime pay [for: manager, director]".
+_FOR_LEVELS = re.compile(r"^(?P<text>.*?)\s*\[for:(?P<levels>[^\]]*)\]$")
 _PATH = re.compile(r"^[a-z_]+(\.([a-z_]+|\d{1,2}))*$")
 
 
@@ -62,12 +66,30 @@ def _value(path: str, raw: str) -> Any:
     if pattern in COMMA_LISTS:
         return [p.strip() for p in re.split(r"[,\n]", raw) if p.strip()]
     if kind == "lines":
-        return [line.strip() for line in raw.splitlines() if line.strip()]
+        lines = [line.strip() for line in raw.splitlines() if line.strip()]
+        return [_benefit(line) for line in lines] if pattern == "benefits" else lines
     if kind == "yes_no":
         return {"yes": True, "no": False}.get(raw, raw)
     if pattern in YES_NO_OR_TEXT:
         return {"yes": True, "no": False}.get(raw.lower(), raw)
     return raw
+
+
+def _benefit(line: str) -> str | dict[str, Any]:
+    """A benefit line: its text, or its text and levels when it ends in ``[for: …]``."""
+    found = _FOR_LEVELS.match(line)
+    if found is None or not found["text"]:
+        return line
+    levels = [lv.strip() for lv in found["levels"].split(",") if lv.strip()]
+    return {"text": found["text"], "levels": levels} if levels else found["text"]
+
+
+def benefit_line(value: Any) -> str:
+    """The form's line for a benefit of a company mapping (the inverse of :func:`_benefit`)."""
+    if isinstance(value, dict):
+        levels = value.get("levels") or []
+        return f"{value.get('text', '')} [for: {', '.join(str(lv) for lv in levels)}]"
+    return str(value)
 
 
 def _put(tree: dict[str, Any], parts: list[str], value: Any) -> None:
@@ -156,7 +178,7 @@ def flatten(company: Mapping[str, Any]) -> dict[str, str]:
         elif isinstance(value, list) and pattern in COMMA_LISTS:
             values[prefix] = ", ".join(str(v) for v in value)
         elif isinstance(value, list) and kinds().get(pattern) == "lines":
-            values[prefix] = "\n".join(str(v["text"] if isinstance(v, dict) else v) for v in value)
+            values[prefix] = "\n".join(benefit_line(v) for v in value)
         elif isinstance(value, list):
             for i, v in enumerate(value[:MAX_ROWS]):
                 walk(f"{prefix}.{i}", v)

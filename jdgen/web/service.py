@@ -243,8 +243,9 @@ def tailor_error(message: str) -> FieldError:
     from jdgen.models import Company, PostingOptions
 
     head, sep, rest = message.partition(": ")
-    if sep and head in Company.model_fields:
-        return FieldError(("company", head), rest)
+    path = tuple(int(p) if p.isdigit() else p for p in head.split("."))  # benefits.0.levels
+    if sep and path[0] in Company.model_fields:
+        return FieldError(("company", *path), rest)
     if sep and head in PostingOptions.model_fields:
         return FieldError(("company", "posting", head), rest)
     return FieldError(("company",), message)
