@@ -13,7 +13,11 @@ and a time.  It measures:
   gives every request a headcount never seen before, so each one tailors a new posting;
 * ``.docx`` downloads: ``POST /download`` with ``format=docx``.
 
-For each: requests per second and p50/p99 latency in milliseconds.
+For each: requests per second, p50/p99 latency in milliseconds, and the server's own CPU
+time per request (from /proc, where there is one): on a shared machine the first three
+follow the load of the others, the last one much less.  The first line names the HTTP
+parser and event loop the server said it runs (httptools and uvloop with
+``uvicorn[standard]``, else h11 and asyncio) and the load average.
 """
 
 from __future__ import annotations
@@ -50,12 +54,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int, db: Path) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jdgen", "serve", "--port", str(port), "--db", str(db)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def start_server(port: int, db: Path, log: Path) -> subprocess.Popen[bytes]:
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jdgen", "serve", "--port", str(port), "--db", str(db)],
+            stdout=subprocess.DEVNULL,
+            stderr=out,
+        )
     for _ in range(200):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/roles", timeout=1).read()
@@ -64,6 +69,14 @@ def start_server(port: int, db: Path) -> subprocess.Popen[bytes]:
             time.sleep(0.1)
     proc.kill()
     raise SystemExit("jdgen serve did not start")
+
+
+def server_stack(log: Path) -> str:
+    """The HTTP parser and event loop the server said it runs ("httptools, uvloop")."""
+    import re
+
+    found = re.search(r"; ([a-z0-9]+, [a-z0-9]+); Ctrl\+C", log.read_text(errors="replace"))
+    return found[1] if found else "not stated"
 
 
 def csrf_cookie(port: int) -> str:
@@ -126,16 +139,35 @@ async def run(
     return time.perf_counter() - began, latencies, errors
 
 
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def report(name: str, clients: int, elapsed: float, latencies: list[float], errors: int) -> None:
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a process so far (Linux), else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def report(
+    name: str, clients: int, elapsed: float, latencies: list[float], errors: int, cpu: float | None
+) -> None:
     n = len(latencies)
     print(
         f"{name:<16} {clients:>3} clients  {n:>6} requests  {n / elapsed:8.0f}/s  "
         f"p50 {percentile(latencies, 0.5) * 1000:6.1f} ms  p99 {percentile(latencies, 0.99) * 1000:6.1f} ms"
+        + (f"  server CPU {cpu / n * 1000:5.2f} ms/request" if cpu is not None and n else "")
         + (f"  ({errors} not 200)" if errors else "")
     )
 
@@ -162,7 +194,8 @@ def main() -> None:
         args.seconds, args.requests = 0.5, 40
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        server = start_server(port, Path(tmp) / "bench.sqlite3")
+        log = Path(tmp) / "serve.log"
+        server = start_server(port, Path(tmp) / "bench.sqlite3", log)
         try:
             token = csrf_cookie(port)
             combos = list(itertools.islice(inputs(), len(ROLES) * len(SIZES) * len(INDUSTRIES)))
@@ -175,7 +208,8 @@ def main() -> None:
 
             docx = [request_bytes("/download", {**c, "format": "docx"}, token) for c in combos]
             print(
-                f"jdgen serve on 127.0.0.1:{port}, one uvicorn process; {os.cpu_count()} CPUs on this machine"
+                f"jdgen serve on 127.0.0.1:{port}, one uvicorn process ({server_stack(log)}); "
+                f"{os.cpu_count()} CPUs on this machine, load average {load_average()}"
             )
             asyncio.run(
                 run(
@@ -192,14 +226,17 @@ def main() -> None:
                 ("docx download", lambda i: docx[i % len(docx)]),
             ):
                 for clients in (1, 8, 32):
+                    before = cpu_seconds(server.pid)
                     elapsed, latencies, errors = asyncio.run(
                         run(port, clients, args.requests, args.seconds, make)
                     )
-                    report(name, clients, elapsed, latencies, errors)
+                    after = cpu_seconds(server.pid)
+                    cpu = after - before if before is not None and after is not None else None
+                    report(name, clients, elapsed, latencies, errors, cpu)
         finally:
             server.terminate()
             server.wait(10)
-    print("(figures vary with the load of the machine)")
+    print(f"(figures vary with the load of the machine: load average {load_average()} at the end)")
 
 
 if __name__ == "__main__":

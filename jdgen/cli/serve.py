@@ -13,6 +13,20 @@ from jdgen.errors import JdgenError
 TOKEN_ENV = "JDGEN_TOKEN"
 
 
+def server_stack() -> str:
+    """The HTTP parser and event loop uvicorn runs with ``http="auto"``, ``loop="auto"``:
+    httptools and uvloop where they are installed (``uvicorn[standard]``), else h11 and
+    asyncio."""
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
+    http = "httptools" if "httptools" in AutoHTTPProtocol.__module__ else "h11"
+    try:
+        import uvloop  # noqa: F401
+    except ImportError:
+        return f"{http}, asyncio"
+    return f"{http}, uvloop"
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -73,7 +87,7 @@ def serve(
     import uvicorn
 
     from jdgen.cli.common import load_catalog_for
-    from jdgen.web.app import create_app, default_db
+    from jdgen.web.app import create_app, default_db, settle_heap
 
     catalog = load_catalog_for(catalog_dirs)
     path = db or default_db()
@@ -81,12 +95,25 @@ def serve(
         app = create_app(path, token=token, catalog=catalog, template_dirs=template_dirs)
     except OSError as exc:
         raise JdgenError(f"--db {path}: {exc.strerror or exc}") from None
+    settle_heap(app)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    click.secho(f"jdgen serve: {address}  (drafts in {path}; Ctrl+C stops)", fg="green", err=True)
+    click.secho(
+        f"jdgen serve: {address}  (drafts in {path}; {server_stack()}; Ctrl+C stops)",
+        fg="green",
+        err=True,
+    )
     if open_browser:
         import threading
         import webbrowser
 
         threading.Timer(0.8, webbrowser.open, [address]).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        http="auto",  # httptools when installed, else h11
+        loop="auto",  # uvloop when installed, else asyncio
+        log_level="warning",
+        server_header=False,
+    )

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
-from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -59,12 +58,11 @@ def _headers(scope: Scope) -> dict[str, str]:
 
 
 def _cookies(headers: dict[str, str]) -> dict[str, str]:
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(headers.get("cookie", ""))
-    except Exception:  # a malformed cookie header is as good as none
-        return {}
-    return {k: m.value for k, m in jar.items()}
+    """The cookies as browsers read them (Starlette's parser: a stray malformed cookie
+    does not hide the others, and it is several times faster than ``SimpleCookie``)."""
+    from starlette.requests import cookie_parser
+
+    return cookie_parser(headers.get("cookie", ""))
 
 
 async def _plain(send: Send, status: int, text: str, extra: list[tuple[bytes, bytes]] = ()) -> None:  # type: ignore[assignment]
