@@ -121,6 +121,7 @@ def test_the_heading_names_the_document_chosen(client) -> None:
         '<h1 id="build-heading" hx-swap-oob="true">Build an internal job description</h1>'
         in swap.text
     )
+    assert "<title>Build an internal job description · jdgen</title>" in swap.text
     back = post_form(client, "/preview", {**ACME_FORM, "kind": "posting"})
     assert '<h1 id="build-heading" hx-swap-oob="true">Build a posting</h1>' in back.text
     post_form(client, "/drafts/save", {**ACME_FORM, "kind": "description", "draft_name": "HR"})
