@@ -95,7 +95,7 @@ def serve(
         app = create_app(path, token=token, catalog=catalog, template_dirs=template_dirs)
     except OSError as exc:
         raise JdgenError(f"--db {path}: {exc.strerror or exc}") from None
-    settle_heap(app)
+    settle_heap()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     click.secho(
