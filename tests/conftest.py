@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The jdgen under test is this tree's, in this process, in pytest-xdist's workers and in
+# the commands tests start: not another checkout the environment has installed as
+# editable (a shared venv's install of the main worktree would otherwise win).
+sys.path.insert(0, str(REPO))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 
 # The jdgen of the tree under test first, not the checkout the venv's editable
 # install points at (a worktree's tests ran against /work/main's code and catalog).
@@ -30,7 +36,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     """jdgen's caches (catalog, syllable table) go to a directory of the test session's,
     never the user's; CLI subprocesses inherit it."""
-    import os
 
     os.environ["JDGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("jdgen-cache"))
     os.environ.pop("JDGEN_NO_CACHE", None)
