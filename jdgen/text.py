@@ -13,11 +13,14 @@ from jdgen.cache import DiskMemo
 
 
 def join_words(items: Iterable[str], conj: str = "and") -> str:
-    """``["a", "b", "c"]`` → ``"a, b and c"``."""
+    """``["a", "b", "c"]`` → ``"a, b and c"``; when an item has the conjunction in it, a
+    comma before the last one shows where it starts (``"a and b, c, and d"``)."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+    inner = re.compile(rf"\b{re.escape(conj)}\b")
+    comma = "," if any(inner.search(i) for i in items) else ""
+    return f"{', '.join(items[:-1])}{comma} {conj} {items[-1]}"
 
 
 def article(phrase: str) -> str:

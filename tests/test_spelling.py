@@ -249,3 +249,27 @@ def test_every_role_at_a_company_abroad_is_in_its_english(company: str, variety:
         if left:
             found[role] = left
     assert found == {}
+
+
+def test_one_on_ones_in_america_one_to_ones_in_britain() -> None:
+    us = text_of(review("kestrel-logistics", "fulfillment-manager"))
+    assert "one-on-ones" in us and "one-to-one" not in us
+    uk = text_of(
+        review(
+            "kestrel-logistics",
+            "fulfillment-manager",
+            locations=[{"city": "Leeds", "country": "GB"}],
+        )
+    )
+    assert "one-to-ones" in uk and "one-on-one" not in uk
+
+
+def test_a_german_company_has_a_supervisory_board_not_a_board_of_directors() -> None:
+    text = text_of(review("spreetal-antriebe", "chief-operating-officer"))
+    assert "board of directors" not in text
+    assert "the supervisory board (Aufsichtsrat)" in text
+    assert "answering to the CEO and the supervisory board" in text
+    # en-DE is British English too
+    assert american(text, "en-GB") == []
+    us = text_of(review("meridian-bank", "chief-operating-officer"))
+    assert "the board of directors" in us and "Aufsichtsrat" not in us

@@ -205,5 +205,30 @@ def test_article(phrase: str, expected: str) -> None:
 def test_text_helpers() -> None:
     assert join_words(["a", "b", "c"]) == "a, b and c"
     assert join_words(["a", "b"], "or") == "a or b"
+    # an item with "and" in it: the comma shows where the last item starts
+    assert join_words(["DOT and FMCSA rules", "OSHA standards", "UK GDPR and the DPA"]) == (
+        "DOT and FMCSA rules, OSHA standards, and UK GDPR and the DPA"
+    )
+    assert join_words(["sand", "handbooks"]) == "sand and handbooks"
+    assert join_words(["x or y", "z"], "or") == "x or y, or z"
     assert sentence("  keep  it   tidy ") == "Keep it tidy."
     assert sentence("eCommerce platforms") == "eCommerce platforms."
+
+
+def test_regulations_with_and_inside_are_listed_not_chained(catalog: Catalog) -> None:
+    """A UK fintech's regulations read as a list, not "… for regulated firms and regulatory
+    supervision and UK GDPR and …" (review r4a)."""
+    jd = posting(
+        catalog,
+        "head-of-business-operations",
+        size=40,
+        industry="financial-services",
+        locations=[{"city": "Leeds", "country": "GB"}],
+    )
+    quals = jd.section("qualifications")
+    assert quals is not None
+    line = next(b.text for b in quals.all_bullets() if b.id == "regulations")
+    assert line == (
+        "Working knowledge of internal-control and audit requirements for regulated firms, "
+        "regulatory supervision, and UK GDPR and the Data Protection Act 2018."
+    )
