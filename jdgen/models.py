@@ -692,11 +692,25 @@ class Salary(Strict):
         return self
 
 
+Percent = Annotated[float, Field(gt=0, le=1000)]
+
+
+def _no_percent_sign(value: object) -> object:
+    """ "15%" → 15, also inside a by-level mapping ({manager: 10%, director: 15%})."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return value.strip()[:-1].strip()
+    if isinstance(value, dict):
+        return {k: _no_percent_sign(v) for k, v in value.items()}
+    return value
+
+
 class VariablePay(Strict):
     """Pay beyond the base range; each part optional."""
 
-    #: Annual bonus target as a percentage of base pay, e.g. 15.
-    bonus_target_percent: float | None = Field(default=None, gt=0, le=1000)
+    #: Annual bonus target as a percentage of base pay, e.g. 15; or by level
+    #: (``{manager: 10, director: 15, executive: 30}``, catalog/levels.yaml ids): a level
+    #: not listed has no bonus.
+    bonus_target_percent: Percent | dict[str, Percent] | None = None
     #: On-target earnings (base plus commission at target), for revenue roles.
     on_target_earnings: Salary | None = None
     #: How commission is paid, in the company's words ("uncapped commission on new bookings").
@@ -704,8 +718,20 @@ class VariablePay(Strict):
     #: Equity, in the company's words ("stock options that vest over four years").
     equity: str | None = None
 
+    @field_validator("bonus_target_percent", mode="before")
+    @classmethod
+    def _percent_sign(cls, value: object) -> object:
+        return _no_percent_sign(value)
+
     def is_set(self) -> bool:
         return any(getattr(self, name) is not None for name in type(self).model_fields)
+
+    def for_level(self, level: str) -> VariablePay:
+        """The variable pay of a role at ``level``: a by-level bonus becomes that level's."""
+        bonus = self.bonus_target_percent
+        if not isinstance(bonus, dict):
+            return self
+        return self.model_copy(update={"bonus_target_percent": bonus.get(level)})
 
 
 class Benefit(Strict):

@@ -1265,7 +1265,7 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         remote_regions=c.remote_regions,
         employment_type=c.employment_type,
         salary=c.salary,
-        variable_pay=c.variable_pay if c.variable_pay.is_set() else None,
+        variable_pay=pay if (pay := work.level_variable_pay(ctx)).is_set() else None,
         incentive_compensation=" ".join(work.variable_pay(ctx)) or None,
         flsa_status=flsa_status(ctx),
         eligibility_to_work=work.eligibility(ctx),

@@ -21,6 +21,7 @@ from jdgen.models import (
     Salary,
     Strict,
     Units,
+    VariablePay,
     WorkArrangement,
     WorkSetting,
     pick,
@@ -61,8 +62,10 @@ class FlsaRules(Strict):
 
 
 class FlsaText(Strict):
-    exempt: str
-    non_exempt: str = Field(alias="non-exempt")
+    """The posting's FLSA sentence by status; empty: the posting does not say it."""
+
+    exempt: str = ""
+    non_exempt: str = Field(default="", alias="non-exempt")
 
 
 class Sponsorship(Strict):
@@ -361,13 +364,29 @@ def _percent(value: float) -> str:
     return f"{value:g}"
 
 
+def level_variable_pay(ctx: Context) -> VariablePay:
+    """The company's variable pay for this role's level (a by-level bonus resolved)."""
+    vp = ctx.company.variable_pay
+    bonus = vp.bonus_target_percent
+    if isinstance(bonus, dict):
+        levels = ctx.catalog.levels
+        unknown = [lv for lv in bonus if lv not in levels]
+        if unknown:
+            raise JdgenError(
+                f"variable_pay.bonus_target_percent: unknown level '{unknown[0]}' "
+                f"(expected one of {', '.join(levels)})"
+            )
+    return vp.for_level(ctx.level.id)
+
+
 def variable_pay(ctx: Context) -> list[str]:
     """Sentences for bonus, on-target earnings, commission and equity, as set."""
-    vp = ctx.company.variable_pay
+    vp = level_variable_pay(ctx)
     text = ctx.catalog.work.text
     out = []
-    if vp.bonus_target_percent is not None:
-        out.append(ctx.render(text.bonus, percent=_percent(vp.bonus_target_percent)))
+    bonus = vp.bonus_target_percent
+    if bonus is not None and not isinstance(bonus, dict):  # a by-level one is resolved above
+        out.append(ctx.render(text.bonus, percent=_percent(bonus)))
     if vp.on_target_earnings is not None:
         out.append(
             ctx.render(text.on_target_earnings, range=pay_range(vp.on_target_earnings, ctx.locale))
@@ -380,10 +399,13 @@ def variable_pay(ctx: Context) -> list[str]:
 
 
 def flsa_sentence(ctx: Context, status: FlsaStatus | None) -> list[str]:
+    """The posting's FLSA sentence; none for a status whose wording is left empty (exempt
+    jobs: the internal description's job details state it)."""
     if status is None:
         return []
     flsa = ctx.catalog.work.text.flsa
-    return [ctx.render(flsa.exempt if status == "exempt" else flsa.non_exempt)]
+    said = flsa.exempt if status == "exempt" else flsa.non_exempt
+    return [ctx.render(said)] if said else []
 
 
 def work_country(ctx: Context) -> str:

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from jdgen.catalog import Catalog
 from jdgen.cli import cli
+from jdgen.description import describe
 from jdgen.models import Company, JobDescription
 from jdgen.render import render
 from jdgen.tailor import tailor
@@ -39,7 +40,6 @@ BONUS = "This role is eligible for an annual bonus with a target of 15% of base 
 OTE = "On-target earnings, base pay plus commission at target, are $150,000 to $190,000 per year."
 COMMISSION = "The role also earns uncapped commission on new bookings, paid monthly."
 EQUITY = "The package includes stock options that vest over four years."
-EXEMPT = "This job is exempt under the Fair Labor Standards Act (FLSA)."
 NON_EXEMPT = "This job is non-exempt under the Fair Labor Standards Act (FLSA)."
 NO_VISA = (
     "Applicants must already be authorized to work in the United States; "
@@ -47,7 +47,7 @@ NO_VISA = (
 )
 CLEARANCE = "An active U.S. government Secret security clearance."
 LICENSE = "A valid driver's license and a driving record that meets our insurance requirements."
-ALL_LINES = (BONUS, OTE, COMMISSION, EQUITY, EXEMPT, NO_VISA, CLEARANCE, LICENSE)
+ALL_LINES = (BONUS, OTE, COMMISSION, EQUITY, NO_VISA, CLEARANCE, LICENSE)
 
 
 def posting(
@@ -71,8 +71,7 @@ def test_pay_section_carries_variable_pay_and_flsa_in_order(catalog: Catalog) ->
     pay = jd.section("compensation")
     assert pay is not None
     assert pay.paragraphs[0].startswith("The base pay range for this role is $120,000")
-    assert pay.paragraphs[1:5] == [BONUS, OTE, COMMISSION, EQUITY]
-    assert pay.paragraphs[5].startswith(EXEMPT)
+    assert pay.paragraphs[1:] == [BONUS, OTE, COMMISSION, EQUITY]  # exempt: not said
     required = jd.section("qualifications").subsection("required").bullet_texts  # type: ignore[union-attr]
     assert required[-2:] == [CLEARANCE, LICENSE]
     assert NO_VISA in section_text(jd, "location")
@@ -107,7 +106,6 @@ def test_docx_shows_the_terms(catalog: Catalog, tmp_path: Path) -> None:
     paragraphs = [(p.style.name, p.text) for p in Document(str(path)).paragraphs]
     assert ("Normal", BONUS) in paragraphs and ("Normal", NO_VISA) in paragraphs
     assert ("List Bullet", CLEARANCE) in paragraphs and ("List Bullet", LICENSE) in paragraphs
-    assert any(style == "Normal" and text.startswith(EXEMPT) for style, text in paragraphs)
 
 
 def test_json_ld_has_the_schema_org_properties(catalog: Catalog) -> None:
@@ -154,8 +152,17 @@ def test_sponsorship_yes_and_own_licence_wording(catalog: Catalog) -> None:
 def test_flsa_follows_the_pay(catalog: Catalog, salary: Any, expected: str) -> None:
     jd = posting(catalog, "operations-manager", locations=[DENVER], salary=salary)
     assert jd.metadata.flsa_status == expected
-    wanted = EXEMPT if expected == "exempt" else NON_EXEMPT
-    assert wanted in section_text(jd, "compensation")
+    pay = section_text(jd, "compensation")
+    # a posting says overtime pay for a non-exempt job; an exempt one's status is for the file
+    if expected == "exempt":
+        assert "FLSA" not in pay
+    else:
+        assert NON_EXEMPT in pay
+    company = Company.model_validate({"locations": [DENVER], "salary": salary})
+    described = describe(catalog.find_role("operations-manager"), company, catalog)
+    details = described.section("job-details")
+    assert details is not None
+    assert {(f.label, f.value) for f in details.facts} >= {("FLSA status", expected.capitalize())}
 
 
 def test_flsa_follows_the_level(catalog: Catalog) -> None:
@@ -256,7 +263,7 @@ def test_batch_columns_set_the_terms(tmp_path: Path) -> None:
     assert "a target of 10% of base pay" in revops
     assert "are $150,000 to $190,000 per year" in revops
     assert "We can sponsor a work visa" in revops and "driver's license" not in revops
-    assert EXEMPT in revops
+    assert "FLSA" not in revops  # exempt: stated in the internal description only
     fm = (out / "fulfillment-manager--acme--us.md").read_text()
     assert NON_EXEMPT in fm and LICENSE in fm and "An active Secret security clearance." in fm
     rows.write_text("role,ote_min,flsa\nvpo,lots,exempt\nvpo,,sometimes\n")
@@ -284,3 +291,45 @@ def test_init_writes_the_terms_it_is_given(tmp_path: Path) -> None:
     bare = tmp_path / "bare.yaml"
     assert CliRunner().invoke(cli, ["init", str(bare), "--no-input"]).exit_code == 0
     assert "# visa_sponsorship: false" in bare.read_text()  # a commented example
+
+
+# -- variable pay by level --------------------------------------------------------------------
+
+
+def bonus_line(jd: JobDescription) -> str:
+    return next((p for p in section_text(jd, "compensation").split("\n") if "bonus" in p), "")
+
+
+def test_a_bonus_by_level_gives_each_level_its_own(catalog: Catalog) -> None:
+    """A bank's Fulfillment Manager and its COO do not share one bonus target (review r4a)."""
+    pay = {"bonus_target_percent": {"manager": "10%", "director": 15, "executive": 30}}
+    company = {"size": 5000, "locations": [DENVER], "variable_pay": pay}
+    manager = posting(catalog, "fulfillment-manager", **company)
+    coo = posting(catalog, "chief-operating-officer", **company)
+    assert bonus_line(manager) == BONUS.replace("15%", "10%")
+    assert bonus_line(coo) == BONUS.replace("15%", "30%")
+    assert coo.metadata.variable_pay is not None
+    assert coo.metadata.variable_pay.bonus_target_percent == 30
+    # a level not listed has no bonus, and generate's note asks for one
+    vp = posting(catalog, "vp-of-operations", **company)
+    assert bonus_line(vp) == "" and vp.metadata.variable_pay is None
+    # the single figure still applies to every level
+    one = posting(
+        catalog,
+        "chief-operating-officer",
+        locations=[DENVER],
+        variable_pay={"bonus_target_percent": 15},
+    )
+    assert bonus_line(one) == BONUS
+
+
+def test_a_bonus_for_an_unknown_level_names_the_field_and_the_levels(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("variable_pay: {bonus_target_percent: {manager: 10, vice-president: 20}}\n")
+    result = CliRunner().invoke(cli, ["generate", "operations-manager", "--company", str(path)])
+    assert result.exit_code != 0
+    assert (
+        "variable_pay.bonus_target_percent: unknown level 'vice-president' "
+        "(expected one of executive, vp, director, manager)"
+    ) in result.output
+    assert "Traceback" not in result.output
