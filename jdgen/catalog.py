@@ -108,6 +108,9 @@ class PostingSentences(Strict):
     languages: str = "Fluent {{ languages }}, spoken and written."
     #: A preferred qualification from ``preferred_languages`` ({{ languages }}, joined with "or").
     preferred_languages: str = "{{ languages }}, spoken and written."
+    #: The education line where experience may stand in for the degree (``levels.yaml``
+    #: ``education_or_experience``); {{ education }}: the role's line without its full stop.
+    education_or_experience: str = "{{ education }}, or equivalent experience."
 
 
 class CompareContext(Strict):
@@ -940,6 +943,8 @@ class _Checker:
         self.domains, self.roles = set(c.domains), set(c.roles)
         self.functions, self.models = set(c.functions), set(c.business_models)
         self.size_keys = self.sizes | {DEFAULT_KEY}
+        table = c.country_table
+        self.countries = {e.code for e in table.countries} if table else set()
         #: Which file defined each responsibility id (library or inline in a role).
         self.duty_owner: dict[str, str] = {
             rid: self.where("responsibility", rid) for rid in c.responsibilities
@@ -970,10 +975,12 @@ class _Checker:
             ("kinds", {"line", "programme", "executive"}, w.kinds),
             ("roles", self.roles, w.roles),
             ("not_roles", self.roles, w.not_roles),
+            ("countries", self.countries, w.countries),
         ):
             for i, v in enumerate(values or []):
                 if v not in valid:
-                    self.unknown(at, f"{path}.when.{name}.{i}", name.rstrip("s"), v, sorted(valid))
+                    what = name[:-3] + "y" if name.endswith("ies") else name.rstrip("s")
+                    self.unknown(at, f"{path}.when.{name}.{i}", what, v, sorted(valid))
 
     def size_map(self, m: dict[str, Any], at: str, path: str, complete: bool = True) -> None:
         for k in m:
@@ -1042,6 +1049,9 @@ class _Checker:
             self.size_map(level.years, self.where("level", level.id), "years")
             if level.advanced_degree is not None:
                 self.when(level.advanced_degree, self.where("level", level.id), "advanced_degree")
+            if level.education_or_experience is not None:
+                at = self.where("level", level.id)
+                self.when(level.education_or_experience, at, "education_or_experience")
 
     def size(self, size: CompanySize) -> None:
         at = self.where("size", size.id)
@@ -1099,6 +1109,8 @@ class _Checker:
             self.role_ref(ref, at, f"reports_to.{key}")
         self.size_map(role.direct_reports, at, "direct_reports")
         self.size_map(role.qualifications.years, at, "qualifications.years", complete=False)
+        for i, variant in enumerate(role.qualifications.education_variants):
+            self.when(variant.when, at, f"qualifications.education_variants.{i}")
         self.role_duties(role, at)
         for si, skill_ref in enumerate(role.skills):
             self.ref(skill_ref, self.c.skills, "skill", at, f"skills.{si}")

@@ -167,6 +167,8 @@ class Facts:
     multi_country: bool = False
     unionised: bool = False
     below_usual: bool = False
+    #: The posting's country code (countries.yaml), "" when not known.
+    country: str = ""
 
 
 # ---------------------------------------------------------------------------
@@ -214,6 +216,8 @@ class When(Strict):
     unionised: bool | None = None
     #: True: only when the company is smaller than where the role's title is usual.
     below_usual: bool | None = None
+    #: Only for postings in these countries (countries.yaml codes: US, GB, DE, CA …).
+    countries: list[str] | None = None
 
     def targets(self) -> bool:
         """Does the condition name the functions, domains or roles it is for?"""
@@ -237,6 +241,7 @@ class When(Strict):
             (self.not_business_models, f.business_model, False),
             (self.roles, f.role, True),
             (self.not_roles, f.role, False),
+            (self.countries, f.country, True),
         )
         for values, value, inside in lists:
             if values is not None and (value in values) != inside:
@@ -381,6 +386,17 @@ class Certification(Strict):
     when: When = Field(default_factory=When)
 
 
+class EducationVariant(Strict):
+    """The education line where it differs (by country, size, level …): the first variant
+    whose ``when`` holds replaces the role's ``education`` and its two flags."""
+
+    text: str
+    #: Default: the role's ``education_level``.
+    education_level: CredentialCategory | None = None
+    experience_in_place_of_education: bool = False
+    when: When
+
+
 class Qualifications(Strict):
     """What a candidate needs.  Years default to the level's table in ``levels.yaml``."""
 
@@ -394,6 +410,9 @@ class Qualifications(Strict):
     #: True when ``education`` says experience may stand in for it ("or equivalent experience").
     experience_in_place_of_education: bool = False
     education_preferred: str | None = None
+    #: Other education lines for some countries or sizes (a German floor role's
+    #: degree-or-Meister line); the first that applies wins.
+    education_variants: list[EducationVariant] = Field(default_factory=list)
     certifications: list[Certification] = Field(default_factory=list)
     required: list[Line] = Field(default_factory=list)
     preferred: list[Line] = Field(default_factory=list)
@@ -483,6 +502,9 @@ class Level(Strict):
     #: Where a role of this level may ask for an MBA or another advanced degree (its
     #: ``education_preferred``), e.g. ``{min_headcount: 250}``; none: never.
     advanced_degree: When | None = None
+    #: Where a role at this level may offer experience in place of its degree (a manager
+    #: anywhere, an executive at a small company); none: the degree stays required.
+    education_or_experience: When | None = None
 
 
 class Function(Strict):

@@ -54,6 +54,7 @@ from jdgen.models import (
     Bullet,
     Company,
     CompanySize,
+    CredentialCategory,
     Facts,
     FlsaStatus,
     Industry,
@@ -271,7 +272,12 @@ def role_function(role: Role, catalog: Catalog) -> str:
 
 
 def facts_for(
-    role: Role, company: Company, catalog: Catalog, size: CompanySize, industry: Industry
+    role: Role,
+    company: Company,
+    catalog: Catalog,
+    size: CompanySize,
+    industry: Industry,
+    country: str = "",
 ) -> Facts:
     """What the catalog's ``when`` conditions look at, for this role at this company."""
     level = catalog.level_of(role)
@@ -292,6 +298,7 @@ def facts_for(
         multi_country=scale.countries(company, size, n_sites) > 1,
         unionised=company.unionised,
         below_usual=scale.below_usual(role, people),
+        country=country,
     )
 
 
@@ -312,7 +319,7 @@ def resolve(
     title = opts.title or role.title
     country = posting_country(company, catalog.countries)
     level = catalog.level_of(role)
-    facts = facts_for(role, company, catalog, size, industry)
+    facts = facts_for(role, company, catalog, size, industry, country.code or "")
     values = placeholder_values(
         title,
         company.name,
@@ -742,13 +749,28 @@ def _required(ctx: Context) -> list[Bullet]:
             ),
             source=role,
         ),
-        Bullet.trusted(id="education", text=ctx.text(q.education), source=role),
+        Bullet.trusted(id="education", text=ctx.text(education(ctx)[0]), source=role),
         *_certifications(ctx, required=True),
         *_line_bullets(ctx, q.required, "role", "required"),
         *_line_bullets(ctx, ctx.band_attr("qualifications").required, "size", "required"),
         *_line_bullets(ctx, ctx.industry.qualifications.required, "industry", "required"),
         *_company_requirements(ctx),
     ]
+
+
+def education(ctx: Context) -> tuple[str, CredentialCategory | None, bool]:
+    """The role's education line, its level and whether experience may stand in for it:
+    the first of its ``education_variants`` that applies here, else its own."""
+    q = ctx.role.qualifications
+    found = next((v for v in q.education_variants if ctx.applies(v.when)), None)
+    if found is not None:
+        level = found.education_level or q.education_level
+        return found.text, level, found.experience_in_place_of_education
+    relaxed = ctx.level.education_or_experience
+    if q.experience_in_place_of_education or relaxed is None or not ctx.applies(relaxed):
+        return q.education, q.education_level, q.experience_in_place_of_education
+    said = ctx.catalog.text.sentences.education_or_experience
+    return ctx.render(said, education=q.education.strip().rstrip(".")), q.education_level, True
 
 
 def _company_requirements(ctx: Context) -> list[Bullet]:
@@ -1246,8 +1268,9 @@ def _apply_removals(ctx: Context, sections: list[Section], check: bool = True) -
 
 
 def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetadata:
-    c, role, q = ctx.company, ctx.role, ctx.role.qualifications
+    c, role = ctx.company, ctx.role
     environment = work.work_environment(ctx)
+    school = education(ctx)
     return PostingMetadata.trusted(
         role_id=role.id,
         role_title=role.title,
@@ -1282,9 +1305,9 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         team=team(ctx),
         skills=[SkillFact.trusted(id=s.id, name=s.name, kind=s.kind) for s, _ in skills],
         experience_years=experience_years(ctx),
-        education=ctx.text(q.education),
-        education_level=q.education_level,
-        experience_in_place_of_education=q.experience_in_place_of_education,
+        education=ctx.text(school[0]),
+        education_level=school[1],
+        experience_in_place_of_education=school[2],
         requisition_id=ctx.options.requisition_id,
         country=ctx.country.code,
         locale=ctx.locale,
