@@ -36,6 +36,22 @@ class ExpectedBenefit(Strict):
         return valid_patterns(value)
 
 
+class LanguageWhere(Strict):
+    """Where a country's own language is worth asking about (Canada's French: a job with a
+    site in Quebec, or at a company with sites across the country)."""
+
+    #: Region codes of the company's locations ("QC").
+    regions: list[str] = Field(default_factory=list)
+    #: At least this many sites (the company file's ``sites``).
+    min_sites: int | None = Field(default=None, ge=1)
+
+    def holds(self, regions: list[str], sites: int | None) -> bool:
+        wanted = {r.upper() for r in self.regions}
+        if any(r.strip().upper() in wanted for r in regions):
+            return True
+        return self.min_sites is not None and sites is not None and sites >= self.min_sites
+
+
 class CollectivePay(Strict):
     """Pay and hours under a collective agreement, and the levels usually paid outside it
     (Germany's außertariflich executives): readiness advice when such a benefit is offered
@@ -72,6 +88,8 @@ class CountryEntry(Strict):
     #: The country's own language where it is not English: a posting in English for a
     #: job there should say whether it is needed (readiness advice).
     language: str | None = None
+    #: Only where this holds (default: every posting for the country).
+    language_where: LanguageWhere | None = None
     #: How weights are written: ``imperial`` (pounds) in the US, else kilograms.
     units: Units = "metric"
     #: The variety of English its postings are spelt in (a key of ``spellings``); default:

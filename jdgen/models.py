@@ -1059,6 +1059,8 @@ class PostingMetadata(Strict):
     #: Days a week in the office (a hybrid job whose company says so).
     office_days: int | None = None
     remote_regions: list[str] = Field(default_factory=list)
+    #: The company's number of sites, as its file gives it (None: not given).
+    sites: int | None = None
     employment_type: EmploymentType = "full-time"
     #: The pay (the compensation section states it).
     salary: Salary | None = None

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from jdgen.catalog import Catalog
+from jdgen.countries import LanguageWhere
 from jdgen.models import JobDescription
 from jdgen.tailor import fill
 from jdgen.text import article, join_words
@@ -122,6 +123,14 @@ def _states_languages(jd: JobDescription) -> bool:
     return bool(ids & {"languages", "preferred-languages"})
 
 
+def _language_matters(jd: JobDescription, where: LanguageWhere | None) -> bool:
+    """Should the posting say whether the country's own language is needed?"""
+    if _states_languages(jd):
+        return False
+    m = jd.metadata
+    return where is None or where.holds([loc.region or "" for loc in m.locations], m.sites)
+
+
 def usually_stated(jd: JobDescription, catalog: Catalog) -> list[str]:
     """What a posting like ``jd`` usually states and its company has not given: variable
     pay at the levels where it is the norm, a hybrid job's office days, the benefits its
@@ -147,7 +156,7 @@ def usually_stated(jd: JobDescription, catalog: Catalog) -> list[str]:
             for e in entry.expected_benefits
             if not _says(e.cues, m.benefits)
         ]
-    if text.language and entry.language and not _states_languages(jd):
+    if text.language and entry.language and _language_matters(jd, entry.language_where):
         out.append(fill(text.language, {"language": entry.language, "country": entry.name}))
     agreement = entry.collective_pay
     if text.collective_pay and agreement and m.level in agreement.levels:

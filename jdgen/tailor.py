@@ -1314,6 +1314,7 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         generator=f"jdgen {__version__}",
         unusual_title=unusual_title(ctx),
         usual_titles=_usual(ctx),
+        sites=c.sites,
     )
 
 

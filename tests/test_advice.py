@@ -202,6 +202,27 @@ def test_a_german_posting_that_names_no_language_says_so() -> None:
     assert "working language" not in shipped_advice("harrow-and-finch", "operations-manager")
 
 
+def test_a_canadian_posting_asks_about_french_where_the_company_reaches_quebec() -> None:
+    """A retailer with 140 stores across Canada, or a job in Montreal, should say whether
+    French is needed; a two-site Toronto distributor need not (review r4a)."""
+    ask = "should say whether French is needed"
+    assert ask in shipped_advice("lakeshore-outfitters", "vp-of-logistics")
+    assert ask not in shipped_advice("harbor-supply", "operations-director")
+    data = yaml.safe_load((REVIEW / "harbor-supply.yaml").read_text(encoding="utf-8"))
+    montreal = {**data, "locations": [{"city": "Montreal", "region": "QC", "country": "CA"}]}
+    jd = jdgen.generate("operations-director", Company.model_validate(montreal))
+    assert ask in " ".join(still_missing(jd, jdgen.load_catalog()).advice)
+    # given, it is stated and the note goes
+    shop = yaml.safe_load((REVIEW / "lakeshore-outfitters.yaml").read_text(encoding="utf-8"))
+    jd = jdgen.generate(
+        "vp-of-logistics", Company.model_validate({**shop, "preferred_languages": ["French"]})
+    )
+    quals = jd.section("qualifications")
+    assert quals is not None
+    assert "French, spoken and written." in [b.text for b in quals.all_bullets()]
+    assert ask not in " ".join(still_missing(jd, jdgen.load_catalog()).advice)
+
+
 def test_us_safety_and_regulator_terms_in_uk_and_canadian_words() -> None:
     ca = review("harbor-supply", "logistics-manager")
     text = " ".join(b.text for s in ca.sections for b in s.all_bullets())
