@@ -13,9 +13,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 
-# The jdgen of the tree under test first, not the checkout the venv's editable
-# install points at (a worktree's tests ran against /work/main's code and catalog).
+# The tests run the jdgen of the tree they are in, also when the venv has another checkout
+# installed editable (a worktree tested with the main checkout's install), and so do the
+# jdgen processes they start.
 sys.path.insert(0, str(REPO))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p
+)
 sys.path.insert(0, str(Path(__file__).parent))
 
 
