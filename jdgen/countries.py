@@ -67,6 +67,15 @@ class CollectivePay(Strict):
         return valid_patterns(value)
 
 
+class LabourRelations(Strict):
+    """The duties of working with a union, in a country's own terms."""
+
+    #: For a manager who runs frontline teams under the agreement.
+    line: str
+    #: For an executive or VP who sets the company's labour policy.
+    policy: str
+
+
 class CountryEntry(Strict):
     """One country's texts (or the generic EU entry, or the fallback)."""
 
@@ -97,6 +106,10 @@ class CountryEntry(Strict):
     spelling: str | None = None
     title_suffix: str | None = None
     privacy_laws: str
+    #: The duties of working with a union, in the country's own terms (the collective
+    #: bargaining agreement and stewards in the US, the works council in Germany):
+    #: ``{{ country.labour_relations.line }}`` / ``.policy``; default: the fallback's.
+    labour_relations: LabourRelations | None = None
     #: What the country's statement names, for lint ("the Equality Act 2010").
     statement_law: str | None = None
     #: Regular expressions that show a statement names it.
@@ -208,6 +221,8 @@ class CountryTable(Strict):
             entry = generic or self.fallback
             name = _pycountry_name(code) or entry.name
             entry = entry.model_copy(update={"name": name, "label": None, "in_sentence": None})
+        if entry.labour_relations is None:
+            entry = entry.model_copy(update={"labour_relations": self.fallback.labour_relations})
         locale = _locale(entry.locale.replace("{code}", code), self.default_locale)
         spelling = self.spelling_of(code, entry)
         return Country(
@@ -240,6 +255,7 @@ class Country:
             "name": e.name,
             "privacy_laws": e.privacy_laws,
             "us_items": e.us_items,
+            "labour_relations": dict(e.labour_relations or LabourRelations(line="", policy="")),
         }
 
 

@@ -479,7 +479,14 @@ def _about_role(ctx: Context) -> Section:
 def _scope_sentence(ctx: Context) -> str:
     """The size's first scope sentence whose conditions hold; none when none does (the
     reporting line already says whom the role leads)."""
-    return next((line.text for line in ctx.size.scope if ctx.applies(line.when)), "")
+    line = _scope_line(ctx)
+    return line.text if line else ""
+
+
+def _scope_line(ctx: Context) -> TextItem | None:
+    """The scope sentence of "About the role", with its topic: a duty or qualification on
+    that topic ("hands-on" in a small company) would say it a second time."""
+    return next((line for line in ctx.size.scope if ctx.applies(line.when)), None)
 
 
 #: The functions an industry's general lines are written for, unless it says.
@@ -577,6 +584,8 @@ class _Duties:
         ctx = self.ctx
         if ctx.company.systems and "systems." in ctx.raw_wording(r):
             return COMPANY
+        if r.when.unionised:  # a line about the company's own workforce
+            return COMPANY
         if ctx.industry.id in r.by_industry:
             return INDUSTRY
         base = SPECIFICITY.get(source.kind, ROLE)
@@ -633,8 +642,14 @@ def _choose_duties(ctx: Context) -> tuple[Section, Said]:
     duties = _Duties(ctx)
     groups = _role_groups(ctx, duties)
     replaced = _add_rules(ctx, groups, duties)
+    scope = _scope_line(ctx)
+    said = scope.topic if scope else None  # "About the role" has said it already
     for g in groups:
-        g.bullets = [b for b in g.bullets if b.id not in replaced]
+        g.bullets = [
+            b
+            for b in g.bullets
+            if b.id not in replaced and (said is None or duties.meta[b.id][0] != said)
+        ]
     _within_budget(ctx, groups, duties)
     extra = _user_bullets(ctx.options.add_responsibilities, "add_responsibilities", 1)
     if extra:
@@ -648,7 +663,7 @@ def _choose_duties(ctx: Context) -> tuple[Section, Said]:
         )
     subsections = [g for g in groups if g.bullets]
     section = _section(ctx, "responsibilities", _role(ctx), subsections=subsections)
-    return section, said_by(section, duties)
+    return section, said_by(section, duties, said)
 
 
 def _within_budget(ctx: Context, groups: list[Subsection], duties: _Duties) -> None:
@@ -669,9 +684,11 @@ def _within_budget(ctx: Context, groups: list[Subsection], duties: _Duties) -> N
         g.bullets = [b for b in g.bullets if b.id in kept]
 
 
-def said_by(section: Section, duties: _Duties) -> Said:
-    """What the chosen duties say: their topics from the catalog, their texts as written."""
-    return Said.of((duties.meta.get(b.id, (None, 0))[0], b.text) for b in section.all_bullets())
+def said_by(section: Section, duties: _Duties, scope_topic: str | None = None) -> Said:
+    """What the chosen duties say: their topics from the catalog, their texts as written;
+    and the scope sentence's topic, which "About the role" has said already."""
+    lines = [(duties.meta.get(b.id, (None, 0))[0], b.text) for b in section.all_bullets()]
+    return Said.of([*lines, (scope_topic, "")])
 
 
 def _budgeted(

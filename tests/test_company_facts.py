@@ -99,3 +99,64 @@ def test_the_working_languages_are_a_required_qualification(tiny: Catalog) -> No
     )
     # nothing is said about languages the company did not name
     assert "Fluent" not in posting(tiny).model_dump_json()
+
+
+# --- a unionised workforce: one duty, in the country's own terms ---------------------
+
+
+def duties(jd: JobDescription) -> list[str]:
+    found = jd.section("responsibilities")
+    return [b.text for b in found.all_bullets()] if found else []
+
+
+@pytest.mark.parametrize(
+    ("country", "line"),
+    [
+        ("US", "Keep to the union contract and meet the stewards."),
+        ("DE", "Agree the shift plans with the works council (Betriebsrat)."),
+        ("FR", "Keep to the collective agreement."),  # no entry of its own: the fallback's
+    ],
+)
+def test_a_unionised_workforce_gives_one_duty_in_the_country_s_terms(
+    tiny: Catalog, country: str, line: str
+) -> None:
+    where = [Location(city="Town", country=country)]
+    jd = posting(tiny, unionised=True, locations=where)
+    assert line in duties(jd)
+    labour = [d for d in duties(jd) if "union" in d or "works council" in d or "collective" in d]
+    assert labour == [line]
+    assert not [d for d in duties(posting(tiny, locations=where)) if d == line]
+
+
+def test_labour_policy_for_a_director_and_none_for_a_role_that_lists_neither(
+    tiny: Catalog,
+) -> None:
+    director = duties(posting(tiny, "ops-director", unionised=True))
+    assert "Set how we bargain with the union." in director
+    assert "Keep to the union contract and meet the stewards." not in director
+    stock = duties(posting(tiny, "stock-manager", unionised=True))
+    assert not [d for d in stock if "union" in d]
+
+
+# --- the small company's "hands-on" point, said once ---------------------------------
+
+
+def required(jd: JobDescription) -> list[str]:
+    found = jd.section("qualifications")
+    part = found.subsection("required") if found else None
+    return [b.text for b in part.bullets] if part else []
+
+
+def test_a_hands_on_scope_sentence_leaves_out_the_duty_and_qualification_on_it(
+    tiny: Catalog,
+) -> None:
+    director = posting(tiny, "ops-director")
+    assert "At a small company you do the work yourself." in paragraphs(director, "about-role")[0]
+    assert "Step in on the line when a crew is short." not in duties(director)
+    assert "Happy to work hands-on." not in required(director)
+    # a scope sentence on another topic: the duty says it, and the qualification does not
+    manager = posting(tiny, "ops-manager")
+    assert "you do the work yourself" not in paragraphs(manager, "about-role")[0]
+    assert "Step in on the line when a crew is short." in duties(manager)
+    assert "Happy to work hands-on." not in required(manager)
+    assert "Comfort working without a large support team." in required(manager)
