@@ -62,6 +62,7 @@ from jdgen.names import normalize_name as normalize_name  # re-exported: callers
 from jdgen.resources import data_dir
 from jdgen.scale import size_keys as size_keys_of
 from jdgen.scale import team_span
+from jdgen.text import join_words
 from jdgen.validation import validation_problems
 from jdgen.work import WorkCatalog
 from jdgen.yamlfile import read_yaml
@@ -111,6 +112,8 @@ class PostingSentences(Strict):
     #: The education line where experience may stand in for the degree (``levels.yaml``
     #: ``education_or_experience``); {{ education }}: the role's line without its full stop.
     education_or_experience: str = "{{ education }}, or equivalent experience."
+    #: A preferred qualification: the company's own systems for this function ({{ systems }}).
+    own_systems: str = "Experience with {{ systems }}, which we use."
 
 
 class CompareContext(Strict):
@@ -286,17 +289,71 @@ class PostingText(Strict):
 
 
 class SystemsTable(Strict):
-    """``systems.yaml``: generic words for each kind of system and known product names."""
+    """``systems.yaml``: generic words for each kind of system, known product names, and
+    the kinds each function works in."""
 
     generic: dict[str, str]
     known: dict[str, list[str]]
+    #: The kinds of system a role of each function works in, the most central first
+    #: (revenue: [crm]); a function not listed works in the ERP and the CRM.
+    by_function: dict[str, list[str]] = Field(default_factory=dict)
+    #: The levels whose postings state the company's own systems as a preferred
+    #: qualification (an executive is not hired for a tool).
+    own_systems_levels: list[str] = Field(default_factory=lambda: ["manager", "director"])
+
+    def problems(self) -> list[str]:
+        """``by_function`` kinds that ``generic`` does not name (checked once merged)."""
+        return [
+            f"by_function.{function}: unknown kind '{kind}' "
+            f"(expected one of {', '.join(self.generic)})"
+            for function, kinds in self.by_function.items()
+            for kind in kinds
+            if kind not in self.generic
+        ]
 
     def kind_of(self, name: str) -> str | None:
-        key = name.strip().casefold()
+        """The kind of a product: the known name it is, else the longest known name it
+        starts with as whole words ("Epicor Kinetic" is Epicor's, an ERP)."""
+        key = " ".join(name.split()).casefold()
+        best: tuple[int, str] | None = None
         for kind, names in self.known.items():
-            if key in {n.casefold() for n in names}:
-                return kind
-        return None
+            for n in names:
+                known = n.casefold()
+                if key == known:
+                    return kind
+                if key.startswith(known + " ") and (best is None or len(known) > best[0]):
+                    best = (len(known), kind)
+        return best[1] if best else None
+
+    def kinds_for(self, function: str) -> list[str]:
+        """The kinds of system a role of ``function`` works in."""
+        return self.by_function.get(function, ["erp", "crm"])
+
+    def words(self, names: list[str], function: str) -> dict[str, Any]:
+        """``{{ systems.* }}``: each kind's word (the company's own product, else the
+        generic word); ``other``: the products of no known kind; ``named.<kind>``: the
+        company's own products of a kind, else empty; ``own``: its products of the kinds
+        ``function`` works in; ``function``: those, else the generic words of the
+        function's first two kinds ("Salesforce" for revenue work, "ERP and CRM")."""
+        named: dict[str, list[str]] = {}
+        others = []
+        for name in (n.strip() for n in names):
+            kind = self.kind_of(name)
+            if kind is None:
+                others.append(name)
+            else:
+                named.setdefault(kind, []).append(name)
+        kinds = self.kinds_for(function)
+        own = [n for k in kinds for n in named.get(k, [])]
+        generic = [self.generic[k] for k in kinds[:2] if k in self.generic]
+        return {
+            **self.generic,
+            **{k: join_words(v) for k, v in named.items()},
+            "other": join_words(others),
+            "named": {k: join_words(named.get(k, [])) for k in self.generic},
+            "own": join_words(own),
+            "function": join_words(own or generic),
+        }
 
 
 # ---------------------------------------------------------------------------
@@ -716,8 +773,16 @@ class _Loader:
         if table is not None:
             old = self.catalog.systems
             self.catalog.systems = SystemsTable(
-                generic={**old.generic, **table.generic}, known={**old.known, **table.known}
+                generic={**old.generic, **table.generic},
+                known={**old.known, **table.known},
+                by_function={**old.by_function, **table.by_function},
+                own_systems_levels=(
+                    table.own_systems_levels
+                    if "own_systems_levels" in (data or {})
+                    else old.own_systems_levels
+                ),
             )
+            self.problems += [f"{self.display(path)}: {p}" for p in self.catalog.systems.problems()]
 
     def _put(self, table: dict[str, Any], item: Any, kind: str, where: str) -> None:
         key = (kind, item.id)
@@ -831,7 +896,7 @@ def sample_values(c: Catalog, title: str, size: CompanySize | None = None) -> di
         size,
         industry,
         c.countries.texts(None).placeholders(),
-        systems={**c.systems.generic, "other": ""},
+        systems=c.systems.words([], ""),
     )
 
 

@@ -232,21 +232,6 @@ class Context:
         return getattr(self.size, name)
 
 
-def _systems(company: Company, catalog: Catalog) -> dict[str, str]:
-    """``{{ systems.erp }}`` …: the company's own system of each kind, else generic words."""
-    named: dict[str, list[str]] = {}
-    others = []
-    for name in company.systems:
-        kind = catalog.systems.kind_of(name)
-        if kind is None:
-            others.append(name.strip())
-        else:
-            named.setdefault(kind, []).append(name.strip())
-    out = {**catalog.systems.generic, **{k: join_words(v) for k, v in named.items()}}
-    out["other"] = join_words(others)
-    return out
-
-
 def normalize(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.casefold())
 
@@ -326,7 +311,7 @@ def resolve(
         size,
         industry,
         country.placeholders(),
-        systems=_systems(company, catalog),
+        systems=catalog.systems.words(company.systems, facts.function),
         headcount=facts.headcount,
         description=company.description or "",
     )
@@ -582,7 +567,7 @@ class _Duties:
 
     def specificity(self, r: Responsibility, source: Origin) -> int:
         ctx = self.ctx
-        if ctx.company.systems and "systems." in ctx.raw_wording(r):
+        if ctx.values["systems"]["own"] and "systems." in ctx.raw_wording(r):
             return COMPANY
         if r.when.unionised:  # a line about the company's own workforce
             return COMPANY
@@ -703,7 +688,8 @@ def _budgeted(
             (specific or {}).get(b.id, SPECIFICITY.get(b.source.kind, COMPANY)),
             # the industry's laws compete on their own, so they are not lost behind
             # the industry's other lines
-            group=b.id if b.id == "regulations" else b.source.kind,
+            # and the company's systems (LAST) queue behind the role's own lines
+            group=b.id if b.id == "regulations" else "role" if b.id in LAST else b.source.kind,
         )
         for i, b in enumerate(bullets)
     ]
@@ -825,6 +811,25 @@ def _preferred_languages(ctx: Context) -> list[Bullet]:
     ]
 
 
+def _own_systems(ctx: Context) -> list[Bullet]:
+    """ "Experience with Zendesk, which we use.": the company's systems for this role's
+    function (systems.yaml by_function) that no duty or required qualification names."""
+    table = ctx.catalog.systems
+    if ctx.level.id not in table.own_systems_levels:
+        return []
+    said = " ".join([*ctx.said.texts, *(b.text for b in _by_said(ctx, _required))]).casefold()
+    names = [
+        n.strip()
+        for n in ctx.company.systems
+        if table.kind_of(n) in table.kinds_for(ctx.facts.function)
+        and n.strip().casefold() not in said
+    ]
+    if not names:
+        return []
+    text = ctx.render(ctx.catalog.text.sentences.own_systems, systems=join_words(names))
+    return [Bullet.trusted(id="own-systems", text=text, source=_company("systems"))]
+
+
 def _preferred(ctx: Context) -> list[Bullet]:
     q = ctx.role.qualifications
     degree = ctx.level.advanced_degree
@@ -839,6 +844,7 @@ def _preferred(ctx: Context) -> list[Bullet]:
     )
     return [
         *_preferred_languages(ctx),
+        *_own_systems(ctx),
         *education,
         *_certifications(ctx, required=False),
         *_line_bullets(ctx, q.preferred, "role", "preferred"),
@@ -848,11 +854,16 @@ def _preferred(ctx: Context) -> list[Bullet]:
     ]
 
 
+#: Preferred qualifications that give way to every other kind when the budget is short.
+LAST = {"own-systems": LIBRARY}
+
+
 def _core(ctx: Context) -> dict[str, int]:
     """The discipline's own credentials (``core`` certifications) rank first among the
-    preferred lines, so that a trimmed posting keeps them."""
+    preferred lines, so that a trimmed posting keeps them; the company's systems last."""
     certs = ctx.role.qualifications.certifications
-    return {f"certification-{i}": COMPANY + 1 for i, c in enumerate(certs, 1) if c.core}
+    core = {f"certification-{i}": COMPANY + 1 for i, c in enumerate(certs, 1) if c.core}
+    return {**core, **LAST}
 
 
 def _qualifications(ctx: Context) -> Section:

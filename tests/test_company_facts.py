@@ -160,3 +160,50 @@ def test_a_hands_on_scope_sentence_leaves_out_the_duty_and_qualification_on_it(
     assert "Step in on the line when a crew is short." in duties(manager)
     assert "Happy to work hands-on." not in required(manager)
     assert "Comfort working without a large support team." in required(manager)
+
+
+# --- the company's systems, named by the role's function ------------------------------
+
+
+def preferred(jd: JobDescription) -> list[str]:
+    found = jd.section("qualifications")
+    part = found.subsection("preferred") if found else None
+    return [b.text for b in part.bullets] if part else []
+
+
+def test_a_product_is_of_the_kind_of_the_known_name_it_starts_with(tiny: Catalog) -> None:
+    table = tiny.systems
+    assert table.kind_of("Epicor") == table.kind_of("epicor  Kinetic") == "erp"
+    assert table.kind_of("Epicorp") is None and table.kind_of("Sales") is None
+
+
+def test_the_systems_of_the_role_s_function_are_named_in_its_duty_and_preferred(
+    tiny: Catalog,
+) -> None:
+    mine = ["Salesforce", "ShipHero", "Epicor"]
+    stock = posting(tiny, "stock-manager", systems=mine)  # function stock: [wms, erp]
+    assert "Keep ShipHero and Epicor up to date." in duties(stock)
+    assert not [p for p in preferred(stock) if "which we use" in p]  # the duty names them
+    # without them, the function's first two kinds in the generic words
+    assert "Keep stock system and ERP up to date." in duties(posting(tiny, "stock-manager"))
+    crm_only = posting(tiny, "stock-manager", systems=["Salesforce"])
+    assert "Keep stock system and ERP up to date." in duties(crm_only)
+    assert not [p for p in preferred(crm_only) if "Salesforce" in p]
+    # a role whose duties name no system: a preferred qualification, for its function only
+    manager = posting(tiny, "ops-manager", systems=mine)  # function running: [erp, crm]
+    assert "Experience with Salesforce and Epicor, which we use." in preferred(manager)
+    assert not [p for p in preferred(posting(tiny, "ops-director", systems=mine)) if "use." in p]
+
+
+def test_by_function_names_only_kinds_the_table_has(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jdgen.cli import cli
+
+    (tmp_path / "systems.yaml").write_text(
+        "generic: {}\nknown: {}\nby_function: {revenue: [crmm]}\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["catalog", "validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path}/systems.yaml: by_function.revenue: unknown kind 'crmm'" in result.stderr
+    assert "Traceback" not in result.stderr
