@@ -64,6 +64,7 @@ COMPANY_COLUMNS = tuple(f for f in Company.model_fields if f != "posting")
 #: Per-posting columns: PostingOptions fields, with ``sections`` written as "HEADING: TEXT".
 POSTING_COLUMNS = (
     "title",
+    "team",
     "add_responsibilities",
     "add_skills",
     "remove",
@@ -714,7 +715,7 @@ def posting_data(data: dict[str, Any], defaults: dict[str, Any], where: str) -> 
             *merged.get("extra_sections", []),
             *(_section(v, where) for v in items),
         ]
-    for key in ("title", "career_path", "job_code", "grade", "department"):
+    for key in ("title", "team", "career_path", "job_code", "grade", "department"):
         if key in data:
             merged[key] = data[key]
     return merged

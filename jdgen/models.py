@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -799,6 +800,9 @@ class PostingOptions(Strict):
     """Per-posting choices (the ``posting:`` block of a company file, or CLI flags)."""
 
     title: str | None = None
+    #: Whom the role leads, in the company's own words ("a team of six planners and two
+    #: buyers"): "You will lead …" says it instead of the catalog's team for the size.
+    team: str | None = None
     add_responsibilities: list[str] = Field(default_factory=list)
     add_skills: list[str] = Field(default_factory=list)
     remove: list[str] = Field(default_factory=list)
@@ -814,6 +818,29 @@ class PostingOptions(Strict):
     job_code: str | None = None
     grade: str | None = None
     department: str | None = None
+
+    @field_validator("team")
+    @classmethod
+    def _one_phrase(cls, value: str | None) -> str | None:
+        return team_phrase(value) if value is not None else None
+
+
+#: The longest team phrase: "You will lead …" is one sentence of the reporting line.
+TEAM_MAX = 150
+
+
+def team_phrase(value: str) -> str:
+    """A team as "You will lead …" takes it: one line of up to :data:`TEAM_MAX` characters,
+    without "You will lead" or a final full stop."""
+    text = re.sub(r"^\s*(?:you will )?lead\s+", "", value.strip(), flags=re.IGNORECASE)
+    text = text.rstrip(" .")
+    if not text or "\n" in text or len(text) > TEAM_MAX:
+        raise ValueError(
+            f"expected whom the role leads in one phrase of up to {TEAM_MAX} characters, "
+            f'as "You will lead …" ends (e.g. "a team of six planners and two buyers"), '
+            f"got {value.strip()[:60]!r}"
+        )
+    return text
 
 
 WorkArrangement = Literal["on-site", "hybrid", "remote"]

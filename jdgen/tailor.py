@@ -501,7 +501,10 @@ def reports_to(ctx: Context) -> RoleRef:
 
 def team(ctx: Context) -> str | None:
     """Who reports to the role at this size, placeholders filled: the role's own line for
-    the band, else the band's line for the level, else the role's for the fallback band."""
+    the band, else the band's line for the level, else the role's for the fallback band;
+    the posting's own ``team`` (``--team``) instead of all of them."""
+    if ctx.options.team:
+        return ctx.options.team
     own = ctx.role.direct_reports
     text = own.get(ctx.size.id) or ctx.size.direct_reports.get(ctx.level.id)
     text = text or pick(own, ctx.size_keys)

@@ -207,3 +207,64 @@ def test_by_function_names_only_kinds_the_table_has(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{tmp_path}/systems.yaml: by_function.revenue: unknown kind 'crmm'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- the team in the company's own words (--team, posting.team, a batch column) -----
+
+
+def reporting(jd: JobDescription) -> str:
+    return paragraphs(jd, "reporting")[0]
+
+
+def test_the_posting_s_team_replaces_the_computed_one(tiny: Catalog) -> None:
+    from jdgen.models import PostingOptions
+
+    options = PostingOptions(team="You will lead two planners and a buyer.")
+    company = Company(size="small", industry="widgets")
+    jd = jdgen.generate("ops-manager", company, options=options, catalog=tiny)
+    assert "Leads two planners and a buyer." in reporting(jd)
+    assert "a team of four" not in reporting(jd)
+    assert jd.metadata.team == "two planners and a buyer"
+
+
+def test_team_on_the_command_line_and_its_bad_values(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jdgen.cli import cli
+
+    run = CliRunner().invoke
+    args = ["generate", "operations-manager", "--size", "40", "--industry", "retail"]
+    good = run(cli, [*args, "--team", "three shift leads and 20 store associates"])
+    assert good.exit_code == 0, good.stderr
+    assert "You will lead three shift leads and 20 store associates." in good.stdout
+    for bad in ("", "  .", "x" * 151, "two planners\nand a buyer"):
+        result = run(cli, [*args, "--team", bad])
+        assert result.exit_code != 0
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: --team: expected whom the role")
+    company = tmp_path / "c.yaml"
+    company.write_text("posting:\n  team: ''\n", encoding="utf-8")
+    result = run(cli, ["generate", "operations-manager", "--company", str(company)])
+    assert result.exit_code != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        f"error: {company}: posting.team: expected whom the role leads in one phrase of up to "
+        '150 characters, as "You will lead …" ends (e.g. "a team of six planners and two '
+        "buyers\"), got ''"
+    )
+
+
+def test_team_is_a_batch_column(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jdgen.cli import cli
+
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "role,size,industry,team\noperations-manager,40,retail,two shift leads\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", str(rows), "-o", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.stderr
+    written = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert "You will lead two shift leads." in written

@@ -94,7 +94,7 @@ def batch(
     commission, equity, flsa_status, visa_sponsorship, security_clearance,
     drivers_license, travel, travel_destinations, work_setting,
     work_environment, benefits, how_to_apply, date_posted,
-    closing_date, title, add_responsibilities, add_skills, remove, sections,
+    closing_date, title, team, add_responsibilities, add_skills, remove, sections,
     career_path, file.  Empty cells take the --company defaults; list cells
     separate items with ";".  A bad row is reported with its line number and
     the other rows are still written; the exit code is 1 if any row failed.

@@ -134,6 +134,12 @@ def posting_options(f: F) -> F:
                 "--title", help='Posted title, e.g. "Head of Ops" (default: the catalog title).'
             ),
             click.option(
+                "--team",
+                metavar='"TEAM"',
+                help='Whom the role leads, in your words, e.g. "a team of six planners and two '
+                'buyers" (default: the usual team for the role at your size).',
+            ),
+            click.option(
                 "--add-responsibility",
                 "add_responsibilities",
                 multiple=True,
@@ -207,8 +213,19 @@ kind_option = click.option(
 )
 
 
+def _team(value: str) -> str:
+    from jdgen.errors import JdgenError
+    from jdgen.models import team_phrase
+
+    try:
+        return team_phrase(value)
+    except ValueError as err:
+        raise JdgenError(f"--team: {err}") from None
+
+
 def posting_choices(
     title: str | None = None,
+    team: str | None = None,
     add_responsibilities: tuple[str, ...] = (),
     add_skills: tuple[str, ...] = (),
     remove: tuple[str, ...] = (),
@@ -238,6 +255,8 @@ def posting_choices(
     }
     if title:
         choices["title"] = title
+    if team is not None:
+        choices["team"] = _team(team)
     if career_path is not None:
         choices["career_path"] = career_path
     if length is not None:

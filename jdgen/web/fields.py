@@ -72,6 +72,7 @@ PLACED = frozenset(
         "existing_vacancy",
         "ai_screening",
         "posting.title",
+        "posting.team",
         "posting.add_responsibilities",
         "posting.add_skills",
         "posting.remove",
