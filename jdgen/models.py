@@ -35,6 +35,7 @@ from pydantic import (
 )
 
 from jdgen import forgiving
+from jdgen.text import valid_patterns
 
 T = TypeVar("T")
 
@@ -625,8 +626,17 @@ class CompanySize(Strict):
     scope: list[TextItem] = Field(default_factory=list)
     #: "You will lead …" for roles whose own map has no value for this band (by level id).
     direct_reports: dict[str, str] = Field(default_factory=dict)
+    #: "Where this role leads" leaves out the titles outside the catalog that match one
+    #: of these regular expressions ("^Senior ": no senior tier in a company this small);
+    #: a catalog role is left out below its own ``min_headcount``.
+    career_absent: list[str] = Field(default_factory=list)
     additions: list[Addition] = Field(default_factory=list)
     qualifications: ExtraQualifications = Field(default_factory=ExtraQualifications)
+
+    @field_validator("career_absent")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
 
 class Industry(Strict):

@@ -1042,15 +1042,33 @@ def _career(ctx: Context) -> Section | None:
     wanted = ctx.options.career_path
     if wanted is None:
         wanted = ctx.budget.career and ctx.level.rank <= ctx.catalog.levels["director"].rank
-    if not wanted or not ctx.role.career.to_roles:
+    titles = _career_steps(ctx) if wanted else []
+    if not titles:
         return None
-    titles = [ctx.catalog.role_title(r) for r in ctx.role.career.to_roles]
     text = ctx.render(
         ctx.catalog.text.sentences.career,
         career_intro=ctx.catalog.text.career_intro,
         roles=join_words(titles, "or"),
     )
     return _section(ctx, "career", _role(ctx), paragraphs=[text])
+
+
+def _career_steps(ctx: Context) -> list[str]:
+    """The titles the role leads to that this company has: a catalog role from its own
+    ``min_headcount`` up, another title unless the size band's ``career_absent`` matches it
+    (no VP of Logistics, no Senior Logistics Manager at a five-person broker)."""
+    absent = [re.compile(p) for p in ctx.band_attr("career_absent")]
+    people = ctx.facts.headcount
+    titles = []
+    for ref in ctx.role.career.to_roles:
+        role = ctx.catalog.roles.get(ref)
+        title = ctx.catalog.role_title(ref)
+        if role is not None and role.min_headcount > people:
+            continue
+        if role is None and any(p.search(title) for p in absent):
+            continue
+        titles.append(title)
+    return titles
 
 
 def _extra(ctx: Context) -> list[Section]:

@@ -268,3 +268,29 @@ def test_team_is_a_batch_column(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     written = next(out.glob("*.md")).read_text(encoding="utf-8")
     assert "You will lead two shift leads." in written
+
+
+# --- where this role leads: the steps this company has -------------------------------
+
+
+def career(jd: JobDescription) -> str | None:
+    found = jd.section("career")
+    return found.paragraphs[0] if found else None
+
+
+def test_career_steps_are_the_roles_a_company_of_this_size_has(tiny: Catalog) -> None:
+    large = career(posting(tiny, "stock-manager", size=500))
+    assert large == "Next comes Ops Director, Ops Analyst Lead or Senior Stock Manager."
+    # below the Ops Analyst Lead's min_headcount (100), and no senior tier (career_absent)
+    assert career(posting(tiny, "stock-manager", size=50)) == "Next comes Ops Director."
+
+
+def test_no_career_section_when_no_step_is_left(tiny: Catalog) -> None:
+    import copy
+
+    role = tiny.roles["stock-manager"]
+    steps = role.career.model_copy(update={"to_roles": ["ops-analyst", "Senior Stock Manager"]})
+    catalog = copy.copy(tiny)
+    catalog.roles = {**tiny.roles, "stock-manager": role.model_copy(update={"career": steps})}
+    assert career(posting(catalog, "stock-manager", size=50)) is None
+    assert career(posting(catalog, "stock-manager", size=500)) is not None
