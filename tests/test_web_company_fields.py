@@ -76,6 +76,7 @@ FULL: dict[str, Any] = {
     "ai_screening": False,
     "posting": {
         "title": "Director of Plant Operations",
+        "team": "two shift supervisors and a maintenance planner",
         "add_responsibilities": ["Open the second plant in Pueblo."],
         "add_skills": ["Lean manufacturing"],
         "remove": ["vendor-contract-review"],
