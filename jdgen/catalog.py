@@ -858,6 +858,7 @@ def placeholder_values(
     headcount: int | None = None,
     description: str = "",
     usual: str = "",
+    vocab: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The one placeholder context for catalog text: tailoring, ``jdgen show`` and
     validation all fill ``{{ title }}``, ``{{ vocab.site }}`` … from this.  ``headcount``
@@ -869,7 +870,7 @@ def placeholder_values(
         "title": title,
         "a_title": f"{article(title)} {title}",
         "company": company or "our company",
-        "vocab": dict(industry.vocab),
+        "vocab": vocab if vocab is not None else dict(industry.vocab),
         "size": size.id,
         "industry": industry.id,
         "country": country,
@@ -1065,6 +1066,11 @@ class _Checker:
         for k in r.by_industry:
             if k not in self.industries:
                 self.problems.append(f"{at}: {path}.by_industry.{k}: unknown industry")
+        for k in r.by_business_model:
+            if k not in self.models:
+                self.unknown(
+                    at, f"{path}.by_business_model", "business model", k, sorted(self.models)
+                )
         self.when(r.when, at, path)
 
     def ref(self, ref: object, table: dict[str, Any], kind: str, at: str, path: str) -> None:
@@ -1096,6 +1102,21 @@ class _Checker:
                         f"{at}: additions.{i}.replaces.{j}: no responsibility '{rid}' in the library"
                     )
 
+    def seat_holders(self, holders: dict[str, str], at: str) -> None:
+        for key, ref in holders.items():
+            self.role_ref(key, at, f"seat_holders.{key}")
+            self.role_ref(ref, at, f"seat_holders.{key}")
+
+    def business_model(self, m: BusinessModel) -> None:
+        at = self.where("business model", m.id)
+        self.seat_holders(m.seat_holders, at)
+        self.problems += [
+            f"{at}: context_by_function.{key}: unknown function "
+            f"(expected one of {', '.join(sorted(self.functions))})"
+            for key in m.context_by_function
+            if key not in self.functions
+        ]
+
     def role_ref(self, ref: str, at: str, path: str) -> None:
         """A reporting line or career step naming a catalog id (not a plain title) must exist."""
         if _ROLE_ID.fullmatch(ref) and ref not in self.c.roles:
@@ -1125,12 +1146,15 @@ class _Checker:
         self.lines(list(size.scope), at, "scope")
         for lv in set(size.direct_reports) - self.levels:
             self.problems.append(f"{at}: direct_reports.{lv}: unknown level")
+        if size.reports_to is not None:
+            self.role_ref(size.reports_to, at, "reports_to")
         self.additions(size.additions, at)
         self.qualifications(size.qualifications.required, size.qualifications.preferred, at)
 
     def industry(self, ind: Industry) -> None:
         at = self.where("industry", ind.id)
         self.additions(ind.additions, at)
+        self.seat_holders(ind.seat_holders, at)
         if ind.business_model not in self.models:
             self.unknown(
                 at, "business_model", "business model", ind.business_model, sorted(self.models)
@@ -1264,6 +1288,8 @@ def _check(c: Catalog) -> list[str]:
         check.size(size)
     for ind in c.industries.values():
         check.industry(ind)
+    for model in c.business_models.values():
+        check.business_model(model)
     check.domain_functions()
     for role in c.roles.values():
         check.role(role)

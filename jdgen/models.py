@@ -164,6 +164,9 @@ class Facts:
     function: str = ""
     kind: str = "line"
     business_model: str = ""
+    #: What the company owns (fleet, warehouses, stock …): its business model's, else its
+    #: industry's (``owns`` in business-models.yaml and industries/*.yaml).
+    owns: frozenset[str] = frozenset()
     headcount: int = 300
     multi_site: bool = False
     multi_country: bool = False
@@ -184,6 +187,10 @@ class Source(Strict):
     title: str
     url: str | None = None
     note: str | None = None
+
+
+#: What a company may own, for ``when: {owns: [...]}``.
+Asset = Literal["fleet", "warehouses", "stock", "stores", "plants"]
 
 
 class When(Strict):
@@ -208,6 +215,9 @@ class When(Strict):
     not_roles: list[str] | None = None
     #: True: only for companies that deal in physical goods; False: only for those that don't.
     physical_goods: bool | None = None
+    #: Only for companies that own all of these (a fleet, warehouses, stock …): a freight
+    #: broker has no trucks, a third-party warehouse holds its clients' stock, not its own.
+    owns: list[Asset] | None = None
     #: Headcount bounds (inclusive), for lines that only make sense above or below a size.
     min_headcount: int | None = None
     max_headcount: int | None = None
@@ -248,6 +258,8 @@ class When(Strict):
         for values, value, inside in lists:
             if values is not None and (value in values) != inside:
                 return False
+        if self.owns is not None and not f.owns.issuperset(self.owns):
+            return False
         if self.min_headcount is not None and f.headcount < self.min_headcount:
             return False
         if self.max_headcount is not None and f.headcount > self.max_headcount:
@@ -310,6 +322,8 @@ class Responsibility(Strict):
     by_size: dict[str, str] = Field(default_factory=dict)
     #: Replacement wording for an industry (key: industry id); wins over ``by_size``.
     by_industry: dict[str, str] = Field(default_factory=dict)
+    #: Replacement wording for a business model (key: its id); wins over ``by_industry``.
+    by_business_model: dict[str, str] = Field(default_factory=dict)
     when: When = Field(default_factory=When)
 
 
@@ -517,6 +531,17 @@ class Function(Strict):
     description: str
 
 
+class VocabWords(Strict):
+    """Some of an industry's words, replaced for a business model (a broker's shippers)."""
+
+    customers: str | None = None
+    offering: str | None = None
+    site: str | None = None
+    sites: str | None = None
+    frontline: str | None = None
+    business: str | None = None
+
+
 class BusinessModel(Strict):
     """How a company sells: ``catalog/business-models.yaml``."""
 
@@ -524,6 +549,14 @@ class BusinessModel(Strict):
     name: str
     aliases: list[str] = Field(default_factory=list)
     description: str
+    #: What a company of this model owns; unset: what its industry says.
+    owns: list[Asset] | None = None
+    #: The industry's words this model says differently.
+    vocab: VocabWords = Field(default_factory=VocabWords)
+    #: Replaces the industry's context sentence for these functions (key: function id).
+    context_by_function: dict[str, str] = Field(default_factory=dict)
+    #: Who holds a seat this kind of company does not have (see ``Industry.seat_holders``).
+    seat_holders: dict[str, str] = Field(default_factory=dict)
 
 
 BudgetPart = Literal["duties", "required", "preferred", "hard_skills", "soft_skills", "kpis"]
@@ -630,6 +663,9 @@ class CompanySize(Strict):
     #: of these regular expressions ("^Senior ": no senior tier in a company this small);
     #: a catalog role is left out below its own ``min_headcount``.
     career_absent: list[str] = Field(default_factory=list)
+    #: Whom every role reports to at this size unless its own ``reports_to`` names this
+    #: band: at five people that is the founder, whatever a larger company would have.
+    reports_to: str | None = None
     additions: list[Addition] = Field(default_factory=list)
     qualifications: ExtraQualifications = Field(default_factory=ExtraQualifications)
 
@@ -667,6 +703,12 @@ class Industry(Strict):
     #: A different sentence for roles of some domains (key: domain id), e.g. for a
     #: logistics role at a software company.
     context_by_domain: dict[str, str] = Field(default_factory=dict)
+    #: What a company in this industry usually owns (``when: {owns: [...]}``); its
+    #: business model may say otherwise.
+    owns: list[Asset] = Field(default_factory=list)
+    #: Reporting lines to a role this kind of company does not have go to the role that
+    #: holds its seat (key and value: role ids or titles): a bank has no VP of Supply Chain.
+    seat_holders: dict[str, str] = Field(default_factory=dict)
     #: Named in the qualifications as "Working knowledge of …".
     regulations: list[Line] = Field(default_factory=list)
     kpis: list[Line] = Field(default_factory=list)

@@ -52,6 +52,7 @@ from jdgen.models import (
     Addition,
     Budget,
     Bullet,
+    BusinessModel,
     Company,
     CompanySize,
     CredentialCategory,
@@ -213,7 +214,13 @@ class Context:
 
     def raw_wording(self, r: Responsibility) -> str:
         by_size = pick(r.by_size, self.size_keys) if r.by_size else None
-        return r.by_industry.get(self.industry.id) or by_size or r.text
+        by_model = r.by_business_model.get(self.facts.business_model)
+        return by_model or r.by_industry.get(self.industry.id) or by_size or r.text
+
+    @property
+    def model(self) -> BusinessModel | None:
+        """The company's business model (business-models.yaml)."""
+        return self.catalog.business_models.get(self.facts.business_model)
 
     def removed(self, item_id: str) -> bool:
         return item_id in self.options.remove
@@ -250,6 +257,24 @@ def business_model(company: Company, industry: Industry, catalog: Catalog) -> st
     )
 
 
+def owned(model_id: str, industry: Industry, catalog: Catalog) -> frozenset[str]:
+    """What the company owns: its business model's list where the model has one, else
+    its industry's."""
+    model = catalog.business_models.get(model_id)
+    if model is not None and model.owns is not None:
+        return frozenset(model.owns)
+    return frozenset(industry.owns)
+
+
+def vocabulary(model_id: str, industry: Industry, catalog: Catalog) -> dict[str, str]:
+    """The industry's words, with those the business model says differently replaced."""
+    model = catalog.business_models.get(model_id)
+    words = dict(industry.vocab)
+    if model is not None:
+        words.update({k: v for k, v in model.vocab if v is not None})
+    return words
+
+
 def role_function(role: Role, catalog: Catalog) -> str:
     """The role's function: its own, else its domain's default."""
     domain = catalog.domains.get(role.domain)
@@ -268,6 +293,7 @@ def facts_for(
     level = catalog.level_of(role)
     people = scale.headcount(company, size)
     n_sites = scale.sites(company, size, people)
+    model = business_model(company, industry, catalog)
     return Facts(
         size=size.id,
         industry=industry.id,
@@ -277,7 +303,8 @@ def facts_for(
         role=role.id,
         function=role_function(role, catalog),
         kind=role.kind or ("executive" if level.id == "executive" else "line"),
-        business_model=business_model(company, industry, catalog),
+        business_model=model,
+        owns=owned(model, industry, catalog),
         headcount=people,
         multi_site=n_sites > 1,
         multi_country=scale.countries(company, size, n_sites) > 1,
@@ -314,6 +341,7 @@ def resolve(
         systems=catalog.systems.words(company.systems, facts.function),
         headcount=facts.headcount,
         description=company.description or "",
+        vocab=vocabulary(facts.business_model, industry, catalog),
     )
     locale = company.locale or country.locale
     budget = catalog.lengths.get(opts.length or company.length, EVERYTHING)
@@ -484,16 +512,28 @@ def _context_sentence(ctx: Context) -> str:
     for this function; nothing where the industry has nothing specific to add."""
     ind, function = ctx.industry, ctx.facts.function
     general = ind.context if ctx.industry_core() else ""
-    text = ind.context_by_function.get(function)
+    text = ctx.model.context_by_function.get(function) if ctx.model else None
+    if text is None:
+        text = ind.context_by_function.get(function)
     if text is None:
         text = ind.context_by_domain.get(ctx.role.domain, general)
     return text if ctx.local(text) else ""
 
 
 def reports_to(ctx: Context) -> RoleRef:
-    """Who the role reports to at this size: a catalog role (id and title) or a title."""
-    ref = pick(ctx.role.reports_to, ctx.size_keys)
+    """Who the role reports to at this size: a catalog role (id and title) or a title.
+    The band's own boss where it names one (at five people, the founder) and the role
+    does not name the band; a seat this kind of company does not have goes to the role
+    its industry or business model says holds it (a bank's Head of Operations)."""
+    own = ctx.role.reports_to
+    ref = own.get(ctx.size.id) or ctx.size.reports_to or pick(own, ctx.size_keys)
     assert ref is not None  # the catalog check guarantees a value for every size
+    holders = {**ctx.industry.seat_holders, **(ctx.model.seat_holders if ctx.model else {})}
+    for _ in range(len(holders)):
+        holder = holders.get(ref)
+        if holder is None or holder == ctx.role.id:
+            break
+        ref = holder
     return RoleRef.trusted(
         id=ref if ref in ctx.catalog.roles else None, title=ctx.catalog.role_title(ref)
     )
@@ -574,7 +614,7 @@ class _Duties:
             return COMPANY
         if r.when.unionised:  # a line about the company's own workforce
             return COMPANY
-        if ctx.industry.id in r.by_industry:
+        if ctx.industry.id in r.by_industry or ctx.facts.business_model in r.by_business_model:
             return INDUSTRY
         base = SPECIFICITY.get(source.kind, ROLE)
         if base == ROLE and any(k in r.by_size for k in ctx.size_keys):

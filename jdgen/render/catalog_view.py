@@ -24,6 +24,8 @@ def describe_when(when: When) -> str:
         parts.append("companies with physical goods")
     if when.physical_goods is False:
         parts.append("companies without physical goods")
+    if when.owns:
+        parts.append("companies that own " + join_words(when.owns))
     if when.sizes:
         parts.append("size " + join_words(when.sizes, "or"))
     if when.industries:
