@@ -1194,6 +1194,14 @@ class _Checker:
         self.lines(role.kpis, at, "kpis")
         self.qualifications(role.qualifications.required, role.qualifications.preferred, at)
         self.size_map(role.reports_to, at, "reports_to")
+        for k in role.summary_by_business_model:
+            if k not in self.models:
+                self.unknown(
+                    at, "summary_by_business_model", "business model", k, sorted(self.models)
+                )
+        for k in role.summary_by_industry:
+            if k not in self.industries:
+                self.unknown(at, "summary_by_industry", "industry", k, sorted(self.industries))
         for key, ref in role.reports_to.items():
             self.role_ref(ref, at, f"reports_to.{key}")
         self.size_map(role.direct_reports, at, "direct_reports")

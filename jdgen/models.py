@@ -486,6 +486,11 @@ class Role(Strict):
     aliases: list[str] = Field(default_factory=list)
     #: One or two sentences: the purpose of the job.  Placeholders allowed.
     summary: str
+    #: A different summary for a business model (key: its id): a freight broker's VP of
+    #: Logistics runs a carrier network, not warehouses.
+    summary_by_business_model: dict[str, str] = Field(default_factory=dict)
+    #: A different summary for an industry (key: its id); the business model's wins.
+    summary_by_industry: dict[str, str] = Field(default_factory=dict)
     #: Who the role reports to, by size (``default`` allowed): a catalog id or a title.
     reports_to: dict[str, str]
     #: Who reports to the role, by size (``default`` allowed), e.g. "a team of 5 to 15 supervisors".

@@ -484,7 +484,11 @@ def description_sentence(ctx: Context) -> str:
 
 
 def _about_role(ctx: Context) -> Section:
-    parts = [ctx.role.summary, _scope_sentence(ctx), _context_sentence(ctx)]
+    role = ctx.role
+    summary = role.summary_by_business_model.get(ctx.facts.business_model) or (
+        role.summary_by_industry.get(ctx.industry.id, role.summary)
+    )
+    parts = [summary, _scope_sentence(ctx), _context_sentence(ctx)]
     paragraphs = [" ".join(ctx.text(p) for p in parts if p)]
     return _section(ctx, "about-role", _role(ctx), paragraphs=paragraphs)
 

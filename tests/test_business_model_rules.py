@@ -61,6 +61,8 @@ DESK = {
     "level": "manager",
     "domain": "operations",
     "summary": "As {{ a_title }} you keep our {{ vocab.customers }} happy.",
+    "summary_by_business_model": {"warehouse-for-hire": "As {{ a_title }} you mind the goods."},
+    "summary_by_industry": {"software": "As {{ a_title }} you keep the apps up."},
     "reports_to": {"default": "ops-director"},
     "direct_reports": {"default": "a team of four"},
     "works_with": ["finance"],
@@ -156,6 +158,15 @@ def test_the_business_model_has_its_own_words_and_context_sentence(cat: Catalog)
     assert "depots" in " ".join(duties(broker))
 
 
+def test_the_summary_follows_the_business_model_then_the_industry(cat: Catalog) -> None:
+    hire = post(cat, business_model="warehouse-for-hire")
+    assert about(hire).startswith("As a Desk Manager you mind the goods.")
+    assert about(post(cat, industry="software")).startswith("As a Desk Manager you keep the apps")
+    software_hire = post(cat, industry="software", business_model="warehouse-for-hire")
+    assert about(software_hire).startswith("As a Desk Manager you mind the goods.")
+    assert about(post(cat)).startswith("As a Desk Manager you keep our buyers happy.")
+
+
 def test_a_seat_the_company_lacks_goes_to_the_role_that_holds_it(cat: Catalog) -> None:
     # the role reports to the Ops Director; the freight industry has none ...
     assert post(cat).metadata.reports_to.title == "Head of Freight"
@@ -209,6 +220,10 @@ def test_compare_shows_the_same_reporting_lines_as_the_postings(tmp_path: Path) 
                 ]}
             ]}},
             "by_business_model: unknown business model 'barter'",
+        ),
+        (
+            {"desk": {**DESK, "summary_by_business_model": {"barter": "Y."}}},
+            "summary_by_business_model: unknown business model 'barter'",
         ),
     ],
 )  # fmt: skip
