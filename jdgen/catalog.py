@@ -167,6 +167,7 @@ class FocusLabels(Strict):
 class CompareSummary(Strict):
     same_level_focus: str
     same_level: str
+    same_rank: str
     more_senior: str
     one_step: str
     steps: str

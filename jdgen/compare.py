@@ -480,6 +480,9 @@ def summarize(c: Comparison, catalog: Catalog, words: Words) -> list[str]:
 
 def _seniority(w: Words, a: RoleFacts, b: RoleFacts) -> str:
     s = w.text.summary
+    if a.level_rank == b.level_rank and a.level != b.level:
+        levels = {"a_level": a.level_name.lower(), "b_level": b.level_name.lower()}
+        return w.say(s.same_rank, **levels, **w.roles(a=a, b=b))
     if a.level_rank == b.level_rank:
         raw = s.same_level_focus if a.strategic_weight != b.strategic_weight else s.same_level
         return w.say(raw, level=a.level_name.lower(), **w.roles(a=a, b=b))

@@ -143,7 +143,7 @@ def _order(ladder: Ladder, keys: list[str], preferred: list[str]) -> list[str]:
     first = [k for k in dict.fromkeys(preferred) if k in keys]
     rest = sorted(
         (k for k in keys if k not in first),
-        key=lambda k: (-(ladder.nodes[k].rank or 0), ladder.nodes[k].title),
+        key=lambda k: _by_level(ladder.nodes[k]),
     )
     return first + rest
 
@@ -258,7 +258,12 @@ def _tree_edges(
 
 
 def _ordered_keys(ladder: Ladder, keys: set[str]) -> list[str]:
-    return sorted(keys, key=lambda k: (-(ladder.nodes[k].rank or 0), ladder.nodes[k].title))
+    return sorted(keys, key=lambda k: _by_level(ladder.nodes[k]))
+
+
+def _by_level(node: Node) -> tuple[bool, int, str]:
+    """Highest level first, outside titles (no level) after every catalog role, then by title."""
+    return (node.rank is None, -(node.rank or 0), node.title)
 
 
 @dataclass(frozen=True)

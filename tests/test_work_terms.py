@@ -170,7 +170,11 @@ def test_flsa_follows_the_level(catalog: Catalog) -> None:
 
     company = Company.model_validate({"locations": [DENVER]})
     rules = catalog.work.flsa
-    assert {flsa_status(rules, lv, company, True) for lv in catalog.levels} == {"exempt"}
+    status = {lv: flsa_status(rules, lv, company, True) for lv in catalog.levels}
+    # A coordinator's scheduling and tracking within set rules is non-exempt work.
+    assert status == {
+        lv: "non-exempt" if lv == "coordinator" else "exempt" for lv in catalog.levels
+    }
     narrow = rules.model_copy(update={"exempt_levels": ["executive", "vp", "director"]})
     assert flsa_status(narrow, "manager", company, True) == "non-exempt"
     assert flsa_status(narrow, "director", company, True) == "exempt"

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.option("--level", help="Only roles of this level: executive, vp, director or manager.")
+@click.option(
+    "--level",
+    help="Only roles of this level: executive, vp, director, manager, supervisor or coordinator.",
+)
 @click.option("--search", help="Only roles whose title, aliases or duties mention this text.")
 @catalog_options
 def roles(level: str | None, search: str | None, catalog_dirs: tuple[Path, ...]) -> None:
