@@ -22,6 +22,11 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 )
 sys.path.insert(0, str(Path(__file__).parent))
 
+# The tree these tests are in is the jdgen they test, ahead of any installed copy (an
+# editable install of another checkout would otherwise be imported instead).
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(REPO))
+
 
 @pytest.fixture(scope="session")
 def catalog():
