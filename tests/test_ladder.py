@@ -279,7 +279,13 @@ def test_whole_family_by_level() -> None:
     lines = out.splitlines()
     assert re.fullmatch(r"Operations career ladder: \d+ roles by level", lines[0])
     levels = [line[4:] for line in lines if re.match(r"[├└]── \S", line)]
-    assert levels == ["Executive", "Vice president", "Director", "Manager"]
+    assert levels == [
+        "Executive",
+        "Vice president",
+        "Director",
+        "Manager",
+        "Supervisor",
+    ]
     assert "│   ├── Chief Operating Officer (chief-operating-officer)" in lines
     assert any("leads to: Chief Executive Officer, President" in line for line in lines)
 
@@ -333,8 +339,9 @@ def test_family_mermaid_structure(catalog: Catalog) -> None:
         'subgraph level_vp["Vice president"]',
         'subgraph level_director["Director"]',
         'subgraph level_manager["Manager"]',
+        'subgraph level_supervisor["Supervisor"]',
     ]
-    assert sum(line.strip() == "end" for line in lines) == 4
+    assert sum(line.strip() == "end" for line in lines) == 5
     nodes = {m.group(1) for line in lines if (m := NODE.match(line))}
     assert nodes == {r.replace("-", "_") for r in catalog.roles}  # catalog roles only
     edges = [m.groups() for line in lines if (m := EDGE.match(line))]
