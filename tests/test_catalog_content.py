@@ -27,7 +27,8 @@ Process Improvement Manager, Fulfillment Manager, Head of Business Operations, S
 Global Operations Manager, Revenue Operations Manager, Sales Operations Manager, Product Operations Manager,
 Customer Operations Manager, Ecommerce Operations Manager"""
 # The levels below manager (O*NET's first-line supervisors and coordinators).
-FRONTLINE_TITLES = """Operations Supervisor, Warehouse Supervisor, Customer Operations Supervisor"""
+FRONTLINE_TITLES = """Operations Supervisor, Warehouse Supervisor, Customer Operations Supervisor,
+Operations Coordinator, Logistics Coordinator, Supply Chain Coordinator"""
 
 
 def years(role_id: str, size: str) -> int:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from jdgen.catalog import builtin_catalog
 from jdgen.cli import cli
+from jdgen.description import describe
 from jdgen.ladder import build_ladder
 from jdgen.models import Company, JobDescription, Location, Salary, pick
 from jdgen.tailor import tailor
@@ -43,6 +44,28 @@ def test_the_frontline_roles_are_in_the_catalog() -> None:
         "operations-supervisor",
         "warehouse-supervisor",
     ]
+    assert COORDINATORS == [
+        "logistics-coordinator",
+        "operations-coordinator",
+        "supply-chain-coordinator",
+    ]
+
+
+@pytest.mark.parametrize("role_id", COORDINATORS)
+def test_coordinators_lead_nobody_and_are_paid_overtime(role_id: str) -> None:
+    company = Company(size="mid-size", industry="manufacturing", locations=[DENVER])
+    jd = tailor(CATALOG.roles[role_id], company, CATALOG)
+    reporting = jd.section("reporting")
+    assert reporting is not None and "You will lead" not in reporting.paragraphs[0]
+    assert jd.metadata.flsa_status == "non-exempt"
+    desc = describe(CATALOG.roles[role_id], company, CATALOG)
+    supervision = desc.section("supervision")
+    assert supervision is not None
+    assert supervision.paragraphs[0].endswith("and has no direct reports.")
+    details = desc.section("job-details")
+    assert details is not None
+    assert [f.value for f in details.facts if f.id == "flsa"] == ["Non-exempt"]
+    assert "supervises" not in {f.id for f in details.facts}
 
 
 def test_a_supervisor_on_an_hourly_wage_is_non_exempt_and_on_a_salary_exempt() -> None:
@@ -60,6 +83,21 @@ def test_a_supervisor_on_an_hourly_wage_is_non_exempt_and_on_a_salary_exempt() -
     assert "$24 to $29 per hour" in " ".join(pay.paragraphs)
     assert jd.metadata.flsa_status == "non-exempt"
     assert tailor(role, salaried, CATALOG).metadata.flsa_status == "exempt"
+
+
+def test_german_and_british_postings_ask_for_their_own_schooling() -> None:
+    role = CATALOG.roles["logistics-coordinator"]
+    berlin = Company(
+        size=1500, industry="manufacturing", locations=[Location(city="Berlin", country="DE")]
+    )
+    quals = tailor(role, berlin, CATALOG).section("qualifications")
+    assert quals is not None
+    text = " ".join(quals.bullet_texts + [b.text for s in quals.subsections for b in s.bullets])
+    assert "Kaufmann/-frau für Spedition und Logistikdienstleistung" in text
+    assert "High school" not in text
+    resp = tailor(role, berlin, CATALOG).section("responsibilities")
+    assert resp is not None
+    assert not any("bills of lading" in b.text for b in resp.all_bullets())
 
 
 @pytest.mark.parametrize("role_id", FRONTLINE)
@@ -148,3 +186,11 @@ def test_the_web_role_list_groups_the_new_levels(tmp_path: Path) -> None:
     groups = client.get("/api/roles", params={"q": "supervisor"}).json()["groups"]
     assert groups[-1]["name"] == "Supervisor"
     assert [r["id"] for r in groups[-1]["roles"]] == SUPERVISORS
+    only = client.get("/api/roles", params={"q": "", "level": "coordinator"}).json()["groups"]
+    assert [(g["level"], [r["id"] for r in g["roles"]]) for g in only] == [
+        ("coordinator", COORDINATORS)
+    ]
+    page = client.get(
+        "/compare", params={"a": "warehouse-supervisor", "b": "logistics-coordinator"}
+    )
+    assert page.status_code == 200 and "same rung of the ladder" in page.text

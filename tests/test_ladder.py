@@ -285,6 +285,7 @@ def test_whole_family_by_level() -> None:
         "Director",
         "Manager",
         "Supervisor",
+        "Coordinator",
     ]
     assert "│   ├── Chief Operating Officer (chief-operating-officer)" in lines
     assert any("leads to: Chief Executive Officer, President" in line for line in lines)
@@ -340,8 +341,9 @@ def test_family_mermaid_structure(catalog: Catalog) -> None:
         'subgraph level_director["Director"]',
         'subgraph level_manager["Manager"]',
         'subgraph level_supervisor["Supervisor"]',
+        'subgraph level_coordinator["Coordinator"]',
     ]
-    assert sum(line.strip() == "end" for line in lines) == 5
+    assert sum(line.strip() == "end" for line in lines) == 6
     nodes = {m.group(1) for line in lines if (m := NODE.match(line))}
     assert nodes == {r.replace("-", "_") for r in catalog.roles}  # catalog roles only
     edges = [m.groups() for line in lines if (m := EDGE.match(line))]

@@ -29,8 +29,8 @@ def test_the_set_spans_levels_sizes_and_industries() -> None:
     catalog = jdgen.load_catalog()
     roles = [catalog.find_role(line.args[0]) for line in LINES]
     companies = [jdgen.load_company(line.option("--company"), catalog) for line in LINES]
-    assert len(LINES) == 45  # the 44 of the last blind review, and a frontline posting
-    assert len({line.label for line in LINES}) == 45
+    assert len(LINES) == 46  # the 44 of the last blind review, and two frontline postings
+    assert len({line.label for line in LINES}) == 46
     assert {r.level for r in roles} == {r.level for r in catalog.roles.values()}
     assert {catalog.find_industry(c.industry).id for c in companies} == set(catalog.industries)
     assert {5, 50_000} <= {c.size for c in companies}
@@ -54,7 +54,7 @@ def test_write_puts_every_posting_and_its_facts_in_the_index(tmp_path: Path) -> 
         assert (tmp_path / f"{line.stem}.md").read_text(encoding="utf-8").startswith("# ")
         assert (tmp_path / f"{line.stem}.err").exists()
         assert f"]({line.stem}.md): " in index
-    assert index.count("Pay range for this role: ") == 45
+    assert index.count("Pay range for this role: ") == 46
     assert "FAILED" not in index
     assert "Company: Meridian Bank, 50,000 people, industry: Financial services" in index
     assert "Pay range for this role: €200,000 to €260,000 a year" in index
