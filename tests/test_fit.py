@@ -21,10 +21,10 @@ INDUSTRIES = list(CATALOG.industries)
 BANDS = {"standard": ((450, 750), (8, 12)), "short": ((250, 450), (5, 6))}
 #: Supervisors' and coordinators' postings are shorter: 6 to 8 duties, and 300 to 550
 #: words in the parts jdgen writes (about the role to career; the whole posting, with
-#: the company's about, pay and the physical demands of floor work, stays under 650).
+#: the company's about, pay and the physical demands of floor work, stays under 700).
 FRONTLINE = {"supervisor", "coordinator"}
 FRONTLINE_BANDS = {"standard": ((300, 550), (6, 8)), "short": ((200, 420), (4, 6))}
-FRONTLINE_MOST_WORDS = 650
+FRONTLINE_MOST_WORDS = 700
 #: Two lines at least this similar (rapidfuzz token_set_ratio) say the same thing.
 NEAR_DUPLICATE = 80
 
