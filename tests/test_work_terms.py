@@ -334,6 +334,6 @@ def test_a_bonus_for_an_unknown_level_names_the_field_and_the_levels(tmp_path: P
     assert result.exit_code != 0
     assert (
         "variable_pay.bonus_target_percent: unknown level 'vice-president' "
-        "(expected one of executive, vp, director, manager)"
+        "(expected one of executive, vp, director, manager, supervisor, coordinator)"
     ) in result.output
     assert "Traceback" not in result.output
