@@ -13,13 +13,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 
-# The tests run the jdgen of the tree they are in, also when the venv has another checkout
-# installed editable (a worktree tested with the main checkout's install), and so do the
-# jdgen processes they start.
-sys.path.insert(0, str(REPO))
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p
-)
 sys.path.insert(0, str(Path(__file__).parent))
 
 # The tree these tests are in is the jdgen they test, ahead of any installed copy (an
