@@ -80,11 +80,11 @@ def test_vp_of_operations_vs_director_of_operations(catalog: Catalog) -> None:
     assert auth_a.startswith("Decides resource allocation, the operations budget")
     assert "executes decisions on direction and major resources made by the executives" in auth_b
     exp_a, exp_b = row(c, "Typical experience")
-    assert exp_a.startswith("12+ years of progressively senior operations leadership experience")
+    assert exp_a.startswith("10+ years of progressively senior operations leadership experience")
     assert exp_a.endswith(
-        "By company size: startup 7+, small 10+, mid-size 12+, large 14+, enterprise 15+."
+        "By company size: startup 5+, small 8+, mid-size 10+, large 11+, enterprise 12+."
     )
-    assert exp_b.startswith("10+ years of")
+    assert exp_b.startswith("8+ years of")
     assert row(c, "Education")[0].endswith("Preferred: MBA or another advanced degree.")
 
     text = summary(c)
@@ -99,8 +99,8 @@ def test_vp_of_operations_vs_director_of_operations(catalog: Catalog) -> None:
         "The Director of Operations decides how plans, budgets and processes are carried out, "
         "and executes decisions on direction and major resources made by the executives.",
         "At a company of 100 to 999 people, both report to the Chief Operating Officer.",
-        "The posting for the VP of Operations asks for 12+ years of experience, and the one "
-        "for the Director of Operations for 10+.",
+        "The posting for the VP of Operations asks for 10+ years of experience, and the one "
+        "for the Director of Operations for 8+.",
         "The Director of Operations is a common step toward the VP of Operations role.",
     ):
         assert sentence in text
@@ -127,7 +127,7 @@ def test_operations_director_vs_director_of_operations(catalog: Catalog) -> None
         "organization's goals across functions; the Director of Operations covers daily "
         "operations across several departments, run through their managers.",
         "At a company of 100 to 999 people, both report to the Chief Operating Officer.",
-        "Both postings ask for 10+ years of experience.",
+        "Both postings ask for 8+ years of experience.",
     ):
         assert sentence in text
     assert "more senior" not in text
@@ -155,7 +155,7 @@ def test_vp_of_operations_vs_coo(catalog: Catalog) -> None:
         "design, functional budgets and major cross-functional initiatives",
         "At a company of 100 to 999 people, the VP of Operations reports to the Chief "
         "Operating Officer, who reports to the Chief Executive Officer.",
-        "and the one for the Chief Operating Officer for 15+.",
+        "and the one for the Chief Operating Officer for 12+.",
         "The VP of Operations is a common step toward the Chief Operating Officer role.",
     ):
         assert sentence in text
@@ -176,7 +176,7 @@ def test_company_size_changes_reporting_line_and_experience(catalog: Catalog) ->
     assert "At a company of 20 to 99 people, both report to the Chief Executive Officer." in (
         summary(c)
     )
-    assert c.a.years == 10 and c.b.years == 7
+    assert c.a.years == 8 and c.b.years == 7
     headcount = cmp(catalog, "VP of Operations", "Director of Operations", size="40")
     assert "At a company of 40 people," in summary(headcount)
     assert headcount.context_line.startswith("Small company (40 people)")

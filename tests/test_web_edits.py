@@ -110,7 +110,7 @@ def test_edits_to_the_posting_apply_to_the_internal_description(tmp_path: Path) 
     form = {"role": "director-of-operations", "size": "60", "industry": "manufacturing"}
     edits = [
         {"op": "remove", "bullet": "responsibilities:operating-budget", "was": "budget"},
-        {"op": "reword", "bullet": "skills:financial-acumen", "text": "Reads a P&L cold"},
+        {"op": "reword", "bullet": "skills:dop-cost-of-operations", "text": "Reads a P&L cold"},
     ]
     posting = post_form(client, "/preview", {**form, "edits": json.dumps(edits)})
     description = post_form(

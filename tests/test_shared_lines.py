@@ -1,0 +1,98 @@
+"""No line that fits any job (issue 10 item 4, review r4a patterns 1, 4 and 13), on the
+shipped catalog: for each company of the review set, every catalog role's posting is
+written, and no duty or skill appears word for word in more than six roles' postings
+(shared library and industry lines included); experience follows the company's size."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import jdgen
+from jdgen.company import load_company
+from jdgen.models import Company
+from jdgen.tailor import tailor
+
+COMPANIES = sorted((Path(__file__).parent / "review" / "companies").glob("*.yaml"))
+MAX_ROLES = 6
+
+
+@cache
+def catalog() -> jdgen.Catalog:
+    return jdgen.load_catalog()
+
+
+def company(path: Path) -> Company:
+    return load_company(path, catalog())
+
+
+def lines_by_role(path: Path, sections: tuple[str, ...]) -> dict[str, set[str]]:
+    """For one company: each line of ``sections`` and the roles whose posting has it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    co = company(path)
+    for role_id, role in catalog().roles.items():
+        for section in tailor(role, co, catalog()).sections:
+            if section.id in sections:
+                for bullet in section.all_bullets():
+                    found[bullet.text].add(role_id)
+    return found
+
+
+@pytest.mark.parametrize("path", COMPANIES, ids=[p.stem for p in COMPANIES])
+def test_no_duty_or_skill_in_more_than_six_roles_of_one_company(path: Path) -> None:
+    found = lines_by_role(path, ("responsibilities", "skills"))
+    assert found  # the postings were written
+    shared = {text: sorted(roles) for text, roles in found.items() if len(roles) > MAX_ROLES}
+    assert not shared, shared
+
+
+STOCK_SKILLS = re.compile(
+    r"^(Financial acumen|Working with data|Project management|Systems thinking|"
+    r"Executive presence|Influence without authority|Stakeholder influence|"
+    r"Composure under pressure|Strategic planning: building annual)"
+)
+
+
+def test_no_stock_skill_in_any_review_company() -> None:
+    """The skills the r4a review cut as fitting any job are gone from every posting."""
+    stock = [
+        (p.stem, text)
+        for p in COMPANIES
+        for text in lines_by_role(p, ("skills",))
+        if STOCK_SKILLS.match(text)
+    ]
+    assert not stock
+
+
+def experience_line(role_id: str, people: int) -> str:
+    co = company(COMPANIES[0]).model_copy(update={"size": people})
+    jd = tailor(catalog().roles[role_id], co, catalog())
+    section = jd.section("qualifications")
+    assert section is not None
+    return next(b.text for b in section.all_bullets() if b.id == "experience")
+
+
+@pytest.mark.parametrize(
+    ("role_id", "people", "expected"),
+    [
+        ("chief-operating-officer", 5, "5+ years of experience in operations"),
+        ("chief-supply-chain-officer", 15, "6+ years of supply chain experience"),
+        ("vp-of-logistics", 5, "5+ years of"),
+        ("director-of-operations", 5, "5+ years of"),
+        ("chief-operating-officer", 50_000, "15+ years of"),
+        ("vp-of-operations", 50_000, "12+ years of"),
+    ],
+)
+def test_years_follow_the_headcount(role_id: str, people: int, expected: str) -> None:
+    assert experience_line(role_id, people).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "role_id", sorted(["chief-operating-officer", "chief-supply-chain-officer"])
+)
+def test_a_small_company_asks_for_no_senior_management_record(role_id: str) -> None:
+    assert "senior management" not in experience_line(role_id, 5)
