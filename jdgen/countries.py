@@ -74,6 +74,14 @@ class LabourRelations(Strict):
     line: str
     #: For an executive or VP who sets the company's labour policy.
     policy: str
+    #: For a supervisor who applies the agreement shift by shift; unset: ``line``.
+    shift: str | None = None
+
+
+def labour_relations(found: LabourRelations | None) -> dict[str, str]:
+    """``{{ country.labour_relations.* }}``: a missing ``shift`` wording is the ``line`` one."""
+    lr = found or LabourRelations(line="", policy="")
+    return {"line": lr.line, "policy": lr.policy, "shift": lr.shift or lr.line}
 
 
 class CountryEntry(Strict):
@@ -255,7 +263,7 @@ class Country:
             "name": e.name,
             "privacy_laws": e.privacy_laws,
             "us_items": e.us_items,
-            "labour_relations": dict(e.labour_relations or LabourRelations(line="", policy="")),
+            "labour_relations": labour_relations(e.labour_relations),
         }
 
 

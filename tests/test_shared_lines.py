@@ -14,7 +14,7 @@ import pytest
 
 import jdgen
 from jdgen.company import load_company
-from jdgen.models import Company
+from jdgen.models import Company, Location
 from jdgen.tailor import tailor
 
 COMPANIES = sorted((Path(__file__).parent / "review" / "companies").glob("*.yaml"))
@@ -96,3 +96,64 @@ def test_years_follow_the_headcount(role_id: str, people: int, expected: str) ->
 )
 def test_a_small_company_asks_for_no_senior_management_record(role_id: str) -> None:
     assert "senior management" not in experience_line(role_id, 5)
+
+
+# --- the union duty in a supervisor's own words (fixture catalog) ---------------------
+
+FIXTURE = Path(__file__).parent / "fixtures" / "catalog"
+
+SHIFT_LEAD = """\
+id: shift-lead
+title: Shift Lead
+level: manager
+domain: operations
+summary: As {{ a_title }} you run a shift at {{ company }}.
+reports_to: {default: ops-manager}
+direct_reports: {default: the people on your shift}
+works_with: [finance]
+responsibilities:
+  - id: running
+    heading: Running the shift
+    items: [run-meetings, labor-relations-shift, buy-goods, set-plan]
+skills: [planning, listening]
+qualifications:
+  experience: experience in operations
+  education: Bachelor's degree or equivalent experience.
+  education_level: bachelor degree
+  experience_in_place_of_education: true
+kpis: [Plans met on time.]
+sources: [{title: Made up for tests}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("country", "line"),
+    [
+        ("US", "Apply the union contract on your shift."),  # its own shift wording
+        ("DE", "Agree the shift plans with the works council (Betriebsrat)."),  # none: line's
+    ],
+)
+def test_a_shift_role_says_the_union_duty_in_its_own_words(
+    tmp_path: Path, country: str, line: str
+) -> None:
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "shift-lead.yaml").write_text(SHIFT_LEAD, encoding="utf-8")
+    tiny = jdgen.load_catalog(FIXTURE, tmp_path, builtin=False)
+    where = [Location(city="Town", country=country)]
+    made = {"size": "small", "industry": "widgets", "locations": where}
+    shift = jdgen.generate("shift-lead", Company(unionised=True, **made), catalog=tiny)
+    manager = jdgen.generate("ops-manager", Company(unionised=True, **made), catalog=tiny)
+    section = shift.section("responsibilities")
+    assert section is not None
+    duties = [b.text for b in section.all_bullets()]
+    assert line in duties
+    assert [d for d in duties if "union" in d or "works council" in d] == [line]
+    plain = jdgen.generate("shift-lead", Company(**made), catalog=tiny)
+    plain_duties = plain.section("responsibilities")
+    assert plain_duties is not None and line not in [b.text for b in plain_duties.all_bullets()]
+    if country == "US":  # the manager keeps the line wording
+        mgr = manager.section("responsibilities")
+        assert mgr is not None
+        assert "Keep to the union contract and meet the stewards." in [
+            b.text for b in mgr.all_bullets()
+        ]
