@@ -233,7 +233,7 @@ def test_industry_changes_the_posting(role_id: str) -> None:
         ("small", "7+ years", "A bachelor's degree"),
         (
             "enterprise",
-            "12+ years",
+            "10+ years",
             "Experience leading teams across several sites, regions or business units.",
         ),
     ],
