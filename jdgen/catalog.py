@@ -1209,6 +1209,8 @@ class _Checker:
         self.size_map(role.qualifications.years, at, "qualifications.years", complete=False)
         for i, variant in enumerate(role.qualifications.education_variants):
             self.when(variant.when, at, f"qualifications.education_variants.{i}")
+        for i, item in enumerate(role.qualifications.experience_variants):
+            self.when(item.when, at, f"qualifications.experience_variants.{i}")
         self.role_duties(role, at)
         for si, skill_ref in enumerate(role.skills):
             self.ref(skill_ref, self.c.skills, "skill", at, f"skills.{si}")

@@ -420,6 +420,10 @@ class Qualifications(Strict):
     years: dict[str, int] = Field(default_factory=dict)
     #: Completes "N+ years of …", e.g. "progressively senior operations management experience".
     experience: str
+    #: Another ``experience`` where the work differs (by size, business model …): the
+    #: first whose ``when`` holds wins ("operations experience at a young company" for a
+    #: start-up's COO, a broker's book of carriers for its VP of Logistics).
+    experience_variants: list[TextItem] = Field(default_factory=list)
     education: str
     #: The minimum education ``education`` asks for (Google's ``credentialCategory``).
     education_level: CredentialCategory | None = None

@@ -795,7 +795,7 @@ def _required(ctx: Context) -> list[Bullet]:
             text=ctx.render(
                 ctx.catalog.text.sentences.experience,
                 years=experience_years(ctx),
-                experience=fill(q.experience, ctx.values),
+                experience=fill(experience(ctx), ctx.values),
             ),
             source=role,
         ),
@@ -806,6 +806,14 @@ def _required(ctx: Context) -> list[Bullet]:
         *_line_bullets(ctx, ctx.industry.qualifications.required, "industry", "required"),
         *_company_requirements(ctx),
     ]
+
+
+def experience(ctx: Context) -> str:
+    """What "N+ years of …" asks for: the first of the role's ``experience_variants``
+    that applies here, else its ``experience``."""
+    q = ctx.role.qualifications
+    found = next((v for v in q.experience_variants if ctx.applies(v.when)), None)
+    return found.text if found is not None else q.experience
 
 
 def education(ctx: Context) -> tuple[str, CredentialCategory | None, bool]:

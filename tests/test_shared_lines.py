@@ -117,7 +117,9 @@ responsibilities:
     items: [run-meetings, labor-relations-shift, buy-goods, set-plan]
 skills: [planning, listening]
 qualifications:
-  experience: experience in operations
+  experience: experience in operations, including managing other managers
+  experience_variants:
+    - {text: experience running a small team hands-on, when: {max_headcount: 19}}
   education: Bachelor's degree or equivalent experience.
   education_level: bachelor degree
   experience_in_place_of_education: true
@@ -157,3 +159,21 @@ def test_a_shift_role_says_the_union_duty_in_its_own_words(
         assert "Keep to the union contract and meet the stewards." in [
             b.text for b in mgr.all_bullets()
         ]
+
+
+@pytest.mark.parametrize(
+    ("people", "line"),
+    [
+        (8, "experience running a small team hands-on"),
+        (300, "experience in operations, including managing other managers"),
+    ],
+)
+def test_experience_variants_follow_the_company(tmp_path: Path, people: int, line: str) -> None:
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "shift-lead.yaml").write_text(SHIFT_LEAD, encoding="utf-8")
+    tiny = jdgen.load_catalog(FIXTURE, tmp_path, builtin=False)
+    jd = jdgen.generate("shift-lead", Company(size=people, industry="widgets"), catalog=tiny)
+    section = jd.section("qualifications")
+    assert section is not None
+    first = next(b.text for b in section.all_bullets() if b.id == "experience")
+    assert first.endswith(f" years of {line}.")
