@@ -190,6 +190,19 @@ def test_a_change_to_a_user_catalog_file_is_seen_on_the_next_run(
     assert len(list(cache.glob("catalog-*.pickle"))) == entries + 1
 
 
+@pytest.mark.parametrize("extra", [{}, {"TTY_COMPATIBLE": "0"}])  # plain text; rich's table
+def test_roles_shows_a_title_with_brackets_as_written(
+    tmp_path: Path, cache: Path, extra: dict[str, str]
+) -> None:
+    root = user_catalog(
+        tmp_path / "mine", "You will run every site.", title="'[Interim] VP [b] :star:'"
+    )
+    for _ in range(2):  # the loader's catalog, then the cached summary
+        listed = cli(tmp_path, cli_env(cache, **extra), "roles", "--catalog", str(root))
+        line = next(ln for ln in listed.stdout.decode().splitlines() if "vp-of-operations" in ln)
+        assert "  [Interim] VP [b] :star:  " in line
+
+
 def test_a_user_catalog_with_an_error_is_never_cached(tmp_path: Path, cache: Path) -> None:
     root = user_catalog(tmp_path / "mine", "As our {{ nope }}, you will run things.")
     env = cli_env(cache)

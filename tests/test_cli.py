@@ -346,12 +346,13 @@ def _rich_columns(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, pad_edge=False, header_style="bold")
     for header in headers:
         table.add_column(header, no_wrap=True)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     out = io.StringIO()
     Console(file=out, width=200, highlight=False, soft_wrap=False).print(table)
     return out.getvalue()
@@ -372,14 +373,29 @@ def test_piped_roles_are_what_rich_writes(args: list[str]) -> None:
     assert result.output == _rich_columns(("id", "title", "level"), rows)
 
 
+@pytest.mark.parametrize("tty", [False, True])
+def test_role_titles_are_shown_as_written_not_read_as_markup(
+    tty: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jdgen.cli.common import print_columns
+
+    if tty:  # rich's own table, as at a terminal
+        monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    rows = [("coo", "[Interim] COO", "Executive"), ("star", "Ops Lead :star: [b]", "Manager")]
+    print_columns(("id", "title", "level"), rows)
+    out = capsys.readouterr().out
+    assert "  [Interim] COO  " in out
+    assert "  Ops Lead :star: [b]  " in out
+
+
 @pytest.mark.parametrize(
     "rows",
     [
         [("cafe", "Café Manager", "Manager")],  # not ASCII: rich measures it
         [("wide", "W" * 190, "Manager")],  # wider than a pipe's 200 columns: rich cuts it
         [("tab", "Ops\tLead", "Manager"), ("", "", "")],
-        [("markup", "[bold]Ops[/bold] Lead", "Manager")],  # rich reads its markup
-        [("emoji", "Ops Lead :star:", "Manager")],
+        [("markup", "[bold]Ops[/bold] Lead", "Manager")],  # text, not markup
+        [("emoji", "Ops Lead :star:", "Manager")],  # text, not an emoji code
         [("plain", "Ops Lead ", "Manager"), ("", "", "")],  # written without rich
     ],
 )

@@ -363,19 +363,20 @@ def print_columns(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None
         click.echo("".join(line + "\n" for line in lines), nl=False)
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, pad_edge=False, header_style="bold")
     for header in headers:
         table.add_column(header, no_wrap=True)
-    for row in rows:
-        table.add_row(*row)
+    for row in rows:  # cells are text: "[Interim] COO" is no markup, ":star:" no emoji code
+        table.add_row(*(Text(cell) for cell in row))
     console().print(table)
 
 
 def _plain_cell(text: str) -> bool:
-    """Printable ASCII that rich writes as it is: no markup (``[bold]``) or emoji code
-    (``:smile:``) for it to read."""
-    return text.isascii() and text.isprintable() and "[" not in text and ":" not in text
+    """Printable ASCII, which rich writes as it is (cells are :class:`rich.text.Text`,
+    so brackets and colons are not read as markup or emoji codes)."""
+    return text.isascii() and text.isprintable()
 
 
 def console(stderr: bool = False) -> Any:
