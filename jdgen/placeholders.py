@@ -82,3 +82,162 @@ def _lookup(values: dict[str, Any], path: str) -> str | None:
             return None
         value = value[key]
     return str(value) if type(value) in _PLAIN else None
+
+
+# -- small conditions ------------------------------------------------------------
+#
+# Lint's messages also choose a word by a count or a flag ("word{{ 's' if forms > 1
+# else '' }}", "{% if hard %}…{% else %}…{% endif %}").  Loading Jinja for them costs a
+# lint run more than all its checks, so :func:`filled` reads this small part of the
+# template language itself and leaves everything else to the sandbox.
+
+#: A ``{{ … }}`` or ``{% … %}`` tag, with its whitespace-control dashes.
+_TAG = re.compile(r"\{\{(-?)(.*?)(-?)\}\}|\{%(-?)(.*?)(-?)%\}", re.S)
+
+#: The words of an expression: a quoted string without escapes, a whole number, a name,
+#: a comparison.
+_WORD = re.compile(r"\s*('[^'\\]*'|\"[^\"\\]*\"|0|[1-9]\d*|[A-Za-z_]\w*|[<>!=]=|[<>])", re.ASCII)
+
+_COMPARE = {
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+
+#: Text where the sandbox's ``lstrip_blocks``/``trim_blocks`` would remove whitespace
+#: around a block tag, or that Jinja reads in ways not handled here (``{%+``, ``+%}``).
+_BLOCK_WHITESPACE = re.compile(r"(?:^|\n)[ \t]+\{%|%\}\n|\{%\+|\+%\}")
+
+
+def filled(text: str, values: dict[str, Any]) -> str | None:
+    """``text`` filled exactly as the sandbox renders it, when it has only plain
+    placeholders (:func:`substituted`) and, besides them, ``{{ a if test else b }}`` and
+    ``{% if test %}…{% else %}…{% endif %}``, where ``a``, ``b`` and the sides of
+    ``test`` are names of plain values, quoted strings without escapes or whole numbers,
+    compared with ``==``, ``!=``, ``<``, ``<=``, ``>`` or ``>=``; ``None`` for anything
+    else, which then goes through Jinja.  Hand-written so that lint's messages need no
+    template engine; ``tests/test_placeholders.py`` checks it against the sandbox."""
+    simple = substituted(text, values)
+    if simple is not None or "\r" in text or _BLOCK_WHITESPACE.search(text):
+        return simple
+    pieces = _pieces(text)
+    if pieces is None:
+        return None
+    out = _run(pieces, values)
+    return out if out is not None and len(out) <= _MOST else None
+
+
+#: ("text", literal) | ("out", expression) | ("block", statement)
+_Piece = tuple[str, str]
+
+
+def _pieces(text: str) -> list[_Piece] | None:
+    """The literal text and the tags of ``text``, whitespace control applied; None when a
+    literal holds a brace (a comment, a stray tag)."""
+    pieces: list[_Piece] = []
+    pos, strip_next = 0, False
+    for m in _TAG.finditer(text):
+        literal = text[pos : m.start()]
+        literal = literal.lstrip() if strip_next else literal
+        if m[1] or m[4]:  # {{- or {%-: the whitespace before the tag goes
+            literal = literal.rstrip()
+        pieces.append(("text", literal))
+        pieces.append(("out", m[2]) if m[0].startswith("{{") else ("block", m[5]))
+        strip_next, pos = bool(m[3] or m[6]), m.end()
+    tail = text[pos:]
+    pieces.append(("text", tail.lstrip() if strip_next else tail))
+    if any("{" in p or "}" in p for kind, p in pieces if kind == "text"):
+        return None
+    return pieces
+
+
+def _run(pieces: list[_Piece], values: dict[str, Any]) -> str | None:
+    """The output of ``pieces``: literals and values where every enclosing ``if`` holds."""
+    out: list[str] = []
+    #: per open ``if``: (output was on outside it, its test held, its else was seen)
+    opened: list[tuple[bool, bool, bool]] = []
+    on = True
+    for kind, body in pieces:
+        if kind == "text":
+            out.append(body if on else "")
+            continue
+        if kind == "out":
+            value = _expression(_words(body), values)
+            if value is None:
+                return None
+            out.append(str(value[0]) if on else "")
+            continue
+        words = _words(body)
+        if words is None or not words:
+            return None
+        if words[0] == "if":
+            test = _test(words[1:], values)
+            if test is None:
+                return None
+            opened.append((on, test, False))
+            on = on and test
+        elif words == ["else"] and opened and not opened[-1][2]:
+            outside, test, _ = opened.pop()
+            opened.append((outside, test, True))
+            on = outside and not test
+        elif words == ["endif"] and opened:
+            on = opened.pop()[0]
+        else:
+            return None
+    return None if opened else "".join(out)
+
+
+def _words(expression: str) -> list[str] | None:
+    """The words of ``expression``, or None when something in it is not one."""
+    words, pos = [], 0
+    while pos < len(expression.rstrip()):
+        m = _WORD.match(expression, pos)
+        if m is None:
+            return None
+        words.append(m[1])
+        pos = m.end()
+    return words
+
+
+def _expression(words: list[str] | None, values: dict[str, Any]) -> tuple[Any] | None:
+    """``a`` or ``a if test else b``, as a one-tuple (its value may be falsy), or None."""
+    if words is None:
+        return None
+    if len(words) == 1:
+        return _atom(words[0], values)
+    if len(words) >= 5 and words[1] == "if" and words[-2] == "else":
+        test = _test(words[2:-2], values)
+        if test is None:
+            return None
+        return _atom(words[0] if test else words[-1], values)
+    return None
+
+
+def _test(words: list[str], values: dict[str, Any]) -> bool | None:
+    """``a`` or ``a OP b`` as Python (and so Jinja) decides it; None when it cannot be told."""
+    if len(words) == 1:
+        value = _atom(words[0], values)
+        return None if value is None else bool(value[0])
+    if len(words) != 3 or words[1] not in _COMPARE:
+        return None
+    left, right = _atom(words[0], values), _atom(words[2], values)
+    if left is None or right is None:
+        return None
+    try:
+        return bool(_COMPARE[words[1]](left[0], right[0]))
+    except TypeError:  # "a" < 1: Jinja raises too; let it say so
+        return None
+
+
+def _atom(word: str, values: dict[str, Any]) -> tuple[Any] | None:
+    """A quoted string, a whole number or a plain value's name, as a one-tuple."""
+    if word[0] in "'\"":
+        return (word[1:-1],)
+    if word.isdigit():
+        return (int(word),)
+    if word in _NOT_VARIABLES or word not in values or type(values[word]) not in _PLAIN:
+        return None
+    return (values[word],)

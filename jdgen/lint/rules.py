@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from jdgen.errors import CatalogError
 from jdgen.models import Strict
-from jdgen.placeholders import substituted
+from jdgen.placeholders import filled
 from jdgen.resources import data_dir
 from jdgen.text import valid_patterns
 from jdgen.validation import validation_problems
@@ -465,10 +465,11 @@ def _statement_regex(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def fill_message(text: str, values: dict[str, object]) -> str:
-    """A lint message with its placeholders filled; plain ones without loading Jinja."""
+    """A lint message with its placeholders filled; plain ones and small conditions
+    (:func:`jdgen.placeholders.filled`) without loading Jinja."""
     if "{" not in text:
         return text
-    simple = substituted(text, dict(values))
+    simple = filled(text, dict(values))
     if simple is not None:
         return simple
     from jdgen.templating import render_string
