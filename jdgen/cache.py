@@ -162,11 +162,18 @@ class DiskMemo(Generic[K, T]):
     ``<kind>-<key>.pickle`` (:func:`key_of` of ``version`` and the installed ``packages``
     whose code decides the answers), so that a run whose answers are known imports none
     of them.  New answers are saved once, when the process ends; a memo that cannot be
-    read is ignored, and at most :attr:`limit` answers are kept."""
+    read is ignored, and at most :attr:`limit` answers are kept on disk.  Answers beyond
+    the limit are kept in this process only (at most :attr:`MORE`, then forgotten at
+    once): a server or a batch asks new questions long after the file is full, and
+    working each out again on every posting cost more than the rest of its tailoring."""
+
+    #: Answers kept in memory beyond :attr:`limit`.
+    MORE = 65_536
 
     def __init__(self, kind: str, version: str, packages: tuple[str, ...], limit: int = 4096):
         self.kind, self.version, self.packages, self.limit = kind, version, packages, limit
         self._answers: dict[K, T] | None = None
+        self._more: dict[K, T] = {}
         self._changed = False
 
     def name(self) -> str:
@@ -178,6 +185,8 @@ class DiskMemo(Generic[K, T]):
             found = load_pickle(self.name())
             self._answers = found if isinstance(found, dict) else {}
         answer = self._answers.get(key)
+        if answer is None:
+            answer = self._more.get(key)
         if isinstance(answer, kind):
             return answer
         answer = work_out(key)
@@ -186,6 +195,10 @@ class DiskMemo(Generic[K, T]):
             if not self._changed:
                 self._changed = True
                 atexit.register(self._save)
+        else:
+            if len(self._more) >= self.MORE:
+                self._more.clear()
+            self._more[key] = answer
         return answer
 
     def _save(self) -> None:
