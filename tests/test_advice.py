@@ -142,8 +142,9 @@ def test_uk_postings_without_a_pension_say_so() -> None:
 
 def test_senior_postings_without_variable_pay_say_so() -> None:
     assert "variable pay: a Chief Logistics Officer posting usually states" in shipped_advice(
-        "kestrel-logistics", "chief-logistics-officer"
+        "kestrel-logistics", "chief-logistics-officer", without=("variable_pay",)
     )
+    assert "variable pay" not in shipped_advice("kestrel-logistics", "chief-logistics-officer")
     assert "variable pay" not in shipped_advice("meridian-bank", "chief-operating-officer")
     assert "variable pay" not in shipped_advice("kestrel-logistics", "fulfillment-manager")
 
