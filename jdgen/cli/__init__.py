@@ -224,4 +224,10 @@ def main() -> None:
     # installed packages' entry points); looking for them reads the metadata of every
     # installed distribution on the first validation.  A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    cli(prog_name="jdgen")
+    from jdgen import heap
+
+    heap.quiet()
+    try:
+        cli(prog_name="jdgen")
+    finally:
+        heap.leave()

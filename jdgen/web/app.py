@@ -94,11 +94,11 @@ def settle_heap() -> None:
     """Before serving, with the catalog loaded: move everything alive so far out of the
     garbage collector's sight.  Its full collections then scan only what requests made,
     not the catalog: at the catalog's size a full collection of everything stopped the
-    server for 100–200 ms, which the slowest answers waited out."""
-    import gc
+    server for 100–200 ms, which the slowest answers waited out.  Python's own collection
+    thresholds come back (the command line starts with fewer collections: :mod:`jdgen.heap`)."""
+    from jdgen import heap
 
-    gc.collect()
-    gc.freeze()
+    heap.settle()
 
 
 def default_db() -> Path:
