@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +36,10 @@ class SpellingMap(Strict):
     stems: dict[str, str] = Field(default_factory=dict)
 
 
+#: A word the map changes in a text: where it stands, as found, and as respelt.
+Change = tuple[int, int, str, str]
+
+
 @dataclass(frozen=True)
 class Respeller:
     """A compiled word map: :meth:`__call__` respells a text, keeping protected stretches."""
@@ -43,18 +47,36 @@ class Respeller:
     words: Mapping[str, str]
     stems: Mapping[str, str]
     pattern: re.Pattern[str] | None
+    #: The changes found in each text so far (catalog sentences recur in every posting,
+    #: and the map's pattern is slow to run); cleared when it grows past :data:`_KEEP`.
+    found: dict[str, tuple[Change, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __call__(self, text: str, keep: Iterable[str] = ()) -> str:
         if self.pattern is None or not text:
             return text
+        changes = self.found.get(text)
+        if changes is None:
+            changes = self._changes(text)
+            if len(self.found) >= _KEEP:
+                self.found.clear()
+            self.found[text] = changes
+        if not changes:
+            return text
         spans = _spans(text, keep)
+        out, done = [], 0
+        for start, end, was, new in changes:
+            kept = any(a < end and start < b for a, b in spans)
+            out += [text[done:start], was if kept else new]
+            done = end
+        out.append(text[done:])
+        return "".join(out)
 
-        def swap(m: re.Match[str]) -> str:
-            if any(a < m.end() and m.start() < b for a, b in spans):
-                return m.group(0)
-            return _same_case(m.group(0), self._replacement(m.group(0)))
-
-        return self.pattern.sub(swap, text)
+    def _changes(self, text: str) -> tuple[Change, ...]:
+        assert self.pattern is not None
+        return tuple(
+            (m.start(), m.end(), m.group(0), _same_case(m.group(0), self._replacement(m.group(0))))
+            for m in self.pattern.finditer(text)
+        )
 
     def _replacement(self, found: str) -> str:
         key = _key(found)
@@ -62,6 +84,10 @@ class Respeller:
             return self.words[key]
         stem = max((s for s in self.stems if key.startswith(s)), key=len)
         return self.stems[stem] + found[len(stem) :]
+
+
+#: Texts whose changes a respeller keeps.
+_KEEP = 20_000
 
 
 def _key(text: str) -> str:

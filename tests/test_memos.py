@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from jdgen.cache import DiskMemo, load_pickle
+from jdgen.spelling import SpellingMap, respeller
 
 
 @pytest.fixture
@@ -46,3 +47,16 @@ def test_answers_past_the_limit_are_forgotten_when_too_many(
     for key in ["a", "bb", "ccc", "a", "ccc"]:
         assert memo.get(key, int, work_out) == len(key)
     assert asked == ["a", "bb", "ccc", "a"]
+
+
+def test_a_respelt_text_seen_before_keeps_what_this_posting_keeps() -> None:
+    spell = respeller(
+        {"en-GB": SpellingMap(words={"center": "centre"}, stems={"organiz": "organis"})},
+        "en-GB",
+    )
+    assert spell is not None
+    text = "The Center organizes the Service Center."
+    for _ in range(2):  # worked out, then remembered
+        assert spell(text) == "The Centre organises the Service Centre."
+        assert spell(text, ("Service Center",)) == "The Centre organises the Service Center."
+        assert spell("No change here.") == "No change here."
