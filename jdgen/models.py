@@ -239,6 +239,16 @@ class When(Strict):
         )
 
     def matches(self, facts: Facts) -> bool:
+        return self.matches_besides_headcount(facts) and self.fits_headcount(facts.headcount)
+
+    def fits_headcount(self, headcount: int) -> bool:
+        """Does ``headcount`` lie within the bounds (inclusive), if any?"""
+        low, high = self.min_headcount, self.max_headcount
+        return (low is None or headcount >= low) and (high is None or headcount <= high)
+
+    def matches_besides_headcount(self, facts: Facts) -> bool:
+        """Do the conditions other than the headcount bounds hold?  (The same for every
+        headcount that gives the same facts otherwise: see ``tailor.Context.applies``.)"""
         f = facts
         lists: tuple[tuple[list[str] | None, str, bool], ...] = (
             (self.sizes, f.size, True),
@@ -259,10 +269,6 @@ class When(Strict):
             if values is not None and (value in values) != inside:
                 return False
         if self.owns is not None and not f.owns.issuperset(self.owns):
-            return False
-        if self.min_headcount is not None and f.headcount < self.min_headcount:
-            return False
-        if self.max_headcount is not None and f.headcount > self.max_headcount:
             return False
         flags = (
             (self.physical_goods, f.physical_goods),

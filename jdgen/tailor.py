@@ -153,13 +153,20 @@ class Context:
     #: differ only in ``budget`` and ``said``, which the keys name).
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    #: What the conditions other than headcount bounds say for these facts, by the
+    #: condition's identity (:func:`conditions_for`): shared by every posting whose facts
+    #: differ at most in headcount.
+    conditions: dict[int, tuple[bool, When]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
     def applies(self, when: When) -> bool:
-        # by identity: the conditions are the catalog's own objects, the facts fixed
-        key = ("when", id(when))
-        found = self.memo.get(key)
-        if found is None:
-            found = self.memo[key] = (when.matches(self.facts), when)
-        return bool(found[0])
+        # by identity: the conditions are the catalog's own objects (kept with the answer,
+        # so that an id is never another condition's)
+        found = self.conditions.get(id(when))
+        if found is None or found[1] is not when:
+            found = self.conditions[id(when)] = (when.matches_besides_headcount(self.facts), when)
+        return found[0] and when.fits_headcount(self.facts.headcount)
 
     def once(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
         """``make()``, worked out once per posting for ``key`` (which must name every
@@ -237,6 +244,23 @@ class Context:
             if value:
                 return value
         return getattr(self.size, name)
+
+
+#: :attr:`Context.conditions` by the facts with the headcount left out; at most
+#: :data:`_CONDITIONS_KEPT` sets of facts, then started over.
+_CONDITIONS: dict[Facts, dict[int, tuple[bool, When]]] = {}
+_CONDITIONS_KEPT = 512
+
+
+def conditions_for(facts: Facts) -> dict[int, tuple[bool, When]]:
+    """The answers of conditions for postings with these facts, whatever their headcount."""
+    key = replace(facts, headcount=0)
+    found = _CONDITIONS.get(key)
+    if found is None:
+        if len(_CONDITIONS) >= _CONDITIONS_KEPT:
+            _CONDITIONS.clear()
+        found = _CONDITIONS[key] = {}
+    return found
 
 
 def normalize(text: str) -> str:
@@ -362,6 +386,7 @@ def resolve(
         keys,
         budget,
         repr(values),
+        conditions=conditions_for(facts),
     )
 
 

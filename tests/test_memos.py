@@ -60,3 +60,67 @@ def test_a_respelt_text_seen_before_keeps_what_this_posting_keeps() -> None:
         assert spell(text) == "The Centre organises the Service Centre."
         assert spell(text, ("Service Center",)) == "The Centre organises the Service Center."
         assert spell("No change here.") == "No change here."
+
+
+HEADCOUNTS = [3, 5, 19, 20, 21, 49, 50, 51, 99, 100, 101, 249, 250, 251, 999, 1000, 1001, 5000]
+
+
+def _postings(role_ids: list[str], forget: bool) -> list[str]:
+    from jdgen import tailor as tailoring
+    from jdgen.catalog import builtin_catalog
+    from jdgen.company import load_company
+
+    catalog = builtin_catalog()
+    base = load_company(None, catalog)
+    out = []
+    for role_id in role_ids:
+        for people in HEADCOUNTS:
+            for industry in ("logistics", "healthcare"):
+                if forget:
+                    tailoring._CONDITIONS.clear()
+                company = base.model_copy(update={"size": str(people), "industry": industry})
+                jd = tailoring.tailor(catalog.roles[role_id], company, catalog)
+                out.append(jd.model_dump_json())
+    return out
+
+
+def test_conditions_shared_across_headcounts_answer_as_worked_out_afresh() -> None:
+    roles = ["chief-operating-officer", "operations-manager", "warehouse-supervisor"]
+    assert _postings(roles, forget=False) == _postings(roles, forget=True)
+
+
+def test_a_condition_is_its_headcount_bounds_and_the_rest() -> None:
+    from jdgen.catalog import builtin_catalog
+    from jdgen.models import Facts, When
+
+    catalog = builtin_catalog()
+    whens = {id(w): w for w in _all_whens(catalog)}
+    assert any(w.min_headcount is not None for w in whens.values())
+    for people in HEADCOUNTS:
+        facts = Facts("small", "logistics", "manager", "operations", True, headcount=people)
+        for when in [*whens.values(), When(min_headcount=20, max_headcount=250)]:
+            both = when.matches_besides_headcount(facts) and when.fits_headcount(people)
+            assert when.matches(facts) == both
+
+
+def _all_whens(value: object, seen: set[int] | None = None) -> list[object]:
+    """Every When in the catalog's models."""
+    from dataclasses import is_dataclass
+
+    from pydantic import BaseModel
+
+    from jdgen.models import When
+
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, When):
+        return [value]
+    if isinstance(value, BaseModel) or is_dataclass(value):
+        value = list(vars(value).values())
+    elif isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return [w for v in value for w in _all_whens(v, seen)]
+    return []
