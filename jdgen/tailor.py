@@ -95,10 +95,21 @@ _FILLED: dict[tuple[str, str], str] = {}
 _FILLED_LIMIT = 50_000
 
 
-def fill_memo(text: str, values: dict[str, Any], key: str) -> str:
-    """:func:`fill`, remembered under ``key`` (which names ``values`` exactly; "" for none)."""
-    if "{" not in text or not key:
+#: The placeholders whose values follow the headcount (catalog.placeholder_values).
+_BY_HEADCOUNT = ("headcount", "team")
+
+
+def fill_memo(text: str, values: dict[str, Any], key: str, steady: str = "") -> str:
+    """:func:`fill`, remembered under ``key`` (which names ``values`` exactly; "" for none),
+    or under ``steady`` (which names them all but those of :data:`_BY_HEADCOUNT`) for a
+    text that names none of those: a text can only read the values it names, so it
+    fills alike for every headcount."""
+    if "{" not in text:
+        return text  # as fill() leaves it
+    if not key:
         return fill(text, values)
+    if steady and not any(name in text for name in _BY_HEADCOUNT):
+        key = steady
     found = _FILLED.get((text, key))
     if found is None:
         found = fill(text, values)
@@ -145,6 +156,8 @@ class Context:
     budget: Budget
     #: ``repr(values)``: names the values exactly, for :func:`fill_memo`.
     values_key: str = ""
+    #: The same without the values that follow the headcount (:func:`steady_key`).
+    steady_key: str = ""
     #: What the posting's duties already say: their topics and texts.  Skills,
     #: qualifications and laws that only repeat them are left out.
     said: Said = NOTHING_SAID
@@ -197,11 +210,11 @@ class Context:
         return [self.text(line_text(x)) for x in lines if self.applies(line_when(x))]
 
     def text(self, raw: str) -> str:
-        return sentence(fill_memo(raw, self.values, self.values_key))
+        return sentence(fill_memo(raw, self.values, self.values_key, self.steady_key))
 
     def filled(self, raw: str) -> str:
         """``raw`` with the posting's placeholders filled, spacing as written."""
-        return fill_memo(raw, self.values, self.values_key)
+        return fill_memo(raw, self.values, self.values_key, self.steady_key)
 
     def render(self, raw: str, **extra: Any) -> str:
         """A catalog sentence with its own placeholders (``{{ percent }}`` …) besides the usual."""
@@ -209,8 +222,13 @@ class Context:
 
     def fill(self, raw: str, **extra: Any) -> str:
         """As :meth:`render`, but the text exactly as filled (spacing kept: "65.000\u00a0€")."""
-        key = f"{self.values_key}|{extra!r}" if self.values_key else ""
-        return fill_memo(raw, {**self.values, **extra}, key)
+        if "{" not in raw:
+            return raw  # as fill_memo() leaves it
+        if not self.values_key:
+            return fill(raw, {**self.values, **extra})
+        said = repr(extra)
+        key, steady = f"{self.values_key}|{said}", f"{self.steady_key}|{said}"
+        return fill_memo(raw, {**self.values, **extra}, key, steady)
 
     def phrase(self, raw: str, **extra: Any) -> str:
         """A piece of a sentence from the catalog, filled in but not made a sentence."""
@@ -386,8 +404,14 @@ def resolve(
         keys,
         budget,
         repr(values),
+        steady_key(values),
         conditions=conditions_for(facts),
     )
+
+
+def steady_key(values: dict[str, Any]) -> str:
+    """``repr(values)`` without the values that follow the headcount."""
+    return repr({k: v for k, v in values.items() if k not in _BY_HEADCOUNT})
 
 
 def _catalog_ids(ctx: Context) -> set[str]:

@@ -124,3 +124,17 @@ def _all_whens(value: object, seen: set[int] | None = None) -> list[object]:
     if isinstance(value, (list, tuple)):
         return [w for v in value for w in _all_whens(v, seen)]
     return []
+
+
+def test_a_text_naming_the_headcount_is_filled_for_each_headcount() -> None:
+    from jdgen.catalog import TeamSpan
+    from jdgen.tailor import fill_memo, steady_key
+
+    for people in (12, 4000, 12):
+        values = {"company": "Acme", "headcount": people, "team": TeamSpan(people)}
+        key, steady = repr(values), steady_key(values)
+        assert fill_memo("{{ company }} hires.", values, key, steady) == "Acme hires."
+        said = fill_memo("{{ company }} has {{ headcount }} people.", values, key, steady)
+        assert said == f"Acme has {people} people."
+        team = fill_memo("{{ company }}: {{ team(5, 15) }}.", values, key, steady)
+        assert team == f"Acme: {TeamSpan(people)(5, 15)}."
