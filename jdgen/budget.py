@@ -10,7 +10,8 @@ Pure functions over :class:`Candidate` lines, used by :mod:`jdgen.tailor`:
   qualification or a law that only repeats one of them is left out.
 
 Specificity says how much a line is about *this* company and *this* job: a line
-naming the company's own systems beats industry wording, which beats the role's own
+naming the company's own systems beats its sector's wording (a foundry's, a grocer's),
+which beats industry wording, which beats the role's own
 wording for this size, which beats the role's own general wording, which beats what
 is shared by many roles (the library, and the duties a size adds to every role).
 """
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from jdgen.cache import DiskMemo
 
 #: Specificity of a line, by where it comes from.
-LIBRARY, SIZE, ROLE, SCALED, INDUSTRY, COMPANY = 0, 1, 2, 3, 4, 5
+LIBRARY, SIZE, ROLE, SCALED, INDUSTRY, SECTOR, COMPANY = 0, 1, 2, 3, 4, 5, 6
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ Layout of a catalog directory (the built-in one is ``catalog/`` in the repositor
     countries.yaml           texts by country: EEO statement, privacy, locale (CountryTable)
     default-company.yaml     the company used when no --company file is given
     industries/<id>.yaml     one Industry each
+    sectors/<id>.yaml        one Sector each (a kind of business within an industry)
     library/*.yaml           shared ``responsibilities:`` and ``skills:`` referenced by id
     roles/<id>.yaml          one Role each
 
@@ -52,6 +53,7 @@ from jdgen.models import (
     Level,
     Responsibility,
     Role,
+    Sector,
     Skill,
     Strict,
     TextItem,
@@ -402,6 +404,7 @@ class Catalog:
     domains: dict[str, Domain] = field(default_factory=dict)
     sizes: dict[str, CompanySize] = field(default_factory=dict)
     industries: dict[str, Industry] = field(default_factory=dict)
+    sectors: dict[str, Sector] = field(default_factory=dict)
     responsibilities: dict[str, Responsibility] = field(default_factory=dict)
     skills: dict[str, Skill] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
@@ -538,6 +541,24 @@ class Catalog:
 
     def find_industry(self, query: str) -> Industry:
         return self._find("industry", self.industries, query)
+
+    def find_sector(self, query: str, industry: str) -> Sector:
+        """The sector ``query`` names (id, name or alias), which must be one of the
+        industry's; else an error naming the industry's sectors in one line."""
+        own = [s.id for s in self.sectors.values() if industry in s.industries]
+        choices = f"one of {', '.join(own)}" if own else "no sector"
+        try:
+            found = self._find("sector", self.sectors, query)
+        except UnknownChoiceError:
+            raise UnknownChoiceError(
+                f"expected {choices} for industry {industry}, got '{query}'"
+            ) from None
+        if industry not in found.industries:
+            raise UnknownChoiceError(
+                f"'{query}' is a sector of {' and '.join(found.industries)}, not {industry} "
+                f"(expected {choices} for industry {industry})"
+            )
+        return found
 
     def find_size(self, query: str | int) -> CompanySize:
         """A size by id, name or alias, or the band a headcount falls in."""
@@ -708,10 +729,11 @@ class _Loader:
                 self._put(c.skills, s, "skill", at)
 
     def _load_entries(self) -> None:
-        """industries/*.yaml and roles/*.yaml: one entry a file, named by its id."""
+        """industries/, sectors/ and roles/*.yaml: one entry a file, named by its id."""
         c = self.catalog
         singles: list[tuple[str, type[BaseModel], dict[str, Any], str]] = [
             ("industries", Industry, c.industries, "industry"),
+            ("sectors", Sector, c.sectors, "sector"),
             ("roles", Role, c.roles, "role"),
         ]
         for sub, model, table, kind in singles:
@@ -977,6 +999,7 @@ def placeholder_problems(c: Catalog, only_outside: str | None = None) -> list[st
     for kind, table in (
         ("role", c.roles),
         ("industry", c.industries),
+        ("sector", c.sectors),
         ("size", c.sizes),
         ("responsibility", c.responsibilities),
         ("skill", c.skills),
@@ -1009,6 +1032,7 @@ class _Checker:
         self.sizes, self.levels, self.industries = set(c.sizes), set(c.levels), set(c.industries)
         self.domains, self.roles = set(c.domains), set(c.roles)
         self.functions, self.models = set(c.functions), set(c.business_models)
+        self.sectors = set(c.sectors)
         self.size_keys = self.sizes | {DEFAULT_KEY}
         table = c.country_table
         self.countries = {e.code for e in table.countries} if table else set()
@@ -1039,6 +1063,8 @@ class _Checker:
             ("not_functions", self.functions, w.not_functions),
             ("business_models", self.models, w.business_models),
             ("not_business_models", self.models, w.not_business_models),
+            ("sectors", self.sectors, w.sectors),
+            ("not_sectors", self.sectors, w.not_sectors),
             ("kinds", {"line", "programme", "executive"}, w.kinds),
             ("roles", self.roles, w.roles),
             ("not_roles", self.roles, w.not_roles),
@@ -1092,15 +1118,20 @@ class _Checker:
         self.lines(required, at, "qualifications.required")
         self.lines(preferred, at, "qualifications.preferred")
 
-    def additions(self, additions: list[Addition], at: str) -> None:
+    def additions(
+        self, additions: list[Addition], at: str, replaceable: set[str] | None = None
+    ) -> None:
+        """Each addition's duty and conditions; what it replaces must exist (a library
+        duty, or any of ``replaceable``: a sector may replace a role's or an industry's)."""
         duties = self.c.responsibilities
+        where = "in the library" if replaceable is None else "in the catalog"
         for i, add in enumerate(additions):
             self.ref(add.item, duties, "responsibility", at, f"additions.{i}.item")
             self.when(add.when, at, f"additions.{i}")
             for j, rid in enumerate(add.replaces):
-                if rid not in duties:
+                if rid not in duties and rid not in (replaceable or ()):
                     self.problems.append(
-                        f"{at}: additions.{i}.replaces.{j}: no responsibility '{rid}' in the library"
+                        f"{at}: additions.{i}.replaces.{j}: no responsibility '{rid}' {where}"
                     )
 
     def seat_holders(self, holders: dict[str, str], at: str) -> None:
@@ -1182,6 +1213,32 @@ class _Checker:
         for i, sk in enumerate(ind.skills):
             self.when(sk.when, at, f"skills.{i}")
 
+    def sector(self, sector: Sector) -> None:
+        at = self.where("sector", sector.id)
+        for i, ind in enumerate(sector.industries):
+            if ind not in self.industries:
+                self.unknown(at, f"industries.{i}", "industry", ind, sorted(self.industries))
+        owners: list[list[Addition]] = [i.additions for i in self.c.industries.values()]
+        owners += [s.additions for s in self.c.sizes.values()]
+        added = {a.item if isinstance(a.item, str) else a.item.id for own in owners for a in own}
+        duties = set(self.duty_owner) | added
+        self.additions(sector.additions, at, duties)
+        self.lines(sector.kpis, at, "kpis")
+        self.lines(sector.regulations, at, "regulations")
+        self.qualifications(sector.qualifications.required, sector.qualifications.preferred, at)
+        for i, sk in enumerate(sector.skills):
+            self.when(sk.when, at, f"skills.{i}")
+        known = duties | set(self.c.skills)
+        known |= {s.id for ind in self.c.industries.values() for s in ind.skills}
+        known |= {
+            s.id for role in self.c.roles.values() for s in role.skills if isinstance(s, Skill)
+        }
+        for i, ident in enumerate(sector.drops):
+            if ident not in known:
+                self.problems.append(
+                    f"{at}: drops.{i}: no responsibility or skill '{ident}' in the catalog"
+                )
+
     def domain_functions(self) -> None:
         for d in self.c.domains.values():
             if d.function is not None and d.function not in self.functions:
@@ -1220,9 +1277,10 @@ class _Checker:
         self.role_names(role, at)
         self.role_credentials(role, at)
         if isinstance(role.works_with, dict):
-            keys = sorted(self.industries | {DEFAULT_KEY})
+            keys = sorted(self.industries | self.sectors | {DEFAULT_KEY})
             self.problems += [
-                f"{at}: works_with.{key}: unknown industry (expected one of {', '.join(keys)})"
+                f"{at}: works_with.{key}: unknown industry or sector "
+                f"(expected one of {', '.join(keys)})"
                 for key in role.works_with
                 if key not in keys
             ]
@@ -1304,6 +1362,8 @@ def _check(c: Catalog) -> list[str]:
     check.domain_functions()
     for role in c.roles.values():
         check.role(role)
+    for sector in c.sectors.values():  # after the roles: drops may name their inline duties
+        check.sector(sector)
     check.posting()
     check.problems += _work_problems(c, check.where("work", "work"), set(check.duty_owner))
     if c.country_table is None:

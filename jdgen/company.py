@@ -41,15 +41,21 @@ def company_from_data(data: Any, where: str, catalog: Catalog) -> Company:
 
 
 def check_choices(company: Company, where: str, catalog: Catalog) -> None:
-    """Size and industry must be known to the catalog, and the locale to Babel."""
+    """Size, industry and sector (one of the industry's) must be known to the catalog,
+    and the locale to Babel."""
     try:
         catalog.find_size(company.size)
     except UnknownChoiceError as exc:
         raise CompanyFileError(f"{where}: size: {exc}") from None
     try:
-        catalog.find_industry(company.industry)
+        industry = catalog.find_industry(company.industry)
     except UnknownChoiceError as exc:
         raise CompanyFileError(f"{where}: industry: {exc}") from None
+    if company.sector and company.sector.strip():
+        try:
+            catalog.find_sector(company.sector, industry.id)
+        except UnknownChoiceError as exc:
+            raise CompanyFileError(f"{where}: sector: {exc}") from None
     if company.locale is not None:
         problem = check_locale(company.locale)
         if problem:

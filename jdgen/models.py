@@ -164,6 +164,9 @@ class Facts:
     function: str = ""
     kind: str = "line"
     business_model: str = ""
+    #: The company's sector within its industry (``catalog/sectors/``: grocery, foundry …),
+    #: "" when it names none.
+    sector: str = ""
     #: What the company owns (fleet, warehouses, stock …): its business model's, else its
     #: industry's (``owns`` in business-models.yaml and industries/*.yaml).
     owns: frozenset[str] = frozenset()
@@ -210,6 +213,10 @@ class When(Strict):
     #: The company's business model (``business-models.yaml``).
     business_models: list[str] | None = None
     not_business_models: list[str] | None = None
+    #: The company's sector within its industry (``catalog/sectors/``); ``not_sectors``
+    #: leaves a line out where the sector contradicts it (resold returns at a grocer).
+    sectors: list[str] | None = None
+    not_sectors: list[str] | None = None
     #: Only for these roles / not for these roles (catalog ids).
     roles: list[str] | None = None
     not_roles: list[str] | None = None
@@ -261,6 +268,8 @@ class When(Strict):
             (self.kinds, f.kind, True),
             (self.business_models, f.business_model, True),
             (self.not_business_models, f.business_model, False),
+            (self.sectors, f.sector, True),
+            (self.not_sectors, f.sector, False),
             (self.roles, f.role, True),
             (self.not_roles, f.role, False),
             (self.countries, f.country, True),
@@ -690,7 +699,19 @@ class CompanySize(Strict):
         return valid_patterns(value)
 
 
-class Industry(Strict):
+class CatalogLines(Strict):
+    """The lines an industry or a sector adds to the postings of its companies."""
+
+    #: Named in the qualifications as "Working knowledge of …".
+    regulations: list[Line] = Field(default_factory=list)
+    kpis: list[Line] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    additions: list[Addition] = Field(default_factory=list)
+    qualifications: ExtraQualifications = Field(default_factory=ExtraQualifications)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Industry(CatalogLines):
     """An industry: ``catalog/industries.yaml``."""
 
     id: str = Field(pattern=ID_PATTERN)
@@ -724,13 +745,27 @@ class Industry(Strict):
     #: Reporting lines to a role this kind of company does not have go to the role that
     #: holds its seat (key and value: role ids or titles): a bank has no VP of Supply Chain.
     seat_holders: dict[str, str] = Field(default_factory=dict)
-    #: Named in the qualifications as "Working knowledge of …".
-    regulations: list[Line] = Field(default_factory=list)
-    kpis: list[Line] = Field(default_factory=list)
-    skills: list[Skill] = Field(default_factory=list)
-    additions: list[Addition] = Field(default_factory=list)
-    qualifications: ExtraQualifications = Field(default_factory=ExtraQualifications)
-    sources: list[Source] = Field(default_factory=list)
+
+
+class Sector(CatalogLines):
+    """A kind of business within an industry: ``catalog/sectors/<id>.yaml`` (an online
+    grocer, an iron foundry, a card-payments firm).  A company names it in ``sector:``.
+
+    Its lines are chosen by role function as an industry's are, and rank above them: a
+    sector's line on a topic replaces the industry's (and the role's) line on that topic,
+    and its additions may replace duties by id.  ``drops`` leaves out the catalog duties
+    and skills the sector contradicts (returned groceries put back on sale)."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    #: The industries it belongs to (a grocer may sell in stores or online).
+    industries: list[str] = Field(min_length=1)
+    description: str
+    #: The industry's words this sector says differently (castings, merchants …).
+    vocab: VocabWords = Field(default_factory=VocabWords)
+    #: Ids of duties and skills (role, library or industry) that do not fit this sector.
+    drops: list[str] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
@@ -938,6 +973,10 @@ class Company(Strict):
     #: How it sells (``catalog/business-models.yaml``: b2b-distribution, b2c-stores,
     #: d2c-online, subscription-software, services …); default: the industry's.
     business_model: str | None = None
+    #: What kind of business it is within its industry (``catalog/sectors/``: grocery under
+    #: retail or ecommerce, foundry or food-and-beverage under manufacturing, payments
+    #: under financial services …); default: none, the industry's lines alone.
+    sector: str | None = None
     #: The business systems it uses (NetSuite, SAP, Salesforce, Zendesk …), named in
     #: duties and skills instead of "ERP" or "CRM".
     systems: list[str] = Field(default_factory=list)
@@ -1049,10 +1088,10 @@ class Company(Strict):
 
 
 #: Where a part of a posting came from: ``role`` (the role's own entry), ``library``
-#: (a shared responsibility or skill), ``size`` or ``industry`` (a tailoring rule),
+#: (a shared responsibility or skill), ``size``, ``industry`` or ``sector`` (a tailoring rule),
 #: ``catalog`` (standard wording in ``posting.yaml``), ``company`` (a field of the
 #: company profile) or ``user`` (a per-posting addition).
-OriginKind = Literal["role", "library", "size", "industry", "catalog", "company", "user"]
+OriginKind = Literal["role", "library", "size", "industry", "sector", "catalog", "company", "user"]
 
 
 class Origin(Strict):

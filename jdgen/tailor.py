@@ -8,7 +8,8 @@ industry knowledge comes from the catalog data:
 * the scope sentence by size and level, and the size's additions (hands-on duties
   in a small company, governance and multi-site duties in an enterprise);
 * the industry's vocabulary, context sentence, regulations, KPIs, skills and
-  additions;
+  additions, and the company's sector's (a grocer's, a foundry's), which replace the
+  industry's on the same topic;
 * items marked ``physical_goods: true`` (supply chain, inventory) only for
   companies that make, move or sell goods; ``physical_goods: false`` items (vendor
   management) only for those that don't.
@@ -31,6 +32,7 @@ from jdgen.budget import (
     NOTHING_SAID,
     ROLE,
     SCALED,
+    SECTOR,
     SIZE,
     Candidate,
     Said,
@@ -46,7 +48,7 @@ from jdgen.countries import (
     title_with_suffix,
     written_out,
 )
-from jdgen.errors import JdgenError, TemplateError
+from jdgen.errors import JdgenError, TemplateError, UnknownChoiceError
 from jdgen.models import (
     DEFAULT_KEY,
     Addition,
@@ -70,6 +72,7 @@ from jdgen.models import (
     RoleRef,
     Salary,
     Section,
+    Sector,
     Skill,
     SkillFact,
     Subsection,
@@ -188,6 +191,16 @@ class Context:
             self.memo[key] = make()
         return self.memo[key]  # type: ignore[no-any-return]
 
+    @property
+    def sector(self) -> Sector | None:
+        """The company's sector within its industry (sectors/), or None."""
+        return self.catalog.sectors.get(self.facts.sector) if self.facts.sector else None
+
+    def dropped(self, item_id: str) -> bool:
+        """Does the company's sector leave this duty or skill out (``drops``)?"""
+        sector = self.sector
+        return sector is not None and item_id in sector.drops
+
     def industry_core(self) -> bool:
         """Is the role of a function the industry's general lines are written for?"""
         return self.facts.function in (self.industry.core_functions or CORE_FUNCTIONS)
@@ -299,6 +312,16 @@ def business_model(company: Company, industry: Industry, catalog: Catalog) -> st
     )
 
 
+def sector_id(company: Company, industry: Industry, catalog: Catalog) -> str:
+    """The company's sector id (by id, name or alias, one of its industry's), or ""."""
+    if not company.sector or not company.sector.strip():
+        return ""
+    try:
+        return catalog.find_sector(company.sector, industry.id).id
+    except UnknownChoiceError as exc:
+        raise JdgenError(f"sector: {exc}") from None
+
+
 def owned(model_id: str, industry: Industry, catalog: Catalog) -> frozenset[str]:
     """What the company owns: its business model's list where the model has one, else
     its industry's."""
@@ -308,12 +331,15 @@ def owned(model_id: str, industry: Industry, catalog: Catalog) -> frozenset[str]
     return frozenset(industry.owns)
 
 
-def vocabulary(model_id: str, industry: Industry, catalog: Catalog) -> dict[str, str]:
-    """The industry's words, with those the business model says differently replaced."""
-    model = catalog.business_models.get(model_id)
+def vocabulary(
+    model_id: str, industry: Industry, catalog: Catalog, sector: str = ""
+) -> dict[str, str]:
+    """The industry's words, with those the business model, then the sector, says
+    differently replaced."""
     words = dict(industry.vocab)
-    if model is not None:
-        words.update({k: v for k, v in model.vocab if v is not None})
+    for own in (catalog.business_models.get(model_id), catalog.sectors.get(sector)):
+        if own is not None:
+            words.update({k: v for k, v in own.vocab if v is not None})
     return words
 
 
@@ -346,6 +372,7 @@ def facts_for(
         function=role_function(role, catalog),
         kind=role.kind or ("executive" if level.id == "executive" else "line"),
         business_model=model,
+        sector=sector_id(company, industry, catalog),
         owns=owned(model, industry, catalog),
         headcount=people,
         multi_site=n_sites > 1,
@@ -383,7 +410,7 @@ def resolve(
         systems=catalog.systems.words(company.systems, facts.function),
         headcount=facts.headcount,
         description=company.description or "",
-        vocab=vocabulary(facts.business_model, industry, catalog),
+        vocab=vocabulary(facts.business_model, industry, catalog, facts.sector),
     )
     locale = company.locale or country.locale
     budget = catalog.lengths.get(opts.length or company.length, EVERYTHING)
@@ -422,7 +449,9 @@ def _catalog_ids(ctx: Context) -> set[str]:
     ids |= {i if isinstance(i, str) else i.id for g in role.responsibilities for i in g.items}
     ids |= {s if isinstance(s, str) else s.id for s in role.skills}
     ids |= {s.id for s in ctx.industry.skills}
-    for addition in (*ctx.size_additions, *ctx.industry.additions):
+    sector_additions = ctx.sector.additions if ctx.sector else []
+    ids |= {s.id for s in ctx.sector.skills} if ctx.sector else set()
+    for addition in (*ctx.size_additions, *ctx.industry.additions, *sector_additions):
         ids.add(addition.item if isinstance(addition.item, str) else addition.item.id)
     return ids
 
@@ -444,14 +473,20 @@ def _user(option: str) -> Origin:
     return Origin.trusted(kind="user", ref=option)
 
 
-#: Who owns a catalog line: the role, or the size or industry rule that adds it.
-Owner = Literal["role", "size", "industry"]
+#: Who owns a catalog line: the role, or the size, industry or sector rule that adds it.
+Owner = Literal["role", "size", "industry", "sector"]
 
 
 def _owner_origin(ctx: Context, owner: Owner) -> Origin:
-    """The origin of a line from ``owner``: ``role``, ``size`` or ``industry``."""
-    ref = {"role": ctx.role.id, "size": ctx.size.id, "industry": ctx.industry.id}[owner]
+    """The origin of a line from ``owner``: ``role``, ``size``, ``industry`` or ``sector``."""
+    refs = {"role": ctx.role.id, "size": ctx.size.id, "industry": ctx.industry.id}
+    ref = ctx.facts.sector if owner == "sector" else refs[owner]
     return Origin.trusted(kind=owner, ref=ref)
+
+
+def _by_function(owner: Owner) -> bool:
+    """Are ``owner``'s lines chosen by role function (an industry's and a sector's)?"""
+    return owner in ("industry", "sector")
 
 
 def _line_bullets(
@@ -463,7 +498,7 @@ def _line_bullets(
     already cover (a KPI may measure one, so KPIs keep theirs)."""
     origin = _owner_origin(ctx, owner)
     prefix = "" if owner == "role" else f"{origin.ref}-"
-    fits = ctx.applies_industry if owner == "industry" else ctx.applies
+    fits = ctx.applies_industry if _by_function(owner) else ctx.applies
     bullets = []
     for i, x in enumerate(lines, 1):
         if not fits(line_when(x)) or (name != "kpi" and ctx.said.covers(line_topic(x))):
@@ -605,11 +640,13 @@ def team(ctx: Context) -> str | None:
 
 
 def works_with(ctx: Context) -> list[str]:
-    """Whom the role works with most, placeholders filled: the industry's list or the
-    default; at a small company, the people such a company has (work.yaml small_teams)."""
+    """Whom the role works with most, placeholders filled: the sector's list, else the
+    industry's, else the default; at a small company, the people such a company has
+    (work.yaml small_teams)."""
     given = ctx.role.works_with
     if isinstance(given, dict):
-        given = given.get(ctx.industry.id, given.get(DEFAULT_KEY, []))
+        own = given.get(ctx.facts.sector) if ctx.facts.sector else None
+        given = own or given.get(ctx.industry.id, given.get(DEFAULT_KEY, []))
     teams = [t for t in (fill(x, ctx.values).strip() for x in given) if t]
     small = ctx.catalog.work.small_teams
     if small is None or ctx.facts.headcount >= small.below or not teams:
@@ -638,7 +675,13 @@ def _reporting(ctx: Context) -> Section:
 
 #: How specific a line from each kind of source is (jdgen.budget): the most specific
 #: line of a topic wins, and the budget keeps specific lines first.
-SPECIFICITY = {"library": LIBRARY, "size": SIZE, "role": ROLE, "industry": INDUSTRY}
+SPECIFICITY = {
+    "library": LIBRARY,
+    "size": SIZE,
+    "role": ROLE,
+    "industry": INDUSTRY,
+    "sector": SECTOR,
+}
 
 
 class _Duties:
@@ -653,7 +696,7 @@ class _Duties:
     def add(self, bullets: list[Bullet], item: str | Responsibility, source: Origin) -> None:
         ctx = self.ctx
         r = ctx.catalog.responsibility(item)
-        if ctx.removed(r.id) or not ctx.applies(r.when):
+        if ctx.removed(r.id) or ctx.dropped(r.id) or not ctx.applies(r.when):
             return
         text = ctx.wording(r)
         if text.lower() not in self.seen and ctx.local(text):
@@ -700,8 +743,9 @@ def _add_rules(ctx: Context, groups: list[Subsection], duties: _Duties) -> set[s
     replaced: set[str] = set()
     rules: list[tuple[Owner, Addition]] = [("size", a) for a in ctx.size_additions]
     rules += [("industry", a) for a in ctx.industry.additions]
+    rules += [("sector", a) for a in ctx.sector.additions] if ctx.sector else []
     for owner, addition in rules:
-        fits = ctx.applies_industry if owner == "industry" else ctx.applies
+        fits = ctx.applies_industry if _by_function(owner) else ctx.applies
         if not fits(addition.when):
             continue
         target = next((by_id[g] for g in addition.into if g in by_id), None)
@@ -822,18 +866,26 @@ def _certifications(ctx: Context, required: bool) -> list[Bullet]:
 
 
 def _regulations(ctx: Context) -> list[Bullet]:
-    regulations = [
-        text
-        for r in ctx.industry.regulations
+    """ "Working knowledge of …": the sector's laws and the industry's, one per topic (a
+    foundry's OSHA silica standard before any plant's OSHA standards), those no duty names."""
+    lines: list[tuple[Owner, str | TextItem]] = [
+        *(("sector", r) for r in (ctx.sector.regulations if ctx.sector else [])),
+        *(("industry", r) for r in ctx.industry.regulations),
+    ]
+    cands = [
+        Candidate(str(i), text, line_topic(r), SPECIFICITY[owner])
+        for i, (owner, r) in enumerate(lines)
         if ctx.applies_industry(line_when(r))
         and ctx.local(text := ctx.filled(line_text(r)))
         and not ctx.said.names(text)
     ]
-    if not regulations:
+    kept = one_per_topic(cands)
+    if not kept:
         return []
     said = ctx.catalog.text.sentences.regulations
-    text = ctx.render(said, regulations=join_words(regulations))
-    return [Bullet.trusted(id="regulations", text=text, source=_owner_origin(ctx, "industry"))]
+    text = ctx.render(said, regulations=join_words([c.text for c in kept]))
+    owner: Owner = "sector" if any(c.specificity == SECTOR for c in kept) else "industry"
+    return [Bullet.trusted(id="regulations", text=text, source=_owner_origin(ctx, owner))]
 
 
 def _required(ctx: Context) -> list[Bullet]:
@@ -852,8 +904,28 @@ def _required(ctx: Context) -> list[Bullet]:
         *_certifications(ctx, required=True),
         *_line_bullets(ctx, q.required, "role", "required"),
         *_line_bullets(ctx, ctx.band_attr("qualifications").required, "size", "required"),
-        *_line_bullets(ctx, ctx.industry.qualifications.required, "industry", "required"),
+        *_sector_lines(ctx, "required"),
         *_company_requirements(ctx),
+    ]
+
+
+def _sector_lines(ctx: Context, part: Literal["required", "preferred"]) -> list[Bullet]:
+    """The industry's and the sector's qualification lines of one part: a sector line on a
+    topic ("industry-experience": a foundry, not any plant) replaces the industry's lines on
+    that topic in both parts."""
+    industry = getattr(ctx.industry.qualifications, part)
+    if ctx.sector is None:
+        return _line_bullets(ctx, industry, "industry", part)
+    q = ctx.sector.qualifications
+    topics = {
+        t
+        for x in (*q.required, *q.preferred)
+        if (t := line_topic(x)) and ctx.applies_industry(line_when(x))
+    }
+    kept = [x for x in industry if line_topic(x) not in topics]
+    return [
+        *_line_bullets(ctx, getattr(q, part), "sector", part),
+        *_line_bullets(ctx, kept, "industry", part),
     ]
 
 
@@ -953,7 +1025,7 @@ def _preferred(ctx: Context) -> list[Bullet]:
         *_certifications(ctx, required=False),
         *_line_bullets(ctx, q.preferred, "role", "preferred"),
         *_line_bullets(ctx, ctx.band_attr("qualifications").preferred, "size", "preferred"),
-        *_line_bullets(ctx, ctx.industry.qualifications.preferred, "industry", "preferred"),
+        *_sector_lines(ctx, "preferred"),
         *_regulations(ctx),
     ]
 
@@ -1016,14 +1088,21 @@ def _skill_candidates(
         )
         for s in ctx.role.skills
     ]
-    skills += [
-        (s, _owner_origin(ctx, "industry"))
-        for s in ctx.industry.skills
-        if ctx.applies_industry(s.when)
+    rules: list[tuple[Owner, list[Skill]]] = [
+        ("industry", ctx.industry.skills),
+        ("sector", ctx.sector.skills if ctx.sector else []),
     ]
+    for owner, own in rules:
+        origin = _owner_origin(ctx, owner)
+        skills += [(s, origin) for s in own if ctx.applies_industry(s.when)]
+    # a sector skill's topic is the sector's even where a duty already says the skill
+    # (the foundry's casting quotes): no industry or role skill takes its place
+    claimed = {s.topic for s, o in skills if o.kind == "sector" and s.topic and ctx.applies(s.when)}
     chosen: list[tuple[Skill, Origin]] = []
     for s, origin in skills:
-        fits = ctx.applies(s.when) and not ctx.removed(s.id) and not _repeats_a_duty(ctx, s)
+        fits = ctx.applies(s.when) and not ctx.removed(s.id) and not ctx.dropped(s.id)
+        fits = fits and (origin.kind == "sector" or s.topic not in claimed)
+        fits = fits and not _repeats_a_duty(ctx, s)
         if fits and all(c.id != s.id for c, _ in chosen):
             chosen.append((s, origin))
     # one skill per topic and per name, then as many of each kind as the length allows
@@ -1105,9 +1184,10 @@ def _kpi_lines(ctx: Context) -> list[Bullet]:
     (the same for every budget)."""
     bullets = _line_bullets(ctx, ctx.role.kpis, "role", "kpi")
     own = tuple(b.text for b in bullets)
+    sector = _line_bullets(ctx, ctx.sector.kpis, "sector", "kpi") if ctx.sector else []
     bullets += [
         b
-        for b in _line_bullets(ctx, ctx.industry.kpis, "industry", "kpi")
+        for b in (*sector, *_line_bullets(ctx, ctx.industry.kpis, "industry", "kpi"))
         if _measures_else(b.text, own)
     ]
     return _one_kpi_per_topic(ctx, bullets)
@@ -1125,11 +1205,13 @@ def _measures_else(text: str, own: tuple[str, ...]) -> bool:
 
 
 def _one_kpi_per_topic(ctx: Context, bullets: list[Bullet]) -> list[Bullet]:
-    """At most one KPI per topic (two cycle times measure one thing): the industry's
-    (the more specific) before the role's, else the first."""
+    """At most one KPI per topic (two cycle times measure one thing): the sector's, then
+    the industry's (the more specific) before the role's, else the first."""
+    owners = [("", ctx.role.kpis), (f"{ctx.industry.id}-", ctx.industry.kpis)]
+    if ctx.sector:
+        owners.append((f"{ctx.sector.id}-", ctx.sector.kpis))
     topics = {
-        **{f"kpi-{i}": line_topic(x) for i, x in enumerate(ctx.role.kpis, 1)},
-        **{f"{ctx.industry.id}-kpi-{i}": line_topic(x) for i, x in enumerate(ctx.industry.kpis, 1)},
+        f"{prefix}kpi-{i}": line_topic(x) for prefix, kpis in owners for i, x in enumerate(kpis, 1)
     }
     cands = [
         Candidate(b.id, b.text, topics.get(b.id), SPECIFICITY.get(b.source.kind, ROLE))

@@ -247,3 +247,44 @@ def test_a_real_terminal_session(tmp_path: Path) -> None:
     assert data["industry"] == "logistics" and data["work_arrangement"] == "on-site"
     assert data["locations"] == [{"country": "US"}]
     assert data["salary"] == {"min": 95000, "max": 110000, "currency": "USD", "period": "year"}
+
+
+def test_the_sector_is_asked_for_an_industry_that_has_sectors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("jdgen.cli.init.interactive", lambda: True)
+    path = tmp_path / "company.yaml"
+    answers = ["Northfield", "", "", "40", "manufacturing", "", "", ""]  # ... country
+    answers += [""] * 7  # work arrangement ... visa sponsorship
+    answers += ["casts iron parts", ""]  # description, business model
+    answers += ["grocery", "metal casting"]  # sector: another industry's refused, then an alias
+    answers += [""] * 5
+    result = invoke("init", str(path), input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Kind of business within the industry (food-and-beverage, foundry;" in result.output
+    assert "'grocery' is a sector of retail and ecommerce, not manufacturing" in result.output
+    data = yaml.safe_load(path.read_text())
+    assert data["sector"] == "foundry"
+    assert load_company(path, builtin_catalog()).sector == "foundry"
+
+
+def test_the_sector_flag_must_belong_to_the_industry(tmp_path: Path) -> None:
+    path = tmp_path / "company.yaml"
+    ok = invoke("init", str(path), "--no-input", "--industry", "retail", "--sector", "Grocer")
+    assert ok.exit_code == 0, ok.stderr
+    assert yaml.safe_load(path.read_text())["sector"] == "grocery"
+    bad = invoke(
+        "init",
+        str(tmp_path / "b.yaml"),
+        "--no-input",
+        "--industry",
+        "retail",
+        "--sector",
+        "foundry",
+    )
+    assert bad.exit_code == 1
+    assert bad.stderr.strip() == (
+        "error: --sector: 'foundry' is a sector of manufacturing, not retail "
+        "(expected one of grocery for industry retail)"
+    )
+    assert not (tmp_path / "b.yaml").exists()

@@ -26,6 +26,7 @@ FULL: dict[str, Any] = {
     "industry": "manufacturing",
     "description": "makes stainless-steel valves for water utilities",
     "business_model": "b2b-products",
+    "sector": "foundry",
     "systems": ["SAP", "Power BI"],
     "unionised": True,
     "languages": ["English", "German"],

@@ -123,6 +123,12 @@ def build_company(
         except UnknownChoiceError as exc:
             raise UnknownChoiceError(f"{option}: {exc}") from None
         updates[option.lstrip("-")] = value
+    if industry is not None and company.sector:
+        # a sector of the company file's industry does not follow it into another one
+        try:
+            catalog.find_sector(company.sector, catalog.find_industry(industry).id)
+        except UnknownChoiceError:
+            updates["sector"] = None
     return company.model_copy(update=updates) if updates else company
 
 

@@ -145,11 +145,34 @@ class Question:
     when: Callable[[dict[str, Any]], bool] = lambda values: True
     #: The default offered when no flag gave one.
     default: Any = None
+    #: The choices for ``{}`` in the label, from the answers so far (a sector of the
+    #: industry given).
+    choices: Callable[[dict[str, Any]], list[str]] | None = None
+
+    def prompt(self, values: dict[str, Any]) -> str:
+        """The label, with the choices for these answers."""
+        return self.label.format(", ".join(self.choices(values))) if self.choices else self.label
 
 
-def questions(catalog: Catalog) -> list[Question]:
-    """Everything a publishable posting needs, in the order a person thinks of it."""
+def questions(catalog: Catalog, answers: dict[str, Any] | None = None) -> list[Question]:
+    """Everything a publishable posting needs, in the order a person thinks of it
+    (``answers``: the answers so far, read by a question that depends on one)."""
     from jdgen import forgiving
+
+    given = answers if answers is not None else {}
+
+    def industry_id(values: dict[str, Any]) -> str:
+        try:
+            return catalog.find_industry(str(values.get("industry") or "general")).id
+        except JdgenError:
+            return ""
+
+    def sectors_of(values: dict[str, Any]) -> list[str]:
+        found = industry_id(values)
+        return [s.id for s in catalog.sectors.values() if found in s.industries]
+
+    def sector(raw: str) -> str:
+        return catalog.find_sector(raw, industry_id(given)).id
 
     def size(raw: str) -> str:
         catalog.find_size(raw)
@@ -225,6 +248,13 @@ def questions(catalog: Catalog) -> list[Question]:
             business_model,
         ),
         Question(
+            "sector",
+            "Kind of business within the industry ({}; Enter for none)",
+            sector,
+            when=lambda values: bool(sectors_of(values)),
+            choices=sectors_of,
+        ),
+        Question(
             "systems",
             "Business systems you use (e.g. NetSuite, Salesforce; Enter to skip)",
             items(",;"),
@@ -243,10 +273,12 @@ def questions(catalog: Catalog) -> list[Question]:
 
 def ask_all(values: dict[str, Any], catalog: Catalog) -> None:
     """Ask every question that applies, offering the flags' values as defaults."""
-    for q in questions(catalog):
+    for q in questions(catalog, values):
         if q.when(values):
             given = values.get(q.key)
-            answer = _ask(q.label, given if given not in (None, "", ()) else q.default, q.check)
+            answer = _ask(
+                q.prompt(values), given if given not in (None, "", ()) else q.default, q.check
+            )
             values[q.key] = None if answer == "" else answer
     if values.get("salary_min") and not values.get("salary_max"):
         values["salary_max"] = values["salary_min"]
@@ -314,6 +346,9 @@ def _terms(values: dict[str, Any]) -> list[str]:
 @click.option("--industry", cls=CatalogHelpOption, help="{industries}.")
 @click.option("--description", help="What the company makes or does, in one line.")
 @click.option("--business-model", help="How the company sells (default: the industry's usual).")
+@click.option(
+    "--sector", help="Kind of business within the industry, e.g. grocery, foundry, payments."
+)
 @click.option("--system", "systems", multiple=True, help="A business system you use; repeatable.")
 @click.option("--sites", type=click.IntRange(min=1), help="Number of sites.")
 @click.option("--countries", type=click.IntRange(min=1), help="Number of countries.")
@@ -460,6 +495,12 @@ def check_values(values: dict[str, Any], catalog: Catalog) -> None:
                 find(values[option])
             except JdgenError as exc:
                 raise JdgenError(f"--{option}: {exc}") from None
+    if values["sector"]:
+        industry = catalog.find_industry(values["industry"] or "general").id
+        try:
+            values["sector"] = catalog.find_sector(values["sector"], industry).id
+        except JdgenError as exc:
+            raise JdgenError(f"--sector: {exc}") from None
     if isinstance(values["closing_date"], str):
         try:
             values["closing_date"] = a_date(values["closing_date"])
@@ -516,6 +557,8 @@ def company_yaml(name: str, values: dict[str, Any], catalog: Catalog) -> str:
         visa_sponsorship=values["visa_sponsorship"],
         description=values["description"],
         business_model=values["business_model"],
+        sector=values["sector"],
+        sectors=", ".join(catalog.sectors),
         systems=list(values["systems"] or []),
         sites=values["sites"],
         countries=values["countries"],

@@ -27,6 +27,7 @@ PLACED = frozenset(
         "industry",
         "description",
         "business_model",
+        "sector",
         "systems",
         "languages",
         "preferred_languages",

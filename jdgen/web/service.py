@@ -110,6 +110,11 @@ def company_errors(data: dict[str, Any], cat: Catalog) -> tuple[Company | None, 
             finder(getattr(company, name))
         except UnknownChoiceError as exc:
             errors.append(FieldError(("company", name), str(exc)))
+    if company.sector and company.sector.strip() and not errors:
+        try:
+            cat.find_sector(company.sector, cat.find_industry(company.industry).id)
+        except UnknownChoiceError as exc:
+            errors.append(FieldError(("company", "sector"), str(exc)))
     return (None, errors) if errors else (company, [])
 
 

@@ -25,7 +25,8 @@ TERMS_FIELDS = (
 )
 
 #: The fields of the "How the company works" part of the form.
-FACT_FIELDS: tuple[str, ...] = ("business_model", "systems", "languages", "unionised", "sites")
+FACT_FIELDS: tuple[str, ...] = ("business_model", "sector", "systems", "languages", "unionised")
+FACT_FIELDS += ("sites",)
 FACT_FIELDS += ("countries", "preferred_languages")
 
 
@@ -173,6 +174,10 @@ def form_values(company: dict[str, Any], cat: Any) -> dict[str, Any]:
         "industries": [(i.id, i.name) for i in cat.industries.values()],
         "sizes": list(cat.sizes.values()),
         "business_models": [(m.id, m.name) for m in cat.business_models.values()],
+        "sectors": [
+            (s.id, f"{s.name} ({', '.join(cat.industries[i].name for i in s.industries)})")
+            for s in cat.sectors.values()
+        ],
         "location_rows": rows(company, "locations"),
         "section_rows": rows(company, "extra_sections", "posting"),
         "other_fields": unplaced(),
