@@ -359,8 +359,7 @@ def print_columns(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None
     cells = [headers, *rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     plain = (
-        not sys.stdout.isatty()
-        and not {"FORCE_COLOR", "TTY_COMPATIBLE"} & set(os.environ)
+        piped(sys.stdout)
         and sum(widths) + 2 * (len(widths) - 1) <= PIPED_WIDTH
         and all(_plain_cell(c) for row in cells for c in row)
     )
@@ -377,6 +376,28 @@ def print_columns(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None
     for row in rows:  # cells are text: "[Interim] COO" is no markup, ":star:" no emoji code
         table.add_row(*(Text(cell) for cell in row))
     console().print(table)
+
+
+def piped(stream: Any) -> bool:
+    """``stream`` is no terminal, and no FORCE_COLOR or TTY_COMPATIBLE makes rich write
+    colours to it anyway: what rich writes there is plain text."""
+    return not stream.isatty() and not {"FORCE_COLOR", "TTY_COMPATIBLE"} & set(os.environ)
+
+
+def print_lint_report(report: Any, *, stderr: bool = False, brief: bool = False) -> None:
+    """A lint report (:func:`jdgen.lint.print_report`); piped, the same text made without
+    loading rich where :func:`jdgen.lint.plain.plain_report` can be sure of it."""
+    stream = sys.stderr if stderr else sys.stdout
+    if piped(stream):
+        from jdgen.lint.plain import plain_report
+
+        text = plain_report(report, brief)
+        if text is not None:
+            click.echo(text, nl=False, err=stderr)
+            return
+    from jdgen.lint import print_report
+
+    print_report(report, console(stderr), brief=brief)
 
 
 def _plain_cell(text: str) -> bool:

@@ -12,7 +12,6 @@ import click
 from jdgen.cli.common import (
     build_posting,
     company_options,
-    console,
     posting_choices,
     posting_options,
 )
@@ -154,8 +153,8 @@ def lint(
       jdgen lint posting.md --format json --fail-under 80
       pbpaste | jdgen lint -
     """
-    from jdgen.cli.common import load_catalog_for
-    from jdgen.lint import lint_file, lint_job_description, print_report
+    from jdgen.cli.common import load_catalog_for, print_lint_report
+    from jdgen.lint import lint_file, lint_job_description
     from jdgen.lint.rules import rules_for
 
     day = as_of.date() if as_of else None
@@ -180,7 +179,7 @@ def lint(
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
-        print_report(report, console())
+        print_lint_report(report)
     if fail_under is not None and report.score < fail_under:
         click.secho(f"score {report.score} is below --fail-under {fail_under}", fg="red", err=True)
         raise click.exceptions.Exit(EXIT_BELOW)

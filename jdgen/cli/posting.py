@@ -171,13 +171,13 @@ def _lint_after(
     catalog_dirs: tuple[Path, ...],
 ) -> None:
     """``generate --lint``: the posting's findings, briefly, on stderr."""
-    from jdgen.cli.common import console
+    from jdgen.cli.common import print_lint_report
     from jdgen.cli.lint import headcount
-    from jdgen.lint import lint_job_description, print_report
+    from jdgen.lint import lint_job_description
 
     employees = headcount(company_file, size, industry, catalog_dirs)
     report = lint_job_description(jd, source=source, employees=employees)
-    print_report(report, console(stderr=True), brief=True)
+    print_lint_report(report, stderr=True, brief=True)
 
 
 def _report_readiness(
