@@ -12,11 +12,14 @@ Every sentence comes from ``catalog/lint/checks.yaml`` (``messages``).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from jdgen.countries import CountryEntry
 from jdgen.lint.report import Finding
 from jdgen.lint.rules import Rules, Severity, words_regex
 from jdgen.lint.sources import Posting
+
+if TYPE_CHECKING:
+    from jdgen.countries import CountryEntry
 
 
 def _entry(posting: Posting, rules: Rules) -> CountryEntry | None:

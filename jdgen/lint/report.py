@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import Field
 
 from jdgen.lint.rules import Severity
-from jdgen.models import Strict
+from jdgen.strict import Strict
 
 #: Names of the checks, in the order they are reported.
 CHECK_NAMES: dict[str, str] = {

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from jdgen.errors import CatalogError
-from jdgen.models import Strict
 from jdgen.placeholders import filled
 from jdgen.resources import data_dir
+from jdgen.strict import Strict
 from jdgen.text import valid_patterns
 from jdgen.validation import validation_problems
 from jdgen.yamlfile import read_yaml

@@ -21,13 +21,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jdgen.errors import JdgenError
 from jdgen.lint.readers import Block as Block  # re-exported: what a posting is made of
 from jdgen.lint.readers import check_size, jsonld_objects, jsonld_text, reader_for
 from jdgen.lint.rules import Rules
-from jdgen.models import JobDescription, Salary
+
+if TYPE_CHECKING:
+    from jdgen.models import JobDescription, Salary
 
 #: Section ids of a JobDescription, and the kinds recognised from file headings.
 EEO = "equal-opportunity"
