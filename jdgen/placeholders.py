@@ -73,6 +73,14 @@ def substituted(text: str, values: dict[str, Any]) -> str | None:
 def _lookup(values: dict[str, Any], path: str) -> str | None:
     """The printed value at ``path`` (``vocab.site``), or ``None`` when Jinja would do
     anything but fetch dict items (a global, an attribute, undefined, a constant)."""
+    found = _value(values, path)
+    return None if found is None else str(found[0])
+
+
+def _value(values: dict[str, Any], path: str) -> tuple[Any] | None:
+    """The plain value at ``path`` (``vocab.site``) as a one-tuple (it may be falsy), or
+    ``None`` when Jinja would do anything but fetch dict items (a global, an attribute,
+    undefined, a constant) or the value is not plain."""
     head, *keys = path.split(".")
     if head in _NOT_VARIABLES or head not in values:
         return None
@@ -81,22 +89,25 @@ def _lookup(values: dict[str, Any], path: str) -> str | None:
         if type(value) is not dict or hasattr(dict, key) or key not in value:
             return None
         value = value[key]
-    return str(value) if type(value) in _PLAIN else None
+    return (value,) if type(value) in _PLAIN else None
 
 
 # -- small conditions ------------------------------------------------------------
 #
-# Lint's messages also choose a word by a count or a flag ("word{{ 's' if forms > 1
-# else '' }}", "{% if hard %}…{% else %}…{% endif %}").  Loading Jinja for them costs a
-# lint run more than all its checks, so :func:`filled` reads this small part of the
-# template language itself and leaves everything else to the sandbox.
+# Lint's messages and some catalog sentences also choose a word by a count or a flag
+# ("word{{ 's' if forms > 1 else '' }}", "{% if country.us_items %}…{% else %}…{% endif %}").
+# Loading Jinja for them costs a lint run more than all its checks (and a .docx posting
+# needs no other template), so :func:`filled` reads this small part of the template
+# language itself and leaves everything else to the sandbox.
 
 #: A ``{{ … }}`` or ``{% … %}`` tag, with its whitespace-control dashes.
 _TAG = re.compile(r"\{\{(-?)(.*?)(-?)\}\}|\{%(-?)(.*?)(-?)%\}", re.S)
 
 #: The words of an expression: a quoted string without escapes, a whole number, a name,
 #: a comparison.
-_WORD = re.compile(r"\s*('[^'\\]*'|\"[^\"\\]*\"|0|[1-9]\d*|[A-Za-z_]\w*|[<>!=]=|[<>])", re.ASCII)
+_WORD = re.compile(
+    r"\s*('[^'\\]*'|\"[^\"\\]*\"|0|[1-9]\d*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[<>!=]=|[<>])", re.ASCII
+)
 
 _COMPARE = {
     "==": lambda a, b: a == b,
@@ -116,10 +127,13 @@ def filled(text: str, values: dict[str, Any]) -> str | None:
     """``text`` filled exactly as the sandbox renders it, when it has only plain
     placeholders (:func:`substituted`) and, besides them, ``{{ a if test else b }}`` and
     ``{% if test %}…{% else %}…{% endif %}``, where ``a``, ``b`` and the sides of
-    ``test`` are names of plain values, quoted strings without escapes or whole numbers,
-    compared with ``==``, ``!=``, ``<``, ``<=``, ``>`` or ``>=``; ``None`` for anything
-    else, which then goes through Jinja.  Hand-written so that lint's messages need no
-    template engine; ``tests/test_placeholders.py`` checks it against the sandbox."""
+    ``test`` are names of plain values (``name`` or ``name.key``, dict items as for
+    :func:`substituted`), quoted strings without escapes or whole numbers, compared with
+    ``==``, ``!=``, ``<``, ``<=``, ``>`` or ``>=``; a brace outside the tags that starts
+    none (``{bonus_target_percent: …}``) is text, as Jinja reads it.  ``None`` for
+    anything else, which then goes through Jinja.  Hand-written so that lint's messages
+    and most catalog sentences need no template engine; ``tests/test_placeholders.py``
+    and ``tests/test_fill_shortcut.py`` check it against the sandbox."""
     simple = substituted(text, values)
     if simple is not None or "\r" in text or _BLOCK_WHITESPACE.search(text):
         return simple
@@ -134,9 +148,14 @@ def filled(text: str, values: dict[str, Any]) -> str | None:
 _Piece = tuple[str, str]
 
 
+#: In literal text: what Jinja would read as the start of a tag or a comment.
+_STARTS_TAG = re.compile(r"\{[{%#]")
+
+
 def _pieces(text: str) -> list[_Piece] | None:
     """The literal text and the tags of ``text``, whitespace control applied; None when a
-    literal holds a brace (a comment, a stray tag)."""
+    literal holds what Jinja reads as a tag (a comment, a stray or unclosed tag) or ends
+    in a brace that the next tag would join."""
     pieces: list[_Piece] = []
     pos, strip_next = 0, False
     for m in _TAG.finditer(text):
@@ -149,7 +168,8 @@ def _pieces(text: str) -> list[_Piece] | None:
         strip_next, pos = bool(m[3] or m[6]), m.end()
     tail = text[pos:]
     pieces.append(("text", tail.lstrip() if strip_next else tail))
-    if any("{" in p or "}" in p for kind, p in pieces if kind == "text"):
+    texts = [p for kind, p in pieces if kind == "text"]
+    if any(_STARTS_TAG.search(p) for p in texts) or any(p.endswith("{") for p in texts[:-1]):
         return None
     return pieces
 
@@ -238,6 +258,4 @@ def _atom(word: str, values: dict[str, Any]) -> tuple[Any] | None:
         return (word[1:-1],)
     if word.isdigit():
         return (int(word),)
-    if word in _NOT_VARIABLES or word not in values or type(values[word]) not in _PLAIN:
-        return None
-    return (values[word],)
+    return _value(values, word)

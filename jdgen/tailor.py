@@ -83,8 +83,8 @@ from jdgen.models import (
     line_when,
     pick,
 )
+from jdgen.placeholders import filled
 from jdgen.spelling import company_words, respell_posting
-from jdgen.templating import render_string
 from jdgen.text import article, description_form, join_words, long_date, money, sentence
 
 # ---------------------------------------------------------------------------
@@ -123,7 +123,14 @@ def fill_memo(text: str, values: dict[str, Any], key: str, steady: str = "") -> 
 
 
 def fill(text: str, values: dict[str, Any]) -> str:
-    """Fill ``{{ placeholders }}`` in a piece of catalog text (the one template engine)."""
+    """Fill ``{{ placeholders }}`` in a piece of catalog text (the one template engine).
+    What :func:`jdgen.placeholders.filled` reads as the sandbox would is filled without
+    loading Jinja (a .docx posting then needs no template at all)."""
+    simple = filled(text, values)
+    if simple is not None:
+        return simple
+    from jdgen.templating import render_string
+
     return render_string(text, values)
 
 

@@ -44,7 +44,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jdgen import template_limits as limits
 from jdgen.errors import TemplateError
-from jdgen.placeholders import substituted
+from jdgen.placeholders import filled
 from jdgen.resources import data_dir
 
 #: ``!default/NAME`` names the built-in template NAME.
@@ -255,7 +255,7 @@ def render_string(text: str, values: dict[str, Any]) -> str:
     """Render a piece of catalog text (``{{ title }}`` …) in the string flavour."""
     if "{" not in text:
         return text
-    simple = substituted(text, values)
+    simple = filled(text, values)
     if simple is not None:
         return simple
     try:

@@ -104,6 +104,40 @@ CASES = [
 ]
 
 
+#: Catalog sentences: dict items in tests and outputs, braces that start no tag.
+DOTTED_CASES = [
+    "{% if c.us %}HIPAA rules{% else %}{{ c.laws }} for health data{% endif %}",
+    "our {{ v.sites }}{% if n %} in {{ n }}{% endif %}",
+    "{{ v.site if c.us else 'site' }}",
+    "{% if c.us == v.site %}same{% endif %}",
+    "{% if c.items %}a dict method{% endif %}",
+    "{% if c.missing %}x{% endif %}",
+    "{% if c.us.deep %}x{% endif %}",
+    "{% if loop.index %}x{% endif %}",
+    "set it: {bonus: …, equity: …} in {{ v.site }}{% if n %}!{% endif %}",
+    "{n} {{ n }}{% if n %}{m}{% endif %}",
+    "{{{ n }}{% if n %}x{% endif %}",
+    "a {{% if n %}x{% endif %}",
+    "{% if n %}x{% endif %}{",
+    "}} {% if n %}x{% endif %} %}",
+    "{#{% if n %}x{% endif %}",
+    "{% if n %}{{ n }{% endif %}",
+]
+
+
+@pytest.mark.parametrize("text", DOTTED_CASES)
+def test_dict_items_and_stray_braces_are_the_sandboxs_or_left_to_it(text: str) -> None:
+    for us, laws, n in itertools.product([True, False, 0, "", "x", None], ["GDPR", 3], [0, "Ohio"]):
+        values = {"c": {"us": us, "laws": laws}, "v": {"site": "plant", "sites": "plants"}, "n": n}
+        ours = filled(text, values)
+        if ours is not None:
+            assert ours == sandbox(text, values), values
+    assert filled(DOTTED_CASES[0], {"c": {"us": False, "laws": "GDPR"}}) == "GDPR for health data"
+    assert filled(DOTTED_CASES[8], {"v": {"site": "plant"}, "n": 1}) == (
+        "set it: {bonus: …, equity: …} in plant!"
+    )
+
+
 @pytest.mark.parametrize("text", CASES)
 def test_small_conditions_are_the_sandboxs_or_left_to_it(text: str) -> None:
     for n, m in itertools.product([0, 1, 2, "x", 1.5, None, True], [0, "", "stem", [1]]):
