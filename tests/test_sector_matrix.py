@@ -30,7 +30,13 @@ BANDS = {"frontline": ((300, 550), (6, 8)), "other": ((450, 750), (8, 12))}
 
 
 def test_every_shipped_sector_is_in_the_matrix() -> None:
-    assert {s for s, _ in PAIRS} >= {"grocery", "foundry", "food-and-beverage", "payments"}
+    assert {s for s, _ in PAIRS} >= {
+        "grocery",
+        "foundry",
+        "food-and-beverage",
+        "payments",
+        "cold-chain",
+    }
 
 
 @pytest.mark.parametrize("role_id", ROLES)

@@ -1,7 +1,7 @@
 """The shipped sectors in the review set's postings (review r5 pattern 1): an online
 grocer's postings lead with the cold chain, spoilage and delivery slots, a foundry's with
 molten metal, silica and casting defects, a payments firm's with chargebacks and payouts,
-and none carries the line another sector would (returned stock back on sale, parcel rate
+a food-freight broker's with refrigerated loads and temperature records, and none carries the line another sector would (returned stock back on sale, parcel rate
 cards, branch operations).  The choice is checked at every door: company file, the
 command line's --industry, and the web form."""
 
@@ -55,6 +55,12 @@ CASES = [
         ],
         ["chargeback", "payout", "card-scheme", "merchant", "safeguard"],
         ["branch and account operations", "balance questions", "model-risk"],
+    ),
+    (
+        "relay-freight",
+        ["vp-of-logistics", "logistics-manager", "logistics-coordinator"],
+        ["refrigerated", "temperature", "sanitary transportation rule"],
+        ["dangerous-goods rules"],
     ),
 ]
 
