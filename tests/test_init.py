@@ -231,6 +231,7 @@ def test_a_real_terminal_session(tmp_path: Path) -> None:
         ("sponsor a work visa", ""),
         ("makes or does", ""),
         ("How it sells", ""),
+        ("Kind of business", ""),  # logistics has sectors (cold-chain)
         ("Business systems", ""),
         ("Number of sites", ""),
         ("Number of countries", ""),
