@@ -181,22 +181,20 @@ def respell_posting(
 
     sections = [_section(s, text) for s in jd.sections]
     m = jd.metadata
-    metadata = m.model_copy(
-        update={
-            "travel": text(m.travel) if m.travel else m.travel,
-            "physical_demands": [text(d) for d in m.physical_demands],
-            "education": text(m.education) if m.education else m.education,
-            "team": text(m.team) if m.team else m.team,
-            "reports_to": m.reports_to.model_copy(update={"title": text(m.reports_to.title)}),
-            "skills": [s.model_copy(update={"name": text(s.name)}) for s in m.skills],
-            "incentive_compensation": (
-                text(m.incentive_compensation) if m.incentive_compensation else None
-            ),
-            "eligibility_to_work": text(m.eligibility_to_work) if m.eligibility_to_work else None,
-        }
+    metadata = m.updated(
+        travel=text(m.travel) if m.travel else m.travel,
+        physical_demands=[text(d) for d in m.physical_demands],
+        education=text(m.education) if m.education else m.education,
+        team=text(m.team) if m.team else m.team,
+        reports_to=m.reports_to.updated(title=text(m.reports_to.title)),
+        skills=[s.updated(name=text(s.name)) for s in m.skills],
+        incentive_compensation=(
+            text(m.incentive_compensation) if m.incentive_compensation else None
+        ),
+        eligibility_to_work=text(m.eligibility_to_work) if m.eligibility_to_work else None,
     )
     title = jd.title if jd.title in keep else text(jd.title)
-    return jd.model_copy(update={"title": title, "sections": sections, "metadata": metadata})
+    return jd.updated(title=title, sections=sections, metadata=metadata)
 
 
 def _own(source: Any) -> bool:
@@ -208,31 +206,25 @@ def _own(source: Any) -> bool:
 
 
 def _bullets(bullets: list[Bullet], text: Any) -> list[Bullet]:
-    return [b if _own(b.source) else b.model_copy(update={"text": text(b.text)}) for b in bullets]
+    return [b if _own(b.source) else b.updated(text=text(b.text)) for b in bullets]
 
 
 def _section(s: Section, text: Any) -> Section:
     if _own(s.source):
         return s
     subsections = [
-        sub.model_copy(
-            update={
-                "heading": sub.heading if _own(sub.source) else text(sub.heading),
-                "paragraphs": sub.paragraphs
-                if _own(sub.source)
-                else [text(p) for p in sub.paragraphs],
-                "bullets": _bullets(sub.bullets, text),
-            }
+        sub.updated(
+            heading=sub.heading if _own(sub.source) else text(sub.heading),
+            paragraphs=sub.paragraphs if _own(sub.source) else [text(p) for p in sub.paragraphs],
+            bullets=_bullets(sub.bullets, text),
         )
         for sub in s.subsections
     ]
-    facts = [f.model_copy(update={"label": text(f.label), "value": text(f.value)}) for f in s.facts]
-    return s.model_copy(
-        update={
-            "heading": text(s.heading),
-            "paragraphs": [text(p) for p in s.paragraphs],
-            "bullets": _bullets(s.bullets, text),
-            "subsections": subsections,
-            "facts": facts,
-        }
+    facts = [f.updated(label=text(f.label), value=text(f.value)) for f in s.facts]
+    return s.updated(
+        heading=text(s.heading),
+        paragraphs=[text(p) for p in s.paragraphs],
+        bullets=_bullets(s.bullets, text),
+        subsections=subsections,
+        facts=facts,
     )

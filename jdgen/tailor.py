@@ -1445,7 +1445,7 @@ def _sections(ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]])
     ]
     headings = ctx.catalog.text.headings
     return [
-        s if s.heading else s.model_copy(update={"heading": headings[s.id]})
+        s if s.heading else s.updated(heading=headings[s.id])
         for s in candidates
         if s is not None and (s.paragraphs or s.bullets or s.subsections)
     ]
@@ -1492,7 +1492,7 @@ def _apply_removals(ctx: Context, sections: list[Section], check: bool = True) -
     out = []
     for s in sections:
         subs = [
-            sub.model_copy(update={"bullets": [b for b in sub.bullets if b.id not in remove]})
+            sub.updated(bullets=[b for b in sub.bullets if b.id not in remove])
             for sub in s.subsections
         ]
         s = s.model_copy(

@@ -138,3 +138,28 @@ def test_a_text_naming_the_headcount_is_filled_for_each_headcount() -> None:
         assert said == f"Acme has {people} people."
         team = fill_memo("{{ company }}: {{ team(5, 15) }}.", values, key, steady)
         assert team == f"Acme: {TeamSpan(people)(5, 15)}."
+
+
+def test_updated_is_model_copy_with_an_update() -> None:
+    from jdgen import generate
+    from jdgen.models import JobDescription, Strict
+
+    jd = generate("operations-manager")
+    validated = JobDescription.model_validate(jd.model_dump())
+    models: list[Strict] = [jd, validated, jd.metadata, validated.metadata.reports_to]
+    models += [*jd.sections, *validated.sections]
+    models += [b for s in jd.sections for b in s.all_bullets()]
+    for model in models:
+        field = next(iter(type(model).model_fields))
+        for changes in ({}, {field: getattr(model, field)}, {field: None}):
+            ours, theirs = model.updated(**changes), model.model_copy(update=changes)
+            assert type(ours) is type(theirs)
+            assert ours.__dict__ == theirs.__dict__
+            assert list(ours.__dict__) == list(theirs.__dict__)
+            assert ours.model_fields_set == theirs.model_fields_set
+            assert ours.__pydantic_extra__ == theirs.__pydantic_extra__
+            assert ours.__pydantic_private__ == theirs.__pydantic_private__
+            assert ours.model_dump_json(exclude_unset=True) == theirs.model_dump_json(
+                exclude_unset=True
+            )
+            assert ours.__dict__ is not model.__dict__
