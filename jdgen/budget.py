@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from jdgen.cache import DiskMemo
 
@@ -81,7 +82,12 @@ class Said:
     def names(self, law: str) -> bool:
         """Does a duty already name this law or standard (all its acronyms and numbers)?"""
         tokens = set(_NAME_TOKEN.findall(law))
-        return bool(tokens) and any(tokens <= set(_NAME_TOKEN.findall(t)) for t in self.texts)
+        return bool(tokens) and any(tokens <= named for named in self._names)
+
+    @cached_property
+    def _names(self) -> tuple[frozenset[str], ...]:
+        """The acronyms and numbers each duty names, found once."""
+        return tuple(frozenset(_NAME_TOKEN.findall(t)) for t in self.texts)
 
 
 def _echoed(text: str, texts: tuple[str, ...], threshold: int) -> bool:
@@ -99,8 +105,19 @@ def remembered(question: tuple[object, ...], work_out: Callable[[], bool]) -> bo
     """``work_out()``, a rapidfuzz comparison that ``question`` (plain values: what is
     compared, how and with which threshold) names exactly, remembered between runs: a
     posting asks a handful, and importing rapidfuzz took longer than its tailoring."""
-    asked = hashlib.blake2b(repr(question).encode(), digest_size=16).digest()
-    return _SIMILAR.get(asked, bool, lambda _: work_out())
+    known = _ASKED.get(question)
+    if known is None:
+        asked = hashlib.blake2b(repr(question).encode(), digest_size=16).digest()
+        known = _SIMILAR.get(asked, bool, lambda _: work_out())
+        if len(_ASKED) >= _ASKED_KEPT:
+            _ASKED.clear()
+        _ASKED[question] = known
+    return known
+
+
+#: The answers of :func:`remembered` in this process, by the question itself (no digest).
+_ASKED: dict[tuple[object, ...], bool] = {}
+_ASKED_KEPT = 65_536
 
 
 NOTHING_SAID = Said()

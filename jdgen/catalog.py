@@ -291,6 +291,10 @@ class PostingText(Strict):
     )
 
 
+#: :meth:`SystemsTable.kind_of`'s answers, per table (kept with them).
+_KINDS: dict[int, tuple[SystemsTable, dict[str, str | None]]] = {}
+
+
 class SystemsTable(Strict):
     """``systems.yaml``: generic words for each kind of system, known product names, and
     the kinds each function works in."""
@@ -316,7 +320,21 @@ class SystemsTable(Strict):
 
     def kind_of(self, name: str) -> str | None:
         """The kind of a product: the known name it is, else the longest known name it
-        starts with as whole words ("Epicor Kinetic" is Epicor's, an ERP)."""
+        starts with as whole words ("Epicor Kinetic" is Epicor's, an ERP); remembered
+        per table, since every posting asks it of the company's systems."""
+        held = _KINDS.get(id(self))
+        if held is None or held[0] is not self:
+            if len(_KINDS) >= 16:
+                _KINDS.clear()
+            held = _KINDS[id(self)] = (self, {})
+        known = held[1]
+        if name not in known:
+            if len(known) >= 4096:
+                known.clear()
+            known[name] = self._kind_of(name)
+        return known[name]
+
+    def _kind_of(self, name: str) -> str | None:
         key = " ".join(name.split()).casefold()
         best: tuple[int, str] | None = None
         for kind, names in self.known.items():

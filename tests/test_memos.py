@@ -163,3 +163,15 @@ def test_updated_is_model_copy_with_an_update() -> None:
                 exclude_unset=True
             )
             assert ours.__dict__ is not model.__dict__
+
+
+def test_the_kind_of_a_system_is_remembered_per_table() -> None:
+    from jdgen.catalog import SystemsTable
+
+    erp = SystemsTable(generic={"erp": "ERP"}, known={"erp": ["Epicor", "Epicor Kinetic"]})
+    crm = SystemsTable(generic={"crm": "CRM"}, known={"crm": ["Epicor"]})
+    for _ in range(2):
+        assert erp.kind_of("Epicor  Kinetic Cloud") == "erp"
+        assert erp.kind_of("Salesforce") is None
+        assert crm.kind_of("Epicor Kinetic Cloud") == "crm"
+        assert crm.kind_of("epicor") == "crm"
