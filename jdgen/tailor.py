@@ -101,6 +101,29 @@ _FILLED_LIMIT = 50_000
 #: The placeholders whose values follow the headcount (catalog.placeholder_values).
 _BY_HEADCOUNT = ("headcount", "team")
 
+#: A template tag's inside, and a name there that follows the headcount.
+_TAG_BODY = re.compile(r"\{[{%](.*?)[}%]\}", re.S)
+_HEADCOUNT_NAME = re.compile(r"\b(?:" + "|".join(_BY_HEADCOUNT) + r")\b")
+
+#: :func:`names_headcount`'s answers by text.
+_NAMES_HEADCOUNT: dict[str, bool] = {}
+
+
+def names_headcount(text: str) -> bool:
+    """Does a tag of ``text`` name a value that follows the headcount?  ("{{ team(5, 15) }}"
+    does; "the team" outside a tag is a word.)  A text can read only the values its tags
+    name.  True also for a text with a brace in the wrong place, which is then not
+    shared: only the sandbox can say what it reads."""
+    found = _NAMES_HEADCOUNT.get(text)
+    if found is None:
+        tags = _TAG_BODY.findall(text)
+        rest = _TAG_BODY.sub("", text)
+        found = "{" in rest or "}" in rest or any(_HEADCOUNT_NAME.search(t) for t in tags)
+        if len(_NAMES_HEADCOUNT) >= _FILLED_LIMIT:
+            _NAMES_HEADCOUNT.clear()
+        _NAMES_HEADCOUNT[text] = found
+    return found
+
 
 def fill_memo(text: str, values: dict[str, Any], key: str, steady: str = "") -> str:
     """:func:`fill`, remembered under ``key`` (which names ``values`` exactly; "" for none),
@@ -111,7 +134,7 @@ def fill_memo(text: str, values: dict[str, Any], key: str, steady: str = "") -> 
         return text  # as fill() leaves it
     if not key:
         return fill(text, values)
-    if steady and not any(name in text for name in _BY_HEADCOUNT):
+    if steady and not names_headcount(text):
         key = steady
     found = _FILLED.get((text, key))
     if found is None:
@@ -189,7 +212,55 @@ class Context:
         found = self.conditions.get(id(when))
         if found is None or found[1] is not when:
             found = self.conditions[id(when)] = (when.matches_besides_headcount(self.facts), when)
-        return found[0] and when.fits_headcount(self.facts.headcount)
+        if not found[0]:
+            return False
+        if when.min_headcount is None and when.max_headcount is None:
+            return True
+        fits = when.fits_headcount(self.facts.headcount)
+        watch = self.memo.get(_WATCH)
+        if watch is not None:
+            watch.bounds[id(when)] = (when, fits)
+        return fits
+
+    def shared(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """``make()``, worked out once for every posting it comes out the same for: the
+        same catalog, the same facts but for the headcount, the same values but for those
+        that follow the headcount, a headcount on the same side of each headcount bound
+        ``make`` consulted, and the same ``key`` (which must name every other input: the
+        budget, the posting options).  Only for rules that see the headcount through
+        :meth:`applies` and texts filled by :meth:`text` or :meth:`filled` alone (a text
+        naming the headcount is not shared)."""
+        full = (key, id(self.catalog), id(self.conditions), self.steady_key)
+        people = self.facts.headcount
+        for (catalog, conditions), bounds, value in _SHARED.get(full, ()):
+            same = catalog is self.catalog and conditions is self.conditions
+            if same and all(when.fits_headcount(people) == fits for when, fits in bounds):
+                return value  # type: ignore[no-any-return]
+        outer = self.memo.get(_WATCH)
+        watch = self.memo[_WATCH] = _Watch()
+        try:
+            value = make()
+        finally:
+            self.memo[_WATCH] = outer
+            if outer is not None:
+                outer.bounds.update(watch.bounds)
+                outer.steady = outer.steady and watch.steady
+        if watch.steady:
+            if len(_SHARED) >= _SHARED_KEPT:
+                _SHARED.clear()
+            entries = _SHARED.setdefault(full, [])
+            if len(entries) < 16:
+                entries.append(
+                    ((self.catalog, self.conditions), tuple(watch.bounds.values()), value)
+                )
+        return value
+
+    def _watch_text(self, raw: str) -> None:
+        """A text naming a value that follows the headcount: what uses it is not shared."""
+        if names_headcount(raw):
+            watch = self.memo.get(_WATCH)
+            if watch is not None:
+                watch.steady = False
 
     def once(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
         """``make()``, worked out once per posting for ``key`` (which must name every
@@ -230,10 +301,14 @@ class Context:
         return [self.text(line_text(x)) for x in lines if self.applies(line_when(x))]
 
     def text(self, raw: str) -> str:
+        if "{" in raw:
+            self._watch_text(raw)
         return sentence(fill_memo(raw, self.values, self.values_key, self.steady_key))
 
     def filled(self, raw: str) -> str:
         """``raw`` with the posting's placeholders filled, spacing as written."""
+        if "{" in raw:
+            self._watch_text(raw)
         return fill_memo(raw, self.values, self.values_key, self.steady_key)
 
     def render(self, raw: str, **extra: Any) -> str:
@@ -244,6 +319,9 @@ class Context:
         """As :meth:`render`, but the text exactly as filled (spacing kept: "65.000\u00a0€")."""
         if "{" not in raw:
             return raw  # as fill_memo() leaves it
+        watch = self.memo.get(_WATCH)
+        if watch is not None:  # the extra values may follow the headcount
+            watch.steady = False
         if not self.values_key:
             return fill(raw, {**self.values, **extra})
         said = repr(extra)
@@ -282,6 +360,26 @@ class Context:
             if value:
                 return value
         return getattr(self.size, name)
+
+
+@dataclass
+class _Watch:
+    """What a rule worked out by :meth:`Context.shared` consulted: the headcount bounds
+    (and their answers), and whether every text it filled holds for any headcount."""
+
+    bounds: dict[int, tuple[When, bool]] = field(default_factory=dict)
+    steady: bool = True
+
+
+#: Where :meth:`Context.shared` keeps its watch in :attr:`Context.memo`.
+_WATCH = ("watch",)
+
+#: :meth:`Context.shared`'s results: by key, catalog, facts and values, each with the
+#: headcount bounds it holds for; at most :data:`_SHARED_KEPT` keys, then started over.
+_SHARED: dict[
+    tuple[Any, ...], list[tuple[tuple[Any, Any], tuple[tuple[When, bool], ...], Any]]
+] = {}
+_SHARED_KEPT = 2048
 
 
 #: :attr:`Context.conditions` by the facts with the headcount left out; at most
@@ -767,7 +865,8 @@ def _responsibilities(ctx: Context) -> tuple[Section, Said]:
     number of duties (the length budget trims the other parts first)."""
     b = ctx.budget
     key = ("duties", tuple(sorted(b.duties.items())), b.floor.get("duties"))
-    return ctx.once(key, lambda: _choose_duties(ctx))
+    opts = (tuple(ctx.options.remove), tuple(ctx.options.add_responsibilities))
+    return ctx.once(key, lambda: ctx.shared((*key, opts), lambda: _choose_duties(ctx)))
 
 
 def _choose_duties(ctx: Context) -> tuple[Section, Said]:

@@ -65,27 +65,47 @@ def test_a_respelt_text_seen_before_keeps_what_this_posting_keeps() -> None:
 HEADCOUNTS = [3, 5, 19, 20, 21, 49, 50, 51, 99, 100, 101, 249, 250, 251, 999, 1000, 1001, 5000]
 
 
+def forget_shared() -> None:
+    """Empty what tailoring keeps between postings."""
+    from jdgen import tailor as tailoring
+
+    tailoring._CONDITIONS.clear()
+    tailoring._SHARED.clear()
+    tailoring._FILLED.clear()
+
+
 def _postings(role_ids: list[str], forget: bool) -> list[str]:
     from jdgen import tailor as tailoring
     from jdgen.catalog import builtin_catalog
     from jdgen.company import load_company
 
     catalog = builtin_catalog()
-    base = load_company(None, catalog)
+    review = sorted((Path(__file__).parent / "review" / "companies").glob("*.yaml"))
+    companies = [load_company(None, catalog), *(load_company(p, catalog) for p in review)]
     out = []
     for role_id in role_ids:
         for people in HEADCOUNTS:
-            for industry in ("logistics", "healthcare"):
+            for i, company in enumerate(companies):
                 if forget:
-                    tailoring._CONDITIONS.clear()
-                company = base.model_copy(update={"size": str(people), "industry": industry})
-                jd = tailoring.tailor(catalog.roles[role_id], company, catalog)
-                out.append(jd.model_dump_json())
+                    forget_shared()
+                update = {"size": str(people)}
+                if i == 0:
+                    update["industry"] = ("logistics", "healthcare")[people % 2]
+                company = company.model_copy(update=update)
+                try:
+                    jd = tailoring.tailor(catalog.roles[role_id], company, catalog)
+                except Exception as exc:  # the same refusal either way
+                    out.append(repr(exc))
+                else:
+                    out.append(jd.model_dump_json())
     return out
 
 
-def test_conditions_shared_across_headcounts_answer_as_worked_out_afresh() -> None:
+def test_what_is_shared_across_postings_is_what_each_would_work_out() -> None:
+    """Conditions, filled texts and duties kept between postings (by facts, values and
+    headcount bounds) give each posting what it gets with nothing kept."""
     roles = ["chief-operating-officer", "operations-manager", "warehouse-supervisor"]
+    forget_shared()
     assert _postings(roles, forget=False) == _postings(roles, forget=True)
 
 
@@ -175,3 +195,22 @@ def test_the_kind_of_a_system_is_remembered_per_table() -> None:
         assert erp.kind_of("Salesforce") is None
         assert crm.kind_of("Epicor Kinetic Cloud") == "crm"
         assert crm.kind_of("epicor") == "crm"
+
+
+def test_a_rule_that_fills_the_headcount_is_not_shared() -> None:
+    from jdgen.catalog import builtin_catalog
+    from jdgen.company import load_company
+    from jdgen.tailor import resolve
+
+    catalog = builtin_catalog()
+    base = load_company(None, catalog)
+    role = catalog.roles["operations-manager"]
+    forget_shared()
+    for people in (1201, 1202):
+        ctx = resolve(role, base.model_copy(update={"size": str(people)}), catalog, None)
+        said = ctx.shared(("test-headcount",), lambda c=ctx: c.text("We are {{ headcount }}."))
+        assert said == f"We are {people}."
+        team = ctx.shared(("test-team",), lambda c=ctx: c.render("Lead {{ team(5, 15) }}."))
+        assert team == ctx.render("Lead {{ team(5, 15) }}.")
+        plain = ctx.shared(("test-plain",), lambda c=ctx: c.text("Lead the team at {{ company }}."))
+        assert plain == ctx.text("Lead the team at {{ company }}.")
