@@ -1171,7 +1171,12 @@ def _by_said(ctx: Context, lines: Callable[[Context], list[Bullet]]) -> list[Bul
 
 
 def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
-    chosen, cands = ctx.once(("skills", id(ctx.said)), lambda: _skill_candidates(ctx))
+    chosen, cands = ctx.once(
+        ("skills", id(ctx.said)),
+        lambda: ctx.shared(
+            ("skills", ctx.said, tuple(ctx.options.remove)), lambda: _skill_candidates(ctx)
+        ),
+    )
     b = ctx.budget
     kept = {
         c.key
@@ -1273,7 +1278,7 @@ SAME_MEASURE = 80
 
 
 def _kpis(ctx: Context) -> Section:
-    bullets = ctx.once(("kpis",), lambda: _kpi_lines(ctx))
+    bullets = ctx.once(("kpis",), lambda: ctx.shared(("kpis",), lambda: _kpi_lines(ctx)))
     # the role's measures and the industry's take turns, at equal rank
     even = {b.id: ROLE for b in bullets}
     return _section(
