@@ -291,8 +291,11 @@ class PostingText(Strict):
     )
 
 
-#: :meth:`SystemsTable.kind_of`'s answers, per table (kept with them).
-_KINDS: dict[int, tuple[SystemsTable, dict[str, str | None]]] = {}
+#: :meth:`SystemsTable.kind_of`'s and :meth:`SystemsTable.words`' answers, per table
+#: (kept with them).
+_KINDS: dict[
+    int, tuple[SystemsTable, dict[str, str | None], dict[tuple[Any, ...], dict[str, Any]]]
+] = {}
 
 
 class SystemsTable(Strict):
@@ -322,17 +325,21 @@ class SystemsTable(Strict):
         """The kind of a product: the known name it is, else the longest known name it
         starts with as whole words ("Epicor Kinetic" is Epicor's, an ERP); remembered
         per table, since every posting asks it of the company's systems."""
-        held = _KINDS.get(id(self))
-        if held is None or held[0] is not self:
-            if len(_KINDS) >= 16:
-                _KINDS.clear()
-            held = _KINDS[id(self)] = (self, {})
-        known = held[1]
+        known = self._remembered()[0]
         if name not in known:
             if len(known) >= 4096:
                 known.clear()
             known[name] = self._kind_of(name)
         return known[name]
+
+    def _remembered(self) -> tuple[dict[str, str | None], dict[tuple[Any, ...], dict[str, Any]]]:
+        """This table's remembered kinds and words (:data:`_KINDS`)."""
+        held = _KINDS.get(id(self))
+        if held is None or held[0] is not self:
+            if len(_KINDS) >= 16:
+                _KINDS.clear()
+            held = _KINDS[id(self)] = (self, {}, {})
+        return held[1], held[2]
 
     def _kind_of(self, name: str) -> str | None:
         key = " ".join(name.split()).casefold()
@@ -355,7 +362,17 @@ class SystemsTable(Strict):
         generic word); ``other``: the products of no known kind; ``named.<kind>``: the
         company's own products of a kind, else empty; ``own``: its products of the kinds
         ``function`` works in; ``function``: those, else the generic words of the
-        function's first two kinds ("Salesforce" for revenue work, "ERP and CRM")."""
+        function's first two kinds ("Salesforce" for revenue work, "ERP and CRM");
+        remembered per table (a copy each time: every posting asks)."""
+        said = self._remembered()[1]
+        key = (tuple(names), function)
+        if key not in said:
+            if len(said) >= 4096:
+                said.clear()
+            said[key] = self._words(names, function)
+        return dict(said[key])
+
+    def _words(self, names: list[str], function: str) -> dict[str, Any]:
         named: dict[str, list[str]] = {}
         others = []
         for name in (n.strip() for n in names):

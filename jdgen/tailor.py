@@ -407,10 +407,9 @@ def business_model(company: Company, industry: Industry, catalog: Catalog) -> st
     """The company's business model id: its own (by id, name or alias), else the industry's."""
     if not company.business_model:
         return industry.business_model
-    key = normalize(company.business_model)
-    for m in catalog.business_models.values():
-        if key in {normalize(x) for x in (m.id, m.name, *m.aliases)}:
-            return m.id
+    found = _model_names(catalog.business_models).get(normalize(company.business_model))
+    if found is not None:
+        return found
     raise JdgenError(
         f"business_model: expected one of {', '.join(catalog.business_models)}, "
         f"got '{company.business_model}'"
@@ -425,6 +424,25 @@ def sector_id(company: Company, industry: Industry, catalog: Catalog) -> str:
         return catalog.find_sector(company.sector, industry.id).id
     except UnknownChoiceError as exc:
         raise JdgenError(f"sector: {exc}") from None
+
+
+#: :func:`_model_names` by the catalog's table (kept with it).
+_MODEL_NAMES: dict[int, tuple[dict[str, BusinessModel], dict[str, str]]] = {}
+
+
+def _model_names(models: dict[str, BusinessModel]) -> dict[str, str]:
+    """Each business model's id, name and aliases, normalised → its id (the first model
+    that has it, as a search in order finds)."""
+    held = _MODEL_NAMES.get(id(models))
+    if held is None or held[0] is not models:
+        index: dict[str, str] = {}
+        for m in models.values():
+            for x in (m.id, m.name, *m.aliases):
+                index.setdefault(normalize(x), m.id)
+        if len(_MODEL_NAMES) >= 16:
+            _MODEL_NAMES.clear()
+        held = _MODEL_NAMES[id(models)] = (models, index)
+    return held[1]
 
 
 def owned(model_id: str, industry: Industry, catalog: Catalog) -> frozenset[str]:
