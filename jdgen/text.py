@@ -18,9 +18,15 @@ def join_words(items: Iterable[str], conj: str = "and") -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    inner = re.compile(rf"\b{re.escape(conj)}\b")
+    inner = _word(conj)
     comma = "," if any(inner.search(i) for i in items) else ""
     return f"{', '.join(items[:-1])}{comma} {conj} {items[-1]}"
+
+
+@lru_cache(maxsize=64)
+def _word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def article(phrase: str) -> str:
