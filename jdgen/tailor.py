@@ -319,9 +319,7 @@ class Context:
         """As :meth:`render`, but the text exactly as filled (spacing kept: "65.000\u00a0€")."""
         if "{" not in raw:
             return raw  # as fill_memo() leaves it
-        watch = self.memo.get(_WATCH)
-        if watch is not None:  # the extra values may follow the headcount
-            watch.steady = False
+        self._watch_text(raw)  # the extra values come from what the rule reads
         if not self.values_key:
             return fill(raw, {**self.values, **extra})
         said = repr(extra)
@@ -982,7 +980,7 @@ def _certifications(ctx: Context, required: bool) -> list[Bullet]:
     return [
         Bullet.trusted(
             id=f"certification-{i}",
-            text=ctx.render(said, name=fill(c.name, ctx.values)),
+            text=ctx.render(said, name=ctx.filled(c.name)),
             source=_role(ctx),
         )
         for i, c in found
@@ -1013,23 +1011,31 @@ def _regulations(ctx: Context) -> list[Bullet]:
 
 
 def _required(ctx: Context) -> list[Bullet]:
-    q, role = ctx.role.qualifications, _role(ctx)
     return [
         Bullet.trusted(
             id="experience",
             text=ctx.render(
                 ctx.catalog.text.sentences.experience,
-                years=experience_years(ctx),
+                years=experience_years(ctx),  # follows the headcount: worked out per posting
                 experience=fill(experience(ctx), ctx.values),
             ),
-            source=role,
+            source=_role(ctx),
         ),
-        Bullet.trusted(id="education", text=ctx.text(education(ctx)[0]), source=role),
+        *ctx.shared(("required", ctx.said), lambda: _required_lines(ctx)),
+        *_company_requirements(ctx),
+    ]
+
+
+def _required_lines(ctx: Context) -> list[Bullet]:
+    """The required qualifications the catalog gives besides the years: education,
+    certifications, the role's, the size's, the industry's and the sector's lines."""
+    q = ctx.role.qualifications
+    return [
+        Bullet.trusted(id="education", text=ctx.text(education(ctx)[0]), source=_role(ctx)),
         *_certifications(ctx, required=True),
         *_line_bullets(ctx, q.required, "role", "required"),
         *_line_bullets(ctx, ctx.band_attr("qualifications").required, "size", "required"),
         *_sector_lines(ctx, "required"),
-        *_company_requirements(ctx),
     ]
 
 
@@ -1131,6 +1137,16 @@ def _own_systems(ctx: Context) -> list[Bullet]:
 
 
 def _preferred(ctx: Context) -> list[Bullet]:
+    return [
+        *_preferred_languages(ctx),
+        *_own_systems(ctx),
+        *ctx.shared(("preferred", ctx.said), lambda: _preferred_lines(ctx)),
+    ]
+
+
+def _preferred_lines(ctx: Context) -> list[Bullet]:
+    """The preferred qualifications the catalog gives: an advanced degree, certifications,
+    the role's, the size's and the industry's lines and the industry's laws."""
     q = ctx.role.qualifications
     degree = ctx.level.advanced_degree
     education = (
@@ -1143,8 +1159,6 @@ def _preferred(ctx: Context) -> list[Bullet]:
         else []
     )
     return [
-        *_preferred_languages(ctx),
-        *_own_systems(ctx),
         *education,
         *_certifications(ctx, required=False),
         *_line_bullets(ctx, q.preferred, "role", "preferred"),
