@@ -1701,18 +1701,36 @@ BUDGETED = frozenset(
 
 def section_words(jd: JobDescription, ids: Iterable[str] = BUDGETED) -> int:
     """Words of body text in the sections with these ids."""
-    return _words(jd.sections, ids)
+    wanted = set(ids)
+    return sum(_count_words(s) for s in jd.sections if s.id in wanted)
 
 
 def _words(sections: Iterable[Section], ids: Iterable[str] = BUDGETED) -> int:
     wanted = set(ids)
-    total = 0
-    for s in sections:
-        if s.id in wanted:
-            blocks = s.paragraphs + [b.text for b in s.all_bullets()]
-            blocks += [p for sub in s.subsections for p in sub.paragraphs]
-            total += sum(len(b.split()) for b in blocks)
-    return total
+    return sum(_section_words(s) for s in sections if s.id in wanted)
+
+
+#: :func:`_section_words` by the section's identity (kept with it): the budget counts
+#: the same sections again for each smaller budget, and shared duties in every posting.
+_WORDS: dict[int, tuple[Section, int]] = {}
+
+
+def _section_words(s: Section) -> int:
+    """Words of body text in one section tailoring made (it changes none once made)."""
+    held = _WORDS.get(id(s))
+    if held is not None and held[0] is s:
+        return held[1]
+    count = _count_words(s)
+    if len(_WORDS) >= 4096:
+        _WORDS.clear()
+    _WORDS[id(s)] = (s, count)
+    return count
+
+
+def _count_words(s: Section) -> int:
+    blocks = s.paragraphs + [b.text for b in s.all_bullets()]
+    blocks += [p for sub in s.subsections for p in sub.paragraphs]
+    return sum(len(b.split()) for b in blocks)
 
 
 def _usual(ctx: Context) -> list[str]:
@@ -1747,23 +1765,32 @@ def _tailor(
         smaller = ctx.budget.cut(ctx.level.id)
         if smaller is None:
             break
-        ctx = replace(ctx, budget=smaller)
+        ctx = _with(ctx, budget=smaller)
     return _build(ctx)
 
 
 def _budgeted_words(ctx: Context) -> int:
     """:func:`section_words` of the posting :func:`_build` makes from ``ctx``."""
     duties, said = _responsibilities(ctx)
-    ctx = replace(ctx, said=said)
+    ctx = _with(ctx, said=said)
     drafts = _budgeted_sections(ctx, duties, _skill_list(ctx))
     kept = [s for s in drafts if s is not None and (s.paragraphs or s.bullets or s.subsections)]
     return _words(_apply_removals(ctx, kept, check=False))
 
 
+def _with(ctx: Context, **changes: Any) -> Context:
+    """``dataclasses.replace(ctx, **changes)``, made directly: a Context has no
+    ``__post_init__`` and its fields no checks, and a posting makes a few."""
+    assert changes.keys() <= ctx.__dict__.keys()
+    made = object.__new__(Context)
+    made.__dict__.update(ctx.__dict__, **changes)
+    return made
+
+
 def _build(ctx: Context) -> JobDescription:
     company = ctx.company
     duties, said = _responsibilities(ctx)
-    ctx = replace(ctx, said=said)
+    ctx = _with(ctx, said=said)
     skills = _skill_list(ctx)
     sections = _apply_removals(ctx, _sections(ctx, duties, skills))
     title = title_with_suffix(ctx.title, company, ctx.country)
