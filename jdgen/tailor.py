@@ -373,11 +373,13 @@ class _Watch:
 _WATCH = ("watch",)
 
 #: :meth:`Context.shared`'s results: by key, catalog, facts and values, each with the
-#: headcount bounds it holds for; at most :data:`_SHARED_KEPT` keys, then started over.
+#: headcount bounds it holds for; at most :data:`_SHARED_KEPT` keys, then started over
+#: (a few: one person's previews need a handful, and a batch of different companies,
+#: which never meets a key again, ran slower when it kept thousands).
 _SHARED: dict[
     tuple[Any, ...], list[tuple[tuple[Any, Any], tuple[tuple[When, bool], ...], Any]]
 ] = {}
-_SHARED_KEPT = 2048
+_SHARED_KEPT = 256
 
 
 #: :attr:`Context.conditions` by the facts with the headcount left out; at most
