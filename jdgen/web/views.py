@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jdgen.web import service
@@ -33,6 +34,12 @@ FACT_FIELDS += ("countries", "preferred_languages")
 def slot_paths(location_rows: int, section_rows: int) -> list[str]:
     """Every place an error message can be shown in the build form: one per company field
     (:func:`~jdgen.web.fields.company_paths`), per row of places and extra sections."""
+    return list(_slot_paths(location_rows, section_rows))
+
+
+@lru_cache(maxsize=64)
+def _slot_paths(location_rows: int, section_rows: int) -> tuple[str, ...]:
+    """:func:`slot_paths`, worked out once per number of rows (every preview asks)."""
     paths = ["form", "role", "kind", "salary_range", "reference_docx"]
     rows = {"locations": location_rows, "posting.extra_sections": section_rows}
     for path in company_paths():
@@ -43,7 +50,7 @@ def slot_paths(location_rows: int, section_rows: int) -> list[str]:
         for i in range(rows.get(head, 0)):
             paths += [f"{head}.{i}"] if tail.count(".") == 1 and f"{head}.{i}" not in paths else []
             paths.append(f"{head}.{i}{tail}")
-    return paths
+    return tuple(paths)
 
 
 def field_path(e: FieldError) -> str:
