@@ -1411,7 +1411,8 @@ def _work_problems(c: Catalog, at: str, duty_ids: set[str]) -> list[str]:
     work = c.work_data
     if work is None:
         return ["work.yaml: missing (FLSA rules, pay and terms wording)"]
-    problems = work.problems(at, set(c.roles), set(c.domains), set(c.sizes), set(c.industries))
+    places = set(c.industries) | set(c.sectors)  # environment.floors: by industry or sector
+    problems = work.problems(at, set(c.roles), set(c.domains), set(c.sizes), places)
     problems += [
         f"{at}: flsa.exempt_levels.{i}: unknown level '{lv}' (expected one of {', '.join(c.levels)})"
         for i, lv in enumerate(work.flsa.exempt_levels)

@@ -271,7 +271,7 @@ class WorkCatalog(Strict):
             ("environment.domains", self.environment.domains, domains, "domain"),
             ("environment.roles", self.environment.roles, roles, "role"),
             ("environment.role_demands", self.environment.role_demands, roles, "role"),
-            ("environment.floors", self.environment.floors, industries, "industry"),
+            ("environment.floors", self.environment.floors, industries, "industry or sector"),
             *(
                 (f"environment.floors.{ind}.by_domain", floor.by_domain, domains, "domain")
                 for ind, floor in self.environment.floors.items()
@@ -544,7 +544,9 @@ class WorkEnvironment(Strict):
 def work_environment(ctx: Context) -> WorkEnvironment:
     env = ctx.catalog.work.environment
     setting = work_setting(ctx)
-    floor = env.floors.get(ctx.industry.id)
+    # the sector's floor (a foundry's heat and silica dust), else the industry's
+    floor = env.floors.get(ctx.facts.sector) if ctx.facts.sector else None
+    floor = floor or env.floors.get(ctx.industry.id)
     if floor is not None:
         floor = floor.by_domain.get(ctx.role.domain, floor)
     values: dict[str, object] = {"remote": ctx.company.work_arrangement in ("remote", "hybrid")}

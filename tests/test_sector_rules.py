@@ -119,6 +119,14 @@ def overlay(tmp_path: Path, sector: dict[str, Any] | None = None) -> Path:
         }
     )
     (extra / "roles" / "ops-manager.yaml").write_text(yaml.safe_dump(manager))
+    floor = {
+        "place": "the furnace floor",
+        "pounds": {"mixed": 20, "floor": 40},
+        "conditions": ["Hot."],
+    }
+    (extra / "work.yaml").write_text(
+        yaml.safe_dump({"environment": {"floors": {"glassworks": floor}}})
+    )
     return extra
 
 
@@ -242,3 +250,14 @@ def test_the_catalog_checks_what_a_sector_names(tmp_path: Path) -> None:
     assert "sectors/glassworks.yaml: industries.0: unknown industry 'widgits'" in text
     assert "sectors/glassworks.yaml: drops.0: no responsibility or skill 'no-such-duty'" in text
     assert "additions.0.replaces.0: no responsibility 'nothing-here' in the catalog" in text
+
+
+def test_the_sectors_floor_replaces_the_industrys(cat: Catalog) -> None:
+    def environment(jd: JobDescription) -> str:
+        section = jd.section("work-environment")
+        assert section is not None
+        return " ".join([*section.paragraphs, *(b.text for b in section.bullets)])
+
+    assert "the widget floor" in environment(post(cat)) and "Loud." in environment(post(cat))
+    glass = environment(post(cat, sector="glassworks"))
+    assert "the furnace floor" in glass and "Hot." in glass and "Loud." not in glass
