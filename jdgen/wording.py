@@ -59,6 +59,12 @@ def _shipped_names(path: Path) -> dict[tuple[str, ...], frozenset[str]]:
     return {key: frozenset(names) for key, names in found.items()}
 
 
+#: Keys whose sentences are filled with the same values wherever they are in the file:
+#: every travel rule's destinations (work.yaml) takes ``our_sites``, ``customers`` and
+#: ``places``, whichever of them the shipped rule beside it uses.
+SHARED_KEYS = frozenset({"destinations"})
+
+
 def _allowed(shipped: dict[tuple[str, ...], frozenset[str]], key: tuple[str, ...]) -> set[str]:
     """What the shipped sentences beside ``key`` use (those under the same parent key: the
     sentences of one group are filled with the same values, though each uses a few); for
@@ -66,6 +72,10 @@ def _allowed(shipped: dict[tuple[str, ...], frozenset[str]], key: tuple[str, ...
     heading, a new country), what the sentences under the nearest shipped parent use."""
     if key in shipped and len(key) < 2:
         return set(shipped[key])
+    if key[-1] in SHARED_KEYS:
+        alike = [names for k, names in shipped.items() if (k[0], k[-1]) == (key[0], key[-1])]
+        if alike:
+            return set().union(*alike)
     start = len(key) - 1 if key in shipped else len(key)
     for depth in range(start, 0, -1):
         parent = key[:depth]

@@ -78,13 +78,37 @@ class TravelRule(Strict):
 
     #: Share of working time, by size id (``default`` allowed).
     percent: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
-    #: Where to, as a phrase; ``{{ places }}`` is the company's other locations.
+    #: Where to, as a phrase: ``{{ our_sites }}`` is the company's own sites as
+    #: :class:`OwnSites` words them, ``{{ customers }}`` the customers these roles visit
+    #: (``visits_customers``), ``{{ places }}`` the company's other locations.
     destinations: str | None = None
+    #: Business models whose customers these roles visit (``{{ customers }}`` is empty
+    #: for the others: nobody travels to a shop's shoppers); unset on a role: its domain's.
+    visits_customers: list[str] | None = None
+
+
+class OwnSites(Strict):
+    """``{{ our_sites }}`` in travel destinations, by how many sites the company has:
+    none to travel to at one site, "our other office" at two, "our plants" from three."""
+
+    one: str = ""
+    two: str
+    more: str
 
 
 class Travel(Strict):
     #: A posting states travel from this share up; the description always does.
     posting_min_percent: int = Field(default=10, ge=0, le=100)
+    own_sites: OwnSites = Field(
+        default_factory=lambda: OwnSites(
+            two="our other {{ vocab.site }}", more="our {{ vocab.sites }}"
+        )
+    )
+    #: The most a role travels, by the company's number of sites, when all its trips are to
+    #: the company's own sites (none at one site; above the largest count, no limit).
+    own_sites_max_percent: dict[int, Annotated[int, Field(ge=0, le=100)]] = Field(
+        default_factory=dict
+    )
     domains: dict[str, TravelRule]
     roles: dict[str, TravelRule] = Field(default_factory=dict)
 
@@ -154,6 +178,8 @@ class WorkText(Strict):
     security_clearance: str
     drivers_license: str
     travel: str
+    #: Travel whose destinations come to nothing (a company's own share at one site).
+    travel_anywhere: str = "Travel up to {{ percent }}% of the time."
     travel_none: str
     accommodation: str
 
@@ -477,8 +503,9 @@ def requirement_lines(ctx: Context) -> list[str]:
 # ---------------------------------------------------------------------------
 
 
-def _travel_rule(ctx: Context) -> tuple[int, str]:
-    """The role's travel share for this size and its destinations phrase (unfilled)."""
+def _travel_rule(ctx: Context) -> tuple[int, str, list[str]]:
+    """The role's travel share for this size, its destinations phrase (unfilled) and the
+    business models whose customers it visits."""
     data = ctx.catalog.work.travel
     own = data.roles.get(ctx.role.id)
     domain = data.domains.get(ctx.role.domain) or next(iter(data.domains.values()))
@@ -486,15 +513,51 @@ def _travel_rule(ctx: Context) -> tuple[int, str]:
     if percent is None:
         percent = pick(domain.percent, ctx.size.id) or 0
     destinations = (own.destinations if own else None) or domain.destinations or ""
-    return percent, destinations
+    visits = own.visits_customers if own and own.visits_customers is not None else None
+    return percent, destinations, visits if visits is not None else domain.visits_customers or []
+
+
+def company_sites(ctx: Context) -> int:
+    """The company's number of sites: its own figure, else the size band's, and never fewer
+    than the locations its file lists."""
+    from jdgen import scale
+
+    n = scale.sites(ctx.company, ctx.size, ctx.facts.headcount)
+    return max(n, len(ctx.company.locations))
+
+
+def _destination_values(ctx: Context, visits: list[str]) -> dict[str, str]:
+    """``{{ our_sites }}``, ``{{ customers }}`` and ``{{ places }}`` for a destinations phrase."""
+    places = _other_places(ctx)
+    words = ctx.catalog.work.travel.own_sites
+    n = company_sites(ctx)
+    raw = words.one if n <= 1 else words.two if n == 2 else words.more
+    our_sites = ctx.phrase(raw, places=places) if raw else ""
+    customers = ctx.values["vocab"]["customers"] if ctx.facts.business_model in visits else ""
+    return {"our_sites": our_sites, "customers": customers, "places": places}
+
+
+def _own_sites_cap(ctx: Context, destinations: str, values: dict[str, str]) -> int | None:
+    """The most the role travels when every trip is to the company's own sites (none at
+    one site, a little at two: ``own_sites_max_percent``); None when it goes elsewhere too."""
+    caps = ctx.catalog.work.travel.own_sites_max_percent
+    n = company_sites(ctx)
+    if not caps or n > max(caps):
+        return None
+    if ctx.phrase(destinations, **{**values, "our_sites": ""}):
+        return None  # suppliers, carriers or customers too
+    return min((cap for count, cap in caps.items() if count >= n), default=None)
 
 
 def travel_percent(ctx: Context) -> int:
-    """Share of working time away: the company's ``travel``, else the role's, else its domain's."""
+    """Share of working time away: the company's ``travel``, else the role's, else its
+    domain's, no more than the company's own sites call for."""
     override = ctx.company.travel
     if override is not None and override.percent is not None:
         return override.percent
-    return _travel_rule(ctx)[0]
+    percent, destinations, visits = _travel_rule(ctx)
+    cap = _own_sites_cap(ctx, destinations, _destination_values(ctx, visits))
+    return percent if cap is None else min(percent, cap)
 
 
 def _other_places(ctx: Context) -> str:
@@ -513,8 +576,12 @@ def travel_sentence(ctx: Context) -> str:
     override = ctx.company.travel
     destinations = override.destinations if override and override.destinations else None
     if destinations is None:
-        destinations = ctx.phrase(_travel_rule(ctx)[1], places=_other_places(ctx))
-    return ctx.render(text.travel, percent=percent, destinations=destinations.rstrip("."))
+        _, raw, visits = _travel_rule(ctx)
+        destinations = ctx.phrase(raw, **_destination_values(ctx, visits))
+    destinations = destinations.strip().rstrip(".")
+    if not destinations:
+        return ctx.render(text.travel_anywhere, percent=percent)
+    return ctx.render(text.travel, percent=percent, destinations=destinations)
 
 
 def work_setting(ctx: Context) -> WorkSetting:

@@ -104,6 +104,7 @@ name: Northwind Health
 about: Northwind Health runs twelve clinics across Oregon.
 size: 450
 industry: healthcare
+sites: 12
 locations: [{city: Portland, region: OR, country: US}, {city: Salem, region: OR, country: US}]
 work_arrangement: remote
 remote_regions: [US]

@@ -75,7 +75,8 @@ def test_builtin_sentences_read_as_before() -> None:
     assert paragraphs(jd, "location") == [
         "This is a full-time remote position open to applicants who live in the United States "
         "or Canada. Our team is based in Austin, TX.",
-        "Travel up to 25% of the time, mostly to our locations.",  # the role's travel (issue 11)
+        # the role's travel (issue 11), at a mid-size company's two sites
+        "Travel up to 10% of the time, mostly to our other location.",
     ]
     assert paragraphs(jd, "apply") == [
         "Email your résumé and a short note to jobs@example.com, with “VP of Operations” in the "

@@ -158,7 +158,7 @@ def test_sections_follow_the_guide_order_and_only_with_content(catalog: Catalog)
     ]
     assert text_of(full, "location") == (
         "This is a full-time hybrid position based in Denver, CO, with part of each week on site.\n"
-        "Travel up to 15% of the time, mostly to our locations."
+        "Travel up to 10% of the time, mostly to our other location."  # two sites
     )
     assert "“Director of Operations” in the subject line" in text_of(full, "apply")
 

@@ -41,7 +41,8 @@ def location_text(jd: JobDescription) -> str:
         ("chief-logistics-officer", "small", 25),
         ("chief-logistics-officer", "enterprise", 40),
         ("global-operations-manager", "mid-size", 40),
-        ("director-of-operations", "mid-size", 15),
+        ("director-of-operations", "mid-size", 10),  # two sites: a day or two at the other
+        ("director-of-operations", "large", 20),
         ("revenue-operations-manager", "small", 0),  # from its domain
     ],
 )
@@ -69,9 +70,10 @@ def test_travel_names_the_other_sites(catalog: Catalog) -> None:
     [
         (
             25,
-            "Travel up to 25% of the time, mostly to our plants, carriers and outside warehouses.",
+            "Travel up to 25% of the time, mostly to our other plant, carriers and outside "
+            "warehouses.",  # a mid-size company's two plants
         ),
-        ("30%", "Travel up to 30% of the time, mostly to our plants, carriers and outside"),
+        ("30%", "Travel up to 30% of the time, mostly to our other plant, carriers and outside"),
         (
             {"percent": 20, "destinations": "suppliers in Ohio and Michigan"},
             "Travel up to 20% of the time, mostly to suppliers in Ohio and Michigan.",
@@ -218,8 +220,8 @@ def test_catalog_check_names_unknown_ids_in_work_yaml(tmp_path: Path) -> None:
 def test_occasional_travel_is_left_to_the_description(catalog: Catalog) -> None:
     from jdgen.description import describe
 
-    company = Company(size="small", industry="manufacturing")
-    jd = posting(catalog, "director-of-operations", size="small", industry="manufacturing")
+    company = Company(size="small", industry="manufacturing", sites=3)
+    jd = posting(catalog, "director-of-operations", size="small", industry="manufacturing", sites=3)
     assert jd.metadata.travel_percent == 5 and "Travel" not in location_text(jd)
     internal = describe(catalog.find_role("director-of-operations"), company, catalog)
     assert internal.section("travel").paragraphs == [  # type: ignore[union-attr]
