@@ -1281,6 +1281,16 @@ class _Checker:
                     f"{self.where('domain', d.id)}: function: unknown function '{d.function}'"
                 )
 
+    def role_career(self, role: Role, at: str) -> None:
+        """Career steps name roles that exist; a step's ``where`` names one of them."""
+        for direction, refs in (("from", role.career.from_roles), ("to", role.career.to_roles)):
+            for i, ref in enumerate(refs):
+                self.role_ref(ref, at, f"career.{direction}.{i}")
+        for key, cond in role.career.where.items():
+            if key not in role.career.to_roles:
+                self.problems.append(f"{at}: career.where.{key}: not one of career.to")
+            self.when(cond, at, f"career.where.{key}")
+
     def role(self, role: Role) -> None:
         at = self.where("role", role.id)
         self.role_kinds(role, at)
@@ -1306,9 +1316,7 @@ class _Checker:
         self.role_duties(role, at)
         for si, skill_ref in enumerate(role.skills):
             self.ref(skill_ref, self.c.skills, "skill", at, f"skills.{si}")
-        for direction, refs in (("from", role.career.from_roles), ("to", role.career.to_roles)):
-            for i, ref in enumerate(refs):
-                self.role_ref(ref, at, f"career.{direction}.{i}")
+        self.role_career(role, at)
         self.role_names(role, at)
         self.role_credentials(role, at)
         if isinstance(role.works_with, dict):

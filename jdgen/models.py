@@ -398,6 +398,9 @@ class CareerPath(Strict):
 
     from_roles: list[str] = Field(default_factory=list, alias="from")
     to_roles: list[str] = Field(default_factory=list, alias="to")
+    #: Steps only some companies have (key: an entry of ``to``): a Director of eCommerce
+    #: at an online retailer, not at a foundry; a COO seat above a director from 100 people.
+    where: dict[str, When] = Field(default_factory=dict)
 
     model_config = ConfigDict(
         extra="forbid", populate_by_name=True, defer_build=True, allow_inf_nan=False

@@ -1376,27 +1376,36 @@ def _career(ctx: Context) -> Section | None:
     text = ctx.render(
         ctx.catalog.text.sentences.career,
         career_intro=ctx.catalog.text.career_intro,
-        roles=join_words(titles, "or"),
+        roles=join_words(titles[:1], "or"),
     )
     return _section(ctx, "career", _role(ctx), paragraphs=[text])
 
 
 def _career_steps(ctx: Context) -> list[str]:
-    """The titles the role leads to that this company has: a catalog role from its own
-    ``min_headcount`` up, another title unless the size band's ``career_absent`` matches it
-    (no VP of Logistics, no Senior Logistics Manager at a five-person broker)."""
+    """The titles the role leads to that this company has, the real steps up first: a
+    catalog role from its own ``min_headcount`` up, another title unless the size band's
+    ``career_absent`` matches it (no VP of Logistics, no Senior Logistics Manager at a
+    five-person broker), and a step ``career.where`` limits only where it holds (no
+    Director of eCommerce at a foundry).  A catalog role at the role's own level or below
+    (a lateral move) comes after the others; the posting names the first (review r5a
+    pattern 11: one step, not a hedge across three)."""
     absent = [re.compile(p) for p in ctx.band_attr("career_absent")]
     people = ctx.facts.headcount
-    titles = []
-    for ref in ctx.role.career.to_roles:
+    career = ctx.role.career
+    up: list[str] = []
+    across: list[str] = []
+    for ref in career.to_roles:
         role = ctx.catalog.roles.get(ref)
         title = ctx.catalog.role_title(ref)
         if role is not None and role.min_headcount > people:
             continue
         if role is None and any(p.search(title) for p in absent):
             continue
-        titles.append(title)
-    return titles
+        if ref in career.where and not ctx.applies(career.where[ref]):
+            continue
+        lateral = role is not None and ctx.catalog.level_of(role).rank <= ctx.level.rank
+        (across if lateral else up).append(title)
+    return up + across
 
 
 def _extra(ctx: Context) -> list[Section]:
