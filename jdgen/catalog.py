@@ -1411,6 +1411,11 @@ def _check(c: Catalog) -> list[str]:
     check.problems += _work_problems(c, check.where("work", "work"), set(check.duty_owner))
     if c.country_table is None:
         check.problems.append("countries.yaml: missing (texts by country)")
+    else:
+        at = c.origin.get(("countries", "countries"), "countries.yaml")
+        for entry in [*c.country_table.countries, c.country_table.fallback]:
+            for i, law in enumerate(entry.hiring_law):
+                check.when(law.when, at, f"countries.{entry.code}.hiring_law.{i}")
     return check.problems
 
 

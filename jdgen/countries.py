@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from jdgen.models import Company, Location, Source, Strict, Units
+from jdgen.models import Company, Location, Source, Strict, Units, When
 from jdgen.spelling import Respeller, SpellingMap, respeller
 from jdgen.text import babel_knows, join_words, valid_patterns
 
@@ -67,6 +67,63 @@ class CollectivePay(Strict):
         return valid_patterns(value)
 
 
+class HiringLaw(Strict):
+    """A sentence the law where the job is puts into a posting, or that postings there
+    carry as a matter of course: the UK's right-to-work check, a California or New York
+    City fair-chance statement, a bank's background check under Section 19 of the
+    Federal Deposit Insurance Act.  It applies where every condition holds."""
+
+    id: str
+    text: str
+    #: Where it goes: the location section (work authorization), How to apply (checks
+    #: before an offer is final) or the equal-opportunity section (fair chance).
+    section: Literal["location", "apply", "equal-opportunity"] = "apply"
+    #: The job's state or province, as a code or a name (CA, California); any location.
+    regions: list[str] = Field(default_factory=list)
+    #: The job's city (New York, Brooklyn …), any case; any location.
+    cities: list[str] = Field(default_factory=list)
+    #: Catalog conditions on the company and role (industries, min_headcount …).
+    when: When = Field(default_factory=When)
+    #: Regular expressions, one of which the company's name, about or description must
+    #: match: what shows it is a bank or an FCA-authorised firm (case ignored).
+    company_cues: list[str] = Field(default_factory=list)
+    #: Only where the company file does not say whether it sponsors visas (its own
+    #: sponsorship sentence then says who may work here).
+    unless_sponsorship: bool = False
+    #: Regular expressions that show the company's own wording already says it (its
+    #: equal_opportunity or how_to_apply text): then it is not added.
+    said_cues: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+
+    @field_validator("company_cues", "said_cues")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+    def where(self, locations: list[Location]) -> bool:
+        """Is the job in one of the regions and cities named (when any are)?"""
+        regions = {r.strip().lower() for r in self.regions}
+        cities = {c.strip().lower() for c in self.cities}
+        for loc in locations or [Location()]:
+            if regions and (loc.region or "").strip().lower() not in regions:
+                continue
+            if cities and (loc.city or "").strip().lower() not in cities:
+                continue
+            return True
+        return False
+
+    def about(self, company: Company) -> bool:
+        """Does the company's own account of itself show what ``company_cues`` look for?"""
+        if not self.company_cues:
+            return True
+        told = " ".join(t for t in (company.name, company.about, company.description) if t)
+        return any(re.search(p, told, re.IGNORECASE) for p in self.company_cues)
+
+    def said(self, company: Company) -> bool:
+        own = " ".join(t for t in (company.equal_opportunity, company.how_to_apply) if t)
+        return bool(own) and any(re.search(p, own, re.IGNORECASE) for p in self.said_cues)
+
+
 class LabourRelations(Strict):
     """The duties of working with a union, in a country's own terms."""
 
@@ -76,12 +133,20 @@ class LabourRelations(Strict):
     policy: str
     #: For a supervisor who applies the agreement shift by shift; unset: ``line``.
     shift: str | None = None
+    #: For improvement work (time studies, performance measures, new standard work),
+    #: which co-determination or the agreement governs; unset: ``line``.
+    improvement: str | None = None
 
 
 def labour_relations(found: LabourRelations | None) -> dict[str, str]:
     """``{{ country.labour_relations.* }}``: a missing ``shift`` wording is the ``line`` one."""
     lr = found or LabourRelations(line="", policy="")
-    return {"line": lr.line, "policy": lr.policy, "shift": lr.shift or lr.line}
+    return {
+        "line": lr.line,
+        "policy": lr.policy,
+        "shift": lr.shift or lr.line,
+        "improvement": lr.improvement or lr.line,
+    }
 
 
 class CountryEntry(Strict):
@@ -114,10 +179,21 @@ class CountryEntry(Strict):
     spelling: str | None = None
     title_suffix: str | None = None
     privacy_laws: str
+    #: The workplace-safety law a duty keeps to, named ("OSHA standards", "the Health and
+    #: Safety at Work etc. Act 1974"): ``{{ country.safety_law }}``.
+    safety_law: str = "workplace-safety law"
+    #: The law on working time and schedules ("the Working Time Regulations 1998"):
+    #: ``{{ country.working_time_law }}``.
+    working_time_law: str = "working-time rules"
+    #: Where a state or province has its own ("ON": "Ontario's Occupational Health and
+    #: Safety Act"): key, a region code of the job's location; value, as ``safety_law``.
+    safety_law_by_region: dict[str, str] = Field(default_factory=dict)
     #: The duties of working with a union, in the country's own terms (the collective
     #: bargaining agreement and stewards in the US, the works council in Germany):
     #: ``{{ country.labour_relations.line }}`` / ``.policy``; default: the fallback's.
     labour_relations: LabourRelations | None = None
+    #: Sentences the law where the job is puts into a posting (:class:`HiringLaw`).
+    hiring_law: list[HiringLaw] = Field(default_factory=list)
     #: What the country's statement names, for lint ("the Equality Act 2010").
     statement_law: str | None = None
     #: Regular expressions that show a statement names it.
@@ -262,6 +338,8 @@ class Country:
             "code": self.code or e.code,
             "name": e.name,
             "privacy_laws": e.privacy_laws,
+            "safety_law": e.safety_law,
+            "working_time_law": e.working_time_law,
             "us_items": e.us_items,
             "labour_relations": labour_relations(e.labour_relations),
         }
@@ -313,7 +391,19 @@ def posting_country(company: Company, table: CountryTable) -> Country:
     """The country of the company's first location with a country, else of its first
     remote region that names one, else the default country; its privacy laws name the
     GDPR too when the company works where it applies (:func:`with_gdpr`)."""
-    return with_gdpr(_first_country(company, table), company, table)
+    return with_region(with_gdpr(_first_country(company, table), company, table), company)
+
+
+def with_region(country: Country, company: Company) -> Country:
+    """The country with its state's or province's own safety law, where the job's first
+    location names a region that has one (Ontario's Occupational Health and Safety Act)."""
+    by_region = {k.upper(): v for k, v in country.entry.safety_law_by_region.items()}
+    for loc in company.locations:
+        law = by_region.get((loc.region or "").strip().upper())
+        if law:
+            entry = country.entry.model_copy(update={"safety_law": law})
+            return replace(country, entry=entry)
+    return country
 
 
 def _first_country(company: Company, table: CountryTable) -> Country:

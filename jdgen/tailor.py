@@ -1475,7 +1475,7 @@ def _location_text(ctx: Context) -> str:
 
 def _location(ctx: Context) -> Section | None:
     c = ctx.company
-    extra = [p for p in (_travel(ctx), work.eligibility(ctx)) if p]
+    extra = [p for p in (_travel(ctx), work.eligibility(ctx)) if p] + hiring_law(ctx, "location")
     if not c.locations and not c.work_arrangement:
         return _section(ctx, "location", _role(ctx), paragraphs=extra) if extra else None
     paragraphs = [_location_text(ctx), *extra]
@@ -1526,7 +1526,7 @@ def flsa_status(ctx: Context) -> FlsaStatus | None:
 
 def _apply(ctx: Context) -> Section | None:
     c = ctx.company
-    statements = hiring_statements(c, ctx.catalog.countries)
+    statements = hiring_statements(c, ctx.catalog.countries) + hiring_law(ctx, "apply")
     if not c.how_to_apply and not c.closing_date and not statements:
         return None
     said = ctx.catalog.text.sentences
@@ -1551,7 +1551,23 @@ def _equal_opportunity(ctx: Context) -> Section:
     ref = "equal_opportunity" if shared else f"countries.{ctx.country.entry.code}"
     source = _company("equal_opportunity") if own else Origin.trusted(kind="catalog", ref=ref)
     paragraphs = [sentence(p) for p in text.split("\n\n") if p.strip()]
+    paragraphs += hiring_law(ctx, "equal-opportunity")
     return _section(ctx, "equal-opportunity", source, paragraphs=paragraphs)
+
+
+def hiring_law(ctx: Context, section: str) -> list[str]:
+    """The sentences the law where the job is puts into this section (countries.yaml
+    ``hiring_law``): the UK's right-to-work check where the company has not said whether
+    it sponsors visas, a fair-chance statement in California or New York City, a bank's
+    or an FCA-authorised firm's background checks."""
+    c = ctx.company
+    out = []
+    for law in ctx.country.entry.hiring_law:
+        if law.section != section or (law.unless_sponsorship and c.visa_sponsorship is not None):
+            continue
+        if law.where(c.locations) and ctx.applies(law.when) and law.about(c) and not law.said(c):
+            out.append(sentence(law.text))
+    return out
 
 
 def _locations(ctx: Context) -> list[Location]:
