@@ -67,6 +67,15 @@ class CollectivePay(Strict):
         return valid_patterns(value)
 
 
+class RegionLaw(Strict):
+    """A state's or province's own law, in place of the country's wording."""
+
+    safety_law: str | None = None
+    privacy_laws: str | None = None
+    working_time_law: str | None = None
+    environment_law: str | None = None
+
+
 class HiringLaw(Strict):
     """A sentence the law where the job is puts into a posting, or that postings there
     carry as a matter of course: the UK's right-to-work check, a California or New York
@@ -185,9 +194,12 @@ class CountryEntry(Strict):
     #: The law on working time and schedules ("the Working Time Regulations 1998"):
     #: ``{{ country.working_time_law }}``.
     working_time_law: str = "working-time rules"
-    #: Where a state or province has its own ("ON": "Ontario's Occupational Health and
-    #: Safety Act"): key, a region code of the job's location; value, as ``safety_law``.
-    safety_law_by_region: dict[str, str] = Field(default_factory=dict)
+    #: The environmental law a plant's permits come under ("the Federal Immission
+    #: Control Act (BImSchG)"): ``{{ country.environment_law }}``.
+    environment_law: str = "environmental permits and rules on emissions and waste"
+    #: Where a state or province has its own law (key: a region code of the job's
+    #: location): Ontario's Occupational Health and Safety Act, Quebec's privacy law.
+    regions: dict[str, RegionLaw] = Field(default_factory=dict)
     #: The duties of working with a union, in the country's own terms (the collective
     #: bargaining agreement and stewards in the US, the works council in Germany):
     #: ``{{ country.labour_relations.line }}`` / ``.policy``; default: the fallback's.
@@ -340,6 +352,7 @@ class Country:
             "privacy_laws": e.privacy_laws,
             "safety_law": e.safety_law,
             "working_time_law": e.working_time_law,
+            "environment_law": e.environment_law,
             "us_items": e.us_items,
             "labour_relations": labour_relations(e.labour_relations),
         }
@@ -391,18 +404,18 @@ def posting_country(company: Company, table: CountryTable) -> Country:
     """The country of the company's first location with a country, else of its first
     remote region that names one, else the default country; its privacy laws name the
     GDPR too when the company works where it applies (:func:`with_gdpr`)."""
-    return with_region(with_gdpr(_first_country(company, table), company, table), company)
+    return with_gdpr(with_region(_first_country(company, table), company), company, table)
 
 
 def with_region(country: Country, company: Company) -> Country:
-    """The country with its state's or province's own safety law, where the job's first
-    location names a region that has one (Ontario's Occupational Health and Safety Act)."""
-    by_region = {k.upper(): v for k, v in country.entry.safety_law_by_region.items()}
+    """The country with its state's or province's own laws, for the first location that
+    names a region with an entry (Ontario's Occupational Health and Safety Act)."""
+    by_region = {k.upper(): v for k, v in country.entry.regions.items()}
     for loc in company.locations:
         law = by_region.get((loc.region or "").strip().upper())
         if law:
-            entry = country.entry.model_copy(update={"safety_law": law})
-            return replace(country, entry=entry)
+            own = {k: v for k, v in law.model_dump().items() if v is not None}
+            return replace(country, entry=country.entry.model_copy(update=own))
     return country
 
 

@@ -125,14 +125,17 @@ def test_a_hiring_laws_conditions_name_what_the_catalog_has(tmp_path: Path) -> N
 
 
 def test_the_safety_law_is_named_by_country_and_by_state(tmp_path: Path) -> None:
-    from jdgen.countries import posting_country
+    from jdgen.countries import RegionLaw, posting_country
 
     cat = build(tmp_path / "catalog", {})
     table = cat.countries
     us = table.entry("US")
     assert us is not None
     table.countries[table.countries.index(us)] = us.model_copy(
-        update={"safety_law": "federal safety rules", "safety_law_by_region": {"ca": "state rules"}}
+        update={
+            "safety_law": "federal safety rules",
+            "regions": {"ca": RegionLaw(safety_law="state rules")},
+        }
     )
 
     def law(**where: str) -> str:
@@ -204,3 +207,17 @@ def test_no_shipped_line_names_the_law_vaguely() -> None:
         if phrase in path.read_text(encoding="utf-8")
     ]
     assert found == []
+
+
+def test_a_german_plant_and_a_canadian_storefront_name_their_own_law(catalog: Catalog) -> None:
+    berlin = text_of(jdgen.generate("chief-operating-officer", Company(
+        size=1500, industry="manufacturing", locations=[{"city": "Berlin", "country": "DE"}]),
+        catalog=catalog))  # fmt: skip
+    assert "Arbeitsschutzgesetz" in berlin and "Federal Immission Control Act (BImSchG)" in berlin
+    vancouver = {"city": "Vancouver", "region": "BC", "country": "CA"}
+    store = text_of(jdgen.generate("ecommerce-operations-manager", Company(
+        size=8000, industry="retail", locations=[vancouver]), catalog=catalog))  # fmt: skip
+    assert "in English and French for our customers in Quebec" in store
+    us = text_of(jdgen.generate("ecommerce-operations-manager", Company(size=8000,
+        industry="retail"), catalog=catalog))  # fmt: skip
+    assert "French" not in us
