@@ -229,6 +229,10 @@ class HiringStatements(Strict):
     no_ai_screening: str
 
 
+#: :meth:`CountryTable.code_of`'s answers, per table (kept with them).
+_CODES: dict[int, tuple[CountryTable, dict[str, str | None]]] = {}
+
+
 class CountryTable(Strict):
     """``catalog/countries.yaml``."""
 
@@ -297,7 +301,21 @@ class CountryTable(Strict):
         return _words_pattern(tuple(self.us_only_terms)) if self.us_only_terms else None
 
     def code_of(self, text: str) -> str | None:
-        """ISO code (or ``EU``) for a country name, alias or code; None if not a country."""
+        """ISO code (or ``EU``) for a country name, alias or code; None if not a country.
+        Remembered per table: every posting asks it of the company's places."""
+        held = _CODES.get(id(self))
+        if held is None or held[0] is not self:
+            if len(_CODES) >= 16:
+                _CODES.clear()
+            held = _CODES[id(self)] = (self, {})
+        known = held[1]
+        if text not in known:
+            if len(known) >= 4096:
+                known.clear()
+            known[text] = self._code_of(text)
+        return known[text]
+
+    def _code_of(self, text: str) -> str | None:
         key = text.strip().lower().rstrip(".")
         if not key:
             return None
