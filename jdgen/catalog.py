@@ -38,7 +38,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from jdgen import forgiving
+from jdgen import forgiving, seats
 from jdgen.countries import CountryTable
 from jdgen.errors import CatalogError, UnknownChoiceError
 from jdgen.models import (
@@ -1211,8 +1211,9 @@ class _Checker:
         if size.fallback is not None and size.fallback not in self.sizes:
             self.problems.append(f"{at}: fallback: unknown size '{size.fallback}'")
         self.lines(list(size.scope), at, "scope")
-        for lv in set(size.direct_reports) - self.levels:
-            self.problems.append(f"{at}: direct_reports.{lv}: unknown level")
+        for name in ("direct_reports", "new_team"):
+            for lv in set(getattr(size, name)) - self.levels:
+                self.problems.append(f"{at}: {name}.{lv}: unknown level")
         if size.reports_to is not None:
             self.role_ref(size.reports_to, at, "reports_to")
         self.additions(size.additions, at)
@@ -1291,6 +1292,11 @@ class _Checker:
                 self.problems.append(f"{at}: career.where.{key}: not one of career.to")
             self.when(cond, at, f"career.where.{key}")
 
+    def bosses(self, role: Role, at: str) -> None:
+        for key, value in role.reports_to.items():
+            for ref in seats.refs(value):
+                self.role_ref(ref, at, f"reports_to.{key}")
+
     def role(self, role: Role) -> None:
         at = self.where("role", role.id)
         self.role_kinds(role, at)
@@ -1305,8 +1311,7 @@ class _Checker:
         for k in role.summary_by_industry:
             if k not in self.industries:
                 self.unknown(at, "summary_by_industry", "industry", k, sorted(self.industries))
-        for key, ref in role.reports_to.items():
-            self.role_ref(ref, at, f"reports_to.{key}")
+        self.bosses(role, at)
         self.size_map(role.direct_reports, at, "direct_reports")
         self.size_map(role.qualifications.years, at, "qualifications.years", complete=False)
         for i, variant in enumerate(role.qualifications.education_variants):

@@ -453,8 +453,10 @@ class Role(Strict):
     summary_by_business_model: dict[str, str] = Field(default_factory=dict)
     #: A different summary for an industry (key: its id); the business model's wins.
     summary_by_industry: dict[str, str] = Field(default_factory=dict)
-    #: Who the role reports to, by size (``default`` allowed): a catalog id or a title.
-    reports_to: dict[str, str]
+    #: Who the role reports to, by size (``default`` allowed): a catalog id or a title,
+    #: or a list of them, the first a seat the company has (jdgen.seats): "the VP of
+    #: Logistics where the company has one, else the VP of Operations".
+    reports_to: dict[str, str | list[str]]
     #: Who reports to the role, by size (``default`` allowed), e.g. "a team of 5 to 15 supervisors".
     direct_reports: dict[str, str]
     #: Teams the role works with most, e.g. "finance", "sales"; or such lists by
@@ -626,6 +628,10 @@ class CompanySize(Strict):
     scope: list[TextItem] = Field(default_factory=list)
     #: "You will lead …" for roles whose own map has no value for this band (by level id).
     direct_reports: dict[str, str] = Field(default_factory=dict)
+    #: "You will lead …" by level for a title unusual at this headcount (below the role's
+    #: ``min_headcount``): the team it builds, not the managers a larger company's holder
+    #: of the title leads, who report to someone else here (one org chart, issue 10).
+    new_team: dict[str, str] = Field(default_factory=dict)
     #: "Where this role leads" leaves out the titles outside the catalog that match one
     #: of these regular expressions ("^Senior ": no senior tier in a company this small);
     #: a catalog role is left out below its own ``min_headcount``.

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
-from jdgen import __version__, scale, work
+from jdgen import __version__, scale, seats, work
 from jdgen.budget import (
     COMPANY,
     INDUSTRY,
@@ -732,22 +732,26 @@ def _context_sentence(ctx: Context) -> str:
 
 
 def reports_to(ctx: Context) -> RoleRef:
-    """Who the role reports to at this size: a catalog role (id and title) or a title.
-    The band's own boss where it names one (at five people, the founder) and the role
-    does not name the band; a seat this kind of company does not have goes to the role
-    its industry or business model says holds it (a bank's Head of Operations)."""
-    own = ctx.role.reports_to
-    ref = own.get(ctx.size.id) or ctx.size.reports_to or pick(own, ctx.size_keys)
-    assert ref is not None  # the catalog check guarantees a value for every size
-    holders = {**ctx.industry.seat_holders, **(ctx.model.seat_holders if ctx.model else {})}
-    for _ in range(len(holders)):
-        holder = holders.get(ref)
-        if holder is None or holder == ctx.role.id:
-            break
-        ref = holder
+    """Who the role reports to at this size: a catalog role (id and title) or a title,
+    a seat this company has (jdgen.seats: the band's boss, held by another role where
+    the industry or business model has no such seat, one step up while the boss's
+    title is unusual at this headcount)."""
+    ref = chart(ctx).boss(ctx.role)
     return RoleRef.trusted(
         id=ref if ref in ctx.catalog.roles else None, title=ctx.catalog.role_title(ref)
     )
+
+
+def chart(ctx: Context) -> seats.Chart:
+    """This company's org chart (jdgen.seats)."""
+    return seats.Chart(
+        ctx.catalog.roles, ctx.size, ctx.size_keys, ctx.facts.headcount, holders(ctx)
+    )
+
+
+def holders(ctx: Context) -> dict[str, str]:
+    """The seats this company has no use for, each with the role that holds it."""
+    return {**ctx.industry.seat_holders, **(ctx.model.seat_holders if ctx.model else {})}
 
 
 def team(ctx: Context) -> str | None:
@@ -756,10 +760,23 @@ def team(ctx: Context) -> str | None:
     the posting's own ``team`` (``--team``) instead of all of them."""
     if ctx.options.team:
         return ctx.options.team
+    new = _new_team(ctx) if scale.below_usual(ctx.role, ctx.facts.headcount) else None
+    if new:
+        return fill(new, ctx.values).strip().rstrip(".")
     own = ctx.role.direct_reports
     text = own.get(ctx.size.id) or ctx.size.direct_reports.get(ctx.level.id)
     text = text or pick(own, ctx.size_keys)
     return fill(text, ctx.values).strip().rstrip(".") if text else None
+
+
+def _new_team(ctx: Context) -> str | None:
+    """The band's team line for a title unusual at this size, by level (sizes.yaml
+    ``new_team``, along the fallback chain)."""
+    for key in ctx.size_keys:
+        line = ctx.catalog.sizes[key].new_team.get(ctx.level.id)
+        if line:
+            return line
+    return None
 
 
 def works_with(ctx: Context) -> list[str]:
@@ -1388,18 +1405,19 @@ def _career_steps(ctx: Context) -> list[str]:
     five-person broker), and a step ``career.where`` limits only where it holds (no
     Director of eCommerce at a foundry).  A catalog role at the role's own level or below
     (a lateral move) comes after the others; the posting names the first (review r5a
-    pattern 11: one step, not a hedge across three)."""
+    pattern 11: one step, not a hedge across three).  A catalog role must be a seat here
+    (jdgen.seats: not one the industry or business model has no use for)."""
     absent = [re.compile(p) for p in ctx.band_attr("career_absent")]
-    people = ctx.facts.headcount
+    here = chart(ctx)
     career = ctx.role.career
     up: list[str] = []
     across: list[str] = []
     for ref in career.to_roles:
         role = ctx.catalog.roles.get(ref)
         title = ctx.catalog.role_title(ref)
-        if role is not None and role.min_headcount > people:
+        if ref in ctx.catalog.roles and not here.has_seat(ref):
             continue
-        if role is None and any(p.search(title) for p in absent):
+        if ref not in ctx.catalog.roles and any(p.search(title) for p in absent):
             continue
         if ref in career.where and not ctx.applies(career.where[ref]):
             continue

@@ -9,6 +9,7 @@ import pytest
 
 from jdgen.catalog import Catalog, load_catalog, normalize_name
 from jdgen.errors import CatalogError
+from jdgen.seats import refs
 
 
 def write(root: Path, name: str, text: str) -> None:
@@ -197,7 +198,8 @@ def test_references_resolve(catalog: Catalog) -> None:
                 assert not isinstance(item, str) or item in catalog.responsibilities
         for skill in role.skills:
             assert not isinstance(skill, str) or skill in catalog.skills
-        for ref in (*role.career.from_roles, *role.career.to_roles, *role.reports_to.values()):
+        bosses = [r for value in role.reports_to.values() for r in refs(value)]
+        for ref in (*role.career.from_roles, *role.career.to_roles, *bosses):
             if re.fullmatch(r"[a-z0-9-]+", ref):
                 assert ref in catalog.roles, (role.id, ref)
             else:  # a title: must not be a catalog role written out (use its id)

@@ -75,7 +75,7 @@ def test_job_details_come_from_the_company_and_the_role() -> None:
         "Job code": "OPS-210",
         "Grade": "M3",
         "Department": "Distribution",
-        "Reports to": "General Manager",
+        "Reports to": "Director of Operations",
         "Supervises": "A small team that picks, packs and ships orders",  # a capital, standing alone
         "FLSA status": "Exempt",
         "Employment type": "Full time",
@@ -148,7 +148,7 @@ def test_supervision_says_who_reports_to_whom() -> None:
     jd = description("director-of-operations", size="small", industry="manufacturing")
     line = jd.section("supervision").paragraphs[0]  # type: ignore[union-attr]
     assert line.startswith(
-        "The Director of Operations reports to the Chief Executive Officer and supervises "
+        "The Director of Operations reports to the Chief Operating Officer and supervises "
     )
 
 

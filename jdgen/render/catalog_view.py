@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jdgen import scale
+from jdgen import scale, seats
 from jdgen.catalog import Catalog, sample_values
 from jdgen.models import Responsibility, Role, Skill, TextItem, When, line_text, line_when, pick
 from jdgen.tailor import fill
@@ -78,7 +78,11 @@ def role_view(catalog: Catalog, role: Role) -> dict[str, Any]:
         by_size.append(
             {
                 "size": size.name,
-                "reports_to": catalog.role_title(pick(role.reports_to, keys(size.id)) or ""),
+                "reports_to": catalog.role_title(
+                    seats.Chart(
+                        catalog.roles, size, keys(size.id), size.typical_headcount, {}
+                    ).boss(role)
+                ),
                 "team": role.direct_reports.get(size.id)
                 or size.direct_reports.get(level.id)
                 or pick(role.direct_reports, keys(size.id))
