@@ -761,8 +761,8 @@ def team(ctx: Context) -> str | None:
     if ctx.options.team:
         return ctx.options.team
     new = _new_team(ctx) if scale.below_usual(ctx.role, ctx.facts.headcount) else None
-    if new:
-        return fill(new, ctx.values).strip().rstrip(".")
+    if new is not None:
+        return fill(new, ctx.values).strip().rstrip(".") or None
     own = ctx.role.direct_reports
     text = own.get(ctx.size.id) or ctx.size.direct_reports.get(ctx.level.id)
     text = text or pick(own, ctx.size_keys)
@@ -770,13 +770,10 @@ def team(ctx: Context) -> str | None:
 
 
 def _new_team(ctx: Context) -> str | None:
-    """The band's team line for a title unusual at this size, by level (sizes.yaml
-    ``new_team``, along the fallback chain)."""
-    for key in ctx.size_keys:
-        line = ctx.catalog.sizes[key].new_team.get(ctx.level.id)
-        if line:
-            return line
-    return None
+    """The band's own team line for a title unusual at this size, by level (sizes.yaml
+    ``new_team``); empty: no team line, the scope sentence says the team is still to be
+    built."""
+    return ctx.size.new_team.get(ctx.level.id)
 
 
 def works_with(ctx: Context) -> list[str]:

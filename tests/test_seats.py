@@ -75,6 +75,11 @@ def test_a_title_unusual_at_the_size_builds_its_team(tiny: Catalog) -> None:
     large = jdgen.generate("ops-analyst", Company(size=500, industry="widgets"), catalog=tiny)
     assert small.metadata.team == "the people who do this work today"
     assert large.metadata.team is None
+    # an empty line: no team line at all
+    below = tiny.roles["ops-manager"].model_copy(update={"min_headcount": 100})
+    jd = jdgen.generate(below, Company(size=50, industry="widgets"), catalog=tiny)
+    assert jd.metadata.team is None
+    assert "You will lead" not in " ".join(jd.section("reporting").paragraphs)  # type: ignore[union-attr]
     # a role usual at the size keeps its own line
     director = jdgen.generate("ops-director", Company(size=50, industry="widgets"), catalog=tiny)
     assert director.metadata.team == "a team of four"
