@@ -185,7 +185,7 @@ def _run(pieces: list[_Piece], values: dict[str, Any]) -> str | None:
             out.append(body if on else "")
             continue
         if kind == "out":
-            value = _expression(_words(body), values)
+            value = _team_span(body, values) or _expression(_words(body), values)
             if value is None:
                 return None
             out.append(str(value[0]) if on else "")
@@ -208,6 +208,20 @@ def _run(pieces: list[_Piece], values: dict[str, Any]) -> str | None:
         else:
             return None
     return None if opened else "".join(out)
+
+
+#: ``team(5, 15)``: the team-size placeholder (jdgen.catalog.TeamSpan) called with two
+#: whole numbers.
+_TEAM_CALL = re.compile(r"\s*team\((0|[1-9]\d*), (0|[1-9]\d*)\)\s*", re.ASCII)
+
+
+def _team_span(body: str, values: dict[str, Any]) -> tuple[Any] | None:
+    """``{{ team(5, 15) }}`` as the sandbox renders it ("about 5 to 15"), or None."""
+    m = _TEAM_CALL.fullmatch(body)
+    span: Any = values.get("team")
+    if m is None or type(span).__name__ != "TeamSpan":
+        return None
+    return (str(span(int(m[1]), int(m[2]))),)
 
 
 def _words(expression: str) -> list[str] | None:

@@ -128,3 +128,17 @@ def test_random_texts_fill_as_jinja_renders_them(fragments: list[str]) -> None:
         assert render_string(text, VALUES) == text
     else:
         assert by_render_string(text, VALUES) == by_jinja(text, VALUES)
+
+
+def test_a_team_size_is_filled_without_the_sandbox() -> None:
+    """``{{ team(10, 30) }}`` in a role's team line (capped at a share of the headcount)
+    needs no template engine, and reads as the sandbox would write it."""
+    from jdgen.catalog import TeamSpan
+    from jdgen.placeholders import filled
+    from jdgen.templating import render_string
+
+    text = "the managers who run each area, {{ team(10, 30) }} people in all"
+    for people in (20, 40, 99, 400):
+        values = {"team": TeamSpan(people)}
+        assert filled(text, values) == render_string(text, values)
+    assert filled(text, {"team": "a string"}) is None
