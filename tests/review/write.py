@@ -87,7 +87,7 @@ def facts(line: Line, catalog: Any, company: Any) -> list[str]:
         f"Business model: {model.name}",
         f"What it does: {company.description}",
         f"Pay range for this role: {money[0]} to {money[1]} a {pay.period}",
-    ]
+    ] + ([f"About us, in the company's own words: {company.about}"] if company.about else [])
 
 
 def words(markdown: str) -> int:
