@@ -528,7 +528,9 @@ class BusinessModel(Strict):
     seat_holders: dict[str, str] = Field(default_factory=dict)
 
 
-BudgetPart = Literal["duties", "required", "preferred", "hard_skills", "soft_skills", "kpis"]
+BudgetPart = Literal[
+    "duties", "required", "preferred", "hard_skills", "soft_skills", "kpis", "career"
+]
 
 
 class Budget(Strict):
@@ -548,13 +550,14 @@ class Budget(Strict):
     #: Include the work-environment section where the work makes it material (plant and
     #: warehouse floors); the internal description always has it.
     work_environment: bool = True
-    #: Most words in the parts jdgen writes (about the role to career), one number or by
+    #: Most words in the body (all but the equal-opportunity statement), one number or by
     #: level id (``default`` allowed: an executive's scope takes more words than a
     #: manager's); above it, the first part in ``trim`` still above its ``floor`` loses a
     #: line, until it fits.
     max_words: int | dict[str, int] | None = None
     trim: list[BudgetPart] = Field(default_factory=list)
-    floor: dict[str, int] = Field(default_factory=dict)
+    #: The fewest lines the word limit leaves in a part, one number or by level id.
+    floor: dict[str, int | dict[str, int]] = Field(default_factory=dict)
 
     def words(self, level: str) -> int | None:
         """The word limit for a role of this level, or None for no limit."""
@@ -562,17 +565,29 @@ class Budget(Strict):
             return self.max_words.get(level, self.max_words.get(DEFAULT_KEY))
         return self.max_words
 
+    def least(self, part: str, level: str) -> int | None:
+        """The floor of ``part`` for a role of this level, or None for none."""
+        floor = self.floor.get(part)
+        if isinstance(floor, dict):
+            return floor.get(level, floor.get(DEFAULT_KEY))
+        return floor
+
     def cut(self, level: str) -> Budget | None:
         """This budget with one line fewer in the first part that can lose one, or None."""
         for part in self.trim:
+            least = self.least(part, level)
+            if part == "career":  # "Where this role leads" goes as a whole
+                if self.career:
+                    return self.model_copy(update={"career": False})
+                continue
             if part == "duties":
                 key = level if level in self.duties else "default"
                 fewer = self.duties.get(key, 40) - 1
-                if fewer >= self.floor.get(part, 1):
+                if fewer >= (1 if least is None else least):
                     return self.model_copy(update={"duties": {**self.duties, key: fewer}})
                 continue
             fewer = getattr(self, part) - 1
-            if fewer >= self.floor.get(part, 0):
+            if fewer >= (least or 0):
                 return self.model_copy(update={part: fewer})
         return None
 

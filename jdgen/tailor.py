@@ -896,7 +896,7 @@ def _responsibilities(ctx: Context) -> tuple[Section, Said]:
     """The duties section and what it says; the same for every budget with the same
     number of duties (the length budget trims the other parts first)."""
     b = ctx.budget
-    key = ("duties", tuple(sorted(b.duties.items())), b.floor.get("duties"))
+    key = ("duties", tuple(sorted(b.duties.items())), b.least("duties", ctx.level.id))
     opts = (tuple(ctx.options.remove), tuple(ctx.options.add_responsibilities))
     return ctx.once(key, lambda: ctx.shared((*key, opts), lambda: _choose_duties(ctx)))
 
@@ -941,7 +941,7 @@ def _within_budget(ctx: Context, groups: list[Subsection], duties: _Duties) -> N
     ]
     budget = ctx.budget.duties
     limit = budget.get(ctx.level.id, budget.get("default", len(cands)))
-    floor = ctx.budget.floor.get("duties")
+    floor = ctx.budget.least("duties", ctx.level.id)
     kept = {c.key for c in within_budget(one_per_topic(cands), limit, pairs=True, floor=floor)}
     for g in groups:
         g.bullets = [b for b in g.bullets if b.id in kept]
@@ -1094,8 +1094,15 @@ def education(ctx: Context) -> tuple[str, CredentialCategory | None, bool]:
     relaxed = ctx.level.education_or_experience
     if q.experience_in_place_of_education or relaxed is None or not ctx.applies(relaxed):
         return q.education, q.education_level, q.experience_in_place_of_education
+    line = ctx.phrase(q.education).rstrip(".")
+    if _EQUIVALENT.search(line):  # "High school diploma or equivalent" says it already
+        return q.education, q.education_level, q.experience_in_place_of_education
     said = ctx.catalog.text.sentences.education_or_experience
-    return ctx.render(said, education=q.education.strip().rstrip(".")), q.education_level, True
+    return ctx.render(said, education=line), q.education_level, True
+
+
+#: An education line that already offers an equivalent ("… or equivalent").
+_EQUIVALENT = re.compile(r"or equivalent", re.IGNORECASE)
 
 
 def _company_requirements(ctx: Context) -> list[Bullet]:
@@ -1611,14 +1618,11 @@ def tailor(
 
 
 def _sections(ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]]) -> list[Section]:
+    about, *after = _fixed_sections(ctx)
     candidates = [
-        _about_company(ctx),
+        about,
         *_budgeted_sections(ctx, duties, skills),
-        *_extra(ctx),
-        _compensation(ctx),
-        _location(ctx),
-        _work_environment(ctx),
-        _apply(ctx),
+        *after,
         _equal_opportunity(ctx),
     ]
     headings = ctx.catalog.text.headings
@@ -1627,6 +1631,23 @@ def _sections(ctx: Context, duties: Section, skills: list[tuple[Skill, Origin]])
         for s in candidates
         if s is not None and (s.paragraphs or s.bullets or s.subsections)
     ]
+
+
+def _fixed_sections(ctx: Context) -> list[Section | None]:
+    """The sections the length budget does not change: the company's about first, then
+    its own extra sections, pay, location, the work environment and how to apply (not
+    the equal-opportunity statement)."""
+    return ctx.once(
+        ("fixed-sections", ctx.budget.work_environment),
+        lambda: [
+            _about_company(ctx),
+            *_extra(ctx),
+            _compensation(ctx),
+            _location(ctx),
+            _work_environment(ctx),
+            _apply(ctx),
+        ],
+    )
 
 
 def _budgeted_sections(
@@ -1817,7 +1838,8 @@ def _budgeted_words(ctx: Context) -> int:
     ctx = _with(ctx, said=said)
     drafts = _budgeted_sections(ctx, duties, _skill_list(ctx))
     kept = [s for s in drafts if s is not None and (s.paragraphs or s.bullets or s.subsections)]
-    return _words(_apply_removals(ctx, kept, check=False))
+    fixed = [s for s in _fixed_sections(ctx) if s is not None]
+    return _words(_apply_removals(ctx, kept, check=False)) + _words(fixed, {s.id for s in fixed})
 
 
 def _with(ctx: Context, **changes: Any) -> Context:

@@ -60,6 +60,21 @@ def word_count(jd: JobDescription) -> int:
     return sum(len(b.split()) for b in blocks)
 
 
+def lint_words(jd: JobDescription) -> int:
+    """Words of body text as ``jdgen lint`` counts a posting's length (its word pattern,
+    every paragraph and bullet but the equal-opportunity statement), without linting."""
+    from jdgen.lint.checks import count_words
+
+    return sum(
+        count_words(block)
+        for s in jd.sections
+        if s.id != "equal-opportunity"
+        for block in s.paragraphs
+        + s.bullet_texts
+        + [t for sub in s.subsections for t in sub.paragraphs + sub.bullet_texts]
+    )
+
+
 def sentences(block: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=\S)", block.strip()) if s]
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import yaml
 from postingcheck import word_count
 
+import jdgen
 from jdgen.budget import INDUSTRY, LIBRARY, ROLE, SIZE, Candidate, one_per_topic, within_budget
 from jdgen.catalog import builtin_catalog
-from jdgen.models import Budget, Company
+from jdgen.models import Budget, Company, JobDescription
 from jdgen.tailor import tailor
+
+SHIPPED = Path(__file__).parent.parent / "catalog"
+FIXTURE = Path(__file__).parent / "fixtures" / "catalog"
 
 
 def c(key: str, topic: str | None = None, spec: int = ROLE, group: str = "g") -> Candidate:
@@ -82,3 +90,50 @@ def test_an_executive_posting_may_be_longer_than_a_managers() -> None:
     limits = catalog.lengths["standard"]
     assert limits.words("executive") > limits.words("manager")
     assert limits.words("manager") < coo <= limits.words("executive") + 40
+
+
+def _many_duties(role: dict, prefix: str) -> None:
+    """Three headings of five duties each, every one the role's own."""
+    role["responsibilities"] = [
+        {
+            "id": f"group-{g}",
+            "heading": f"Group {g}",
+            "items": [
+                {"id": f"{prefix}-{g}-{n}", "text": f"Do task {g}.{n} well."} for n in range(5)
+            ],
+        }
+        for g in range(3)
+    ]
+
+
+def test_a_manager_posting_carries_fewer_duties_than_an_executive_one(tmp_path: Path) -> None:
+    # the fixture catalog, with an executive level and role and the shipped lengths: two
+    # roles offering the same fifteen duties get as many as their level's budget allows
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURE, root)
+    shutil.copy(SHIPPED / "lengths.yaml", root / "lengths.yaml")
+    levels = yaml.safe_load((root / "levels.yaml").read_text())
+    chief = {**levels[0], "id": "executive", "name": "Executive", "rank": 3}
+    (root / "levels.yaml").write_text(yaml.safe_dump([chief, *levels], sort_keys=False))
+    for source, target, level in (
+        ("ops-director", "ops-chief", "executive"),
+        ("ops-manager", "ops-manager", "manager"),
+    ):
+        role = yaml.safe_load((root / "roles" / f"{source}.yaml").read_text())
+        role.update(id=target, title=target.replace("-", " ").title(), level=level)
+        _many_duties(role, target)
+        (root / "roles" / f"{target}.yaml").write_text(yaml.safe_dump(role, sort_keys=False))
+    catalog = jdgen.load_catalog(root, builtin=False)
+    company = Company(size=400, industry="widgets")
+    n = {
+        r: _duty_count(jdgen.generate(r, company, catalog=catalog))
+        for r in ("ops-chief", "ops-manager")
+    }
+    assert n["ops-manager"] < n["ops-chief"] <= 12, n
+    assert 8 <= n["ops-manager"] <= 9, n
+
+
+def _duty_count(jd: JobDescription) -> int:
+    resp = jd.section("responsibilities")
+    assert resp is not None
+    return sum(len(s.bullets) for s in resp.subsections)
