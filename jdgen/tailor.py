@@ -58,6 +58,7 @@ from jdgen.models import (
     Company,
     CompanySize,
     CredentialCategory,
+    ExtraQualifications,
     Facts,
     FlsaStatus,
     Industry,
@@ -67,6 +68,7 @@ from jdgen.models import (
     Origin,
     PostingMetadata,
     PostingOptions,
+    Qualifications,
     Responsibility,
     Role,
     RoleRef,
@@ -1207,9 +1209,10 @@ def _qualifications(ctx: Context) -> Section:
     headings = ctx.catalog.text.qualification_headings
     # years and education always stay; the company's own requirements rank next
     core = {"experience": COMPANY + 1, "education": COMPANY + 1}
+    required, preferred = _one_per_topic(ctx, _by_said(ctx, _required), _by_said(ctx, _preferred))
     parts = (
-        ("required", _budgeted(_by_said(ctx, _required), ctx.budget.required, core)),
-        ("preferred", _budgeted(_by_said(ctx, _preferred), ctx.budget.preferred, _core(ctx))),
+        ("required", _budgeted(required, ctx.budget.required, core)),
+        ("preferred", _budgeted(preferred, ctx.budget.preferred, _core(ctx))),
     )
     subsections = [
         Subsection.trusted(id=kind, heading=headings[kind], bullets=bullets, source=_role(ctx))
@@ -1217,6 +1220,44 @@ def _qualifications(ctx: Context) -> Section:
         if bullets
     ]
     return _section(ctx, "qualifications", _role(ctx), subsections=subsections)
+
+
+def _one_per_topic(
+    ctx: Context, required: list[Bullet], preferred: list[Bullet]
+) -> tuple[list[Bullet], list[Bullet]]:
+    """The qualifications with one line per topic, required and preferred together: the
+    most specific for this company (the first of equals), so that "several sites" is
+    asked for once, not by the role, its size and its industry in three ways."""
+    topics = _qualification_topics(ctx)
+    lines = [*required, *preferred]
+    cands = [
+        Candidate(str(i), b.text, topics.get(b.id), SPECIFICITY.get(b.source.kind, ROLE))
+        for i, b in enumerate(lines)
+    ]
+    kept = {int(c.key) for c in one_per_topic(cands)}
+    return (
+        [b for i, b in enumerate(required) if i in kept],
+        [b for i, b in enumerate(preferred, len(required)) if i in kept],
+    )
+
+
+def _qualification_topics(ctx: Context) -> dict[str, str | None]:
+    """The topics of the role's, the size's, the industry's and the sector's qualification
+    lines, by the ids :func:`_line_bullets` gives them."""
+    owners: list[tuple[Owner, Qualifications | ExtraQualifications]] = [
+        ("role", ctx.role.qualifications),
+        ("size", ctx.band_attr("qualifications")),
+        ("industry", ctx.industry.qualifications),
+    ]
+    if ctx.sector is not None:
+        owners.append(("sector", ctx.sector.qualifications))
+    topics: dict[str, str | None] = {}
+    for owner, q in owners:
+        prefix = "" if owner == "role" else f"{_owner_origin(ctx, owner).ref}-"
+        for name in ("required", "preferred"):
+            for i, x in enumerate(getattr(q, name), 1):
+                topics[f"{prefix}{name}-{i}"] = line_topic(x)
+    return topics
 
 
 def _by_said(ctx: Context, lines: Callable[[Context], list[Bullet]]) -> list[Bullet]:
@@ -1280,12 +1321,11 @@ def _skill_candidates(
 
 
 def _repeats_a_duty(ctx: Context, s: Skill) -> bool:
-    """Is a hard skill's topic one a duty covers (a soft skill says how the work is done,
-    not what it is), or the skill's wording one a duty says already, or does it name
-    another country's law?"""
+    """Is the skill's topic one a duty covers (a soft skill has one only where it names
+    a piece of work: negotiating, the shift huddle), or the skill's wording one a duty
+    says already, or does it name another country's law?"""
     text = ctx.filled(f"{s.name}: {s.detail}" if s.detail else s.name)
-    covered = s.kind == "hard" and ctx.said.covers(s.topic)
-    return covered or ctx.said.echoed(text) or not ctx.local(text)
+    return ctx.said.covers(s.topic) or ctx.said.echoed(text) or not ctx.local(text)
 
 
 def _distinct(cands: list[Candidate]) -> list[Candidate]:
@@ -1461,9 +1501,11 @@ def _pay(ctx: Context, salary: Salary) -> str:
 def _compensation(ctx: Context) -> Section | None:
     c = ctx.company
     paragraphs = [_pay(ctx, c.salary)] if c.salary else []
-    paragraphs += work.variable_pay(ctx)
+    variable = work.variable_pay(ctx)
+    paragraphs += variable
     paragraphs += work.flsa_sentence(ctx, flsa_status(ctx))
-    offered = work.benefits(ctx)  # the ones for this level
+    # the ones for this level, but not one the pay sentences already name ("stock options")
+    offered = [(i, b) for i, b in work.benefits(ctx) if not work.says_again(b, variable)]
     if not paragraphs and not offered:
         return None
     return _section(

@@ -8,6 +8,7 @@ apply to a posting.  It reads the company and the role through the tailoring
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -491,6 +492,18 @@ def benefits(ctx: Context) -> list[tuple[int, str]]:
         if ctx.level.id in item.levels:
             out.append((i, item.text))
     return out
+
+
+#: Two words in a row, each of four letters or more: "stock options", "annual bonus".
+_PAIR = re.compile(r"(?=\b([a-z]{4,}) ([a-z]{4,})\b)")
+
+
+def says_again(benefit: str, sentences: list[str]) -> bool:
+    """Does ``benefit`` name what one of ``sentences`` says (the variable pay: "Stock
+    options for every employee." after "The package includes stock options …")?  They
+    share two words in a row."""
+    said = {m.groups() for s in sentences for m in _PAIR.finditer(s.lower())}
+    return any(m.groups() in said for m in _PAIR.finditer(benefit.lower()))
 
 
 def requirement_lines(ctx: Context) -> list[str]:

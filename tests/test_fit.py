@@ -195,3 +195,39 @@ def test_the_kpis_need_no_sentence_to_announce_them() -> None:
         jd = tailor(CATALOG.roles[role_id], Company(size=size, industry=industry), CATALOG)
         kpis = jd.section("kpis")
         assert kpis is not None and kpis.bullets and not kpis.paragraphs
+
+
+#: Points a posting makes once (review rounds 4a and 5 found each said two to four
+#: times): the pattern, and whether the team and about paragraphs count too (a
+#: requirement may ask for experience of the several sites the team sentence names).
+POINTS = {
+    r"\byourself\b": True,
+    r"\bstock options\b": True,
+    r"\bhuddle\b|\bbriefing at the start\b": True,
+    r"\bback-?up carriers\b": True,
+    r"\bwhose teams must change\b": True,
+    r"\bseveral sites\b|\bmore than one site\b|\bseveral locations\b": False,
+}
+#: A company whose benefits repeat its variable pay, as the review set's start-ups did.
+EQUITY = {
+    **COMPANY,
+    "variable_pay": {"equity": "stock options that vest over four years"},
+    "benefits": ["Stock options for every employee", "Four weeks of paid time off"],
+}
+
+
+def test_a_point_is_made_once() -> None:
+    import re
+
+    problems = []
+    for role_id, size, industry in sample(3):
+        company = Company(size=size, industry=industry, **EQUITY)
+        jd = tailor(CATALOG.roles[role_id], company, CATALOG)
+        bullets = [b.text for s in jd.sections for b in s.all_bullets()]
+        paragraphs = [p for s in jd.sections if s.id != "equal-opportunity" for p in s.paragraphs]
+        for pattern, everywhere in POINTS.items():
+            blocks = bullets + paragraphs if everywhere else bullets
+            saying = [b for b in blocks if re.search(pattern, b, re.IGNORECASE)]
+            if len(saying) > 1:
+                problems.append(f"{role_id}/{size}/{industry}: {pattern}: {saying}")
+    assert not problems, "\n".join(problems[:10])

@@ -81,6 +81,22 @@ def test_pay_section_carries_variable_pay_and_flsa_in_order(catalog: Catalog) ->
     assert m.security_clearance == CLEARANCE and m.eligibility_to_work == NO_VISA
 
 
+def test_a_benefit_the_pay_sentences_name_already_is_said_once(catalog: Catalog) -> None:
+    # review r4a/r5: "The package includes stock options …" then "- Stock options for every employee."
+    benefits = [
+        "Stock options for every employee",
+        "An annual bonus",
+        "Four weeks of paid time off",
+    ]
+    jd = posting(catalog, **{**TERMS, "benefits": benefits})
+    pay = jd.section("compensation")
+    assert pay is not None and EQUITY in pay.paragraphs
+    # the bonus sentence says "annual bonus with a target", the benefit "An annual bonus"
+    assert pay.bullet_texts == ["Four weeks of paid time off."]
+    alone = posting(catalog, **{**TERMS, "variable_pay": {}, "benefits": benefits})
+    assert alone.section("compensation").bullet_texts == [f"{b}." for b in benefits]  # type: ignore[union-attr]
+
+
 def test_nothing_is_added_when_nothing_is_set(catalog: Catalog) -> None:
     jd = posting(catalog, size="small", industry="manufacturing")
     text = render(jd, "md").decode()
