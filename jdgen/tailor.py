@@ -1104,7 +1104,7 @@ def education(ctx: Context) -> tuple[str, CredentialCategory | None, bool]:
 
 
 #: An education line that already offers an equivalent ("… or equivalent").
-_EQUIVALENT = re.compile(r"or equivalent", re.IGNORECASE)
+_EQUIVALENT = re.compile(r"\bor equivalent\b", re.IGNORECASE)
 
 
 def _company_requirements(ctx: Context) -> list[Bullet]:

@@ -33,6 +33,17 @@ def test_a_manager_may_offer_experience_in_place_of_the_degree(catalog: Catalog)
     assert jd.metadata.education == education(jd)
 
 
+def test_a_line_that_offers_an_equivalent_is_not_relaxed_twice(catalog: Catalog) -> None:
+    # review r5: "High school diploma or equivalent., or equivalent experience." (the line is
+    # a template: it was cut before it was filled, and it offers an equivalent already)
+    for role in ("warehouse-supervisor", "logistics-coordinator", "operations-supervisor"):
+        for where in (DENVER, {"city": "Leeds", "country": "GB"}):
+            line = education(posting(catalog, role, size=1500, locations=[where]))
+            assert "., " not in line and line.count("equivalent") == 1, (role, line)
+    us = posting(catalog, "warehouse-supervisor", size=1500, locations=[DENVER])
+    assert education(us) == "High school diploma or equivalent."
+
+
 def test_an_executive_at_a_large_company_needs_the_degree(catalog: Catalog) -> None:
     big = posting(catalog, "chief-operating-officer", size=50000, locations=[DENVER])
     assert "equivalent experience" not in education(big)
