@@ -22,8 +22,8 @@ INDUSTRIES = list(CATALOG.industries)
 #: location and how to apply (the budget counts those words too).
 BANDS: dict[str, dict[str, tuple[tuple[int, int], tuple[int, int]]]] = {
     "standard": {
-        "executive": ((600, 750), (8, 12)),
-        "vp": ((600, 750), (8, 12)),
+        "executive": ((575, 750), (8, 12)),
+        "vp": ((575, 750), (8, 12)),
         "director": ((525, 700), (9, 10)),
         "manager": ((500, 650), (8, 9)),
         "supervisor": ((400, 550), (6, 8)),
