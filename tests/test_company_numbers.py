@@ -43,7 +43,7 @@ def test_named_systems_are_not_hedged(catalog: Catalog) -> None:
 
 def test_industry_experience_names_the_company_s_own_kind_of_business(catalog: Catalog) -> None:
     kestrel = review("kestrel-logistics", catalog)
-    jd = text(jdgen.generate("fulfillment-manager", kestrel, catalog=catalog))
+    jd = text(jdgen.generate("global-operations-manager", kestrel, catalog=catalog))
     assert "Experience at a third-party logistics provider." in jd
     bank = text(jdgen.generate("chief-operating-officer", review("meridian-bank", catalog)))
     assert "Experience in regulated financial services." in bank
