@@ -734,6 +734,14 @@ def build_request(
     except JdgenError as exc:
         raise JdgenError(f"{where}: role: {exc}") from None
     merged = company_data(data, defaults, where)
+    if "industry" in data and "sector" not in data and merged.get("sector"):
+        # the defaults' sector does not follow a row into another industry (as --industry)
+        try:
+            catalog.find_sector(
+                str(merged["sector"]), catalog.find_industry(str(data["industry"])).id
+            )
+        except JdgenError:
+            merged["sector"] = None
     merged["posting"] = posting_data(data, defaults, where)
     try:
         company = Company.model_validate(merged)

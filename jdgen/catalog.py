@@ -577,6 +577,10 @@ class Catalog:
     def find_industry(self, query: str) -> Industry:
         return self._find("industry", self.industries, query)
 
+    def find_business_model(self, query: str) -> BusinessModel:
+        """A business model by id, name or alias; else an error naming the choices."""
+        return self._find("business model", self.business_models, query)
+
     def find_sector(self, query: str, industry: str) -> Sector:
         """The sector ``query`` names (id, name or alias), which must be one of the
         industry's; else an error naming the industry's sectors in one line."""

@@ -41,8 +41,8 @@ def company_from_data(data: Any, where: str, catalog: Catalog) -> Company:
 
 
 def check_choices(company: Company, where: str, catalog: Catalog) -> None:
-    """Size, industry and sector (one of the industry's) must be known to the catalog,
-    and the locale to Babel."""
+    """Size, industry, business model and sector (one of the industry's) must be known
+    to the catalog, and the locale to Babel."""
     try:
         catalog.find_size(company.size)
     except UnknownChoiceError as exc:
@@ -51,6 +51,11 @@ def check_choices(company: Company, where: str, catalog: Catalog) -> None:
         industry = catalog.find_industry(company.industry)
     except UnknownChoiceError as exc:
         raise CompanyFileError(f"{where}: industry: {exc}") from None
+    if company.business_model:
+        try:
+            catalog.find_business_model(company.business_model)
+        except UnknownChoiceError as exc:
+            raise CompanyFileError(f"{where}: business_model: {exc}") from None
     if company.sector and company.sector.strip():
         try:
             catalog.find_sector(company.sector, industry.id)

@@ -75,6 +75,8 @@ def batch(
     company_file: Path | None,
     size: str | None,
     industry: str | None,
+    sector: str | None,
+    business_model: str | None,
     catalog_dirs: tuple[Path, ...],
     template_dirs: tuple[Path, ...],
     reference_docx: Path | None,
@@ -88,7 +90,7 @@ def batch(
     """Write one posting per row of FILE (CSV or YAML) into a folder.
 
     Each row has a role column and, optionally, any company or posting field:
-    name, about, website, size, industry, location (or city, region, country),
+    name, about, website, size, industry, sector, business_model, location (or city, region, country),
     work_arrangement, remote_regions, employment_type, salary_min, salary_max,
     salary_currency, salary_period, bonus_target_percent, ote_min, ote_max,
     commission, equity, flsa_status, visa_sponsorship, security_clearance,
@@ -128,7 +130,9 @@ def batch(
             outdir=outdir,
             formats=formats,
             kinds=kinds,
-            defaults=build_company(catalog, company_file, size, industry).model_dump(),
+            defaults=build_company(
+                catalog, company_file, size, industry, sector, business_model
+            ).model_dump(),
             catalog_dirs=catalog_dirs,
             render_options=RenderOptions(
                 template_dirs=tuple(template_dirs),

@@ -18,20 +18,34 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def choices(kind: str) -> str:
-    """The built-in catalog's size or industry ids, for help texts: "small, mid-size, enterprise"."""
+    """The built-in catalog's size, industry, sector or business model ids, for help
+    texts: "small, mid-size, enterprise"."""
     from jdgen.catalog import builtin_catalog
 
     catalog = builtin_catalog()
-    return ", ".join(catalog.sizes if kind == "size" else catalog.industries)
+    tables: dict[str, list[str]] = {
+        "size": list(catalog.sizes),
+        "industry": list(catalog.industries),
+        "sector": list(catalog.sectors),
+        "business model": list(catalog.business_models),
+    }
+    return ", ".join(tables[kind])
 
 
 class CatalogHelpOption(click.Option):
-    """An option whose help names the catalog's sizes or industries (``{sizes}``,
-    ``{industries}``); the catalog is read only when the help is shown."""
+    """An option whose help names the catalog's sizes, industries, sectors or business
+    models (``{sizes}``, ``{industries}``, ``{sectors}``, ``{business_models}``); the
+    catalog is read only when the help is shown."""
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         raw = self.help or ""
-        self.help = raw.format(sizes=choices("size"), industries=choices("industry"))
+        if "{" in raw:
+            self.help = raw.format(
+                sizes=choices("size"),
+                industries=choices("industry"),
+                sectors=choices("sector"),
+                business_models=choices("business model"),
+            )
         try:
             return super().get_help_record(ctx)
         finally:
@@ -70,6 +84,18 @@ def company_options(f: F) -> F:
                 cls=CatalogHelpOption,
                 help="{industries}. Overrides the company file.",
             ),
+            click.option(
+                "--sector",
+                cls=CatalogHelpOption,
+                help="Kind of business within the industry: {sectors} (each belongs to "
+                'its industries; "" for none). Overrides the company file.',
+            ),
+            click.option(
+                "--business-model",
+                cls=CatalogHelpOption,
+                help="How the company sells: {business_models}. Overrides the company file "
+                "(default: the industry's usual).",
+            ),
             catalog_options,
         ]
     ):
@@ -106,8 +132,16 @@ def run_company(catalog: Catalog, company_file: Path | None) -> Company:
 
 
 def build_company(
-    catalog: Catalog, company_file: Path | None, size: str | None, industry: str | None
+    catalog: Catalog,
+    company_file: Path | None,
+    size: str | None,
+    industry: str | None,
+    sector: str | None = None,
+    business_model: str | None = None,
 ) -> Company:
+    """The run's company with the options that override its file (``--size``,
+    ``--industry``, ``--sector``, ``--business-model``); a value the catalog does not know
+    is an error naming the option and the choices."""
     from jdgen.errors import UnknownChoiceError
 
     company = run_company(catalog, company_file)
@@ -123,10 +157,24 @@ def build_company(
         except UnknownChoiceError as exc:
             raise UnknownChoiceError(f"{option}: {exc}") from None
         updates[option.lstrip("-")] = value
-    if industry is not None and company.sector:
+    if business_model is not None:
+        try:
+            updates["business_model"] = catalog.find_business_model(business_model).id
+        except UnknownChoiceError as exc:
+            raise UnknownChoiceError(f"--business-model: {exc}") from None
+    industry_id = catalog.find_industry(industry or company.industry).id
+    if sector is not None:
+        # one of the industry's sectors (--industry's when given); "" for none
+        try:
+            updates["sector"] = (
+                catalog.find_sector(sector, industry_id).id if sector.strip() else None
+            )
+        except UnknownChoiceError as exc:
+            raise UnknownChoiceError(f"--sector: {exc}") from None
+    elif industry is not None and company.sector:
         # a sector of the company file's industry does not follow it into another one
         try:
-            catalog.find_sector(company.sector, catalog.find_industry(industry).id)
+            catalog.find_sector(company.sector, industry_id)
         except UnknownChoiceError:
             updates["sector"] = None
     return company.model_copy(update=updates) if updates else company
@@ -242,9 +290,12 @@ def posting_choices(
     grade: str | None = None,
     department: str | None = None,
     salary: str | None = None,
+    sector: str | None = None,
+    business_model: str | None = None,
 ) -> dict[str, Any]:
-    """The CLI's per-posting options as a partial ``posting:`` block (``salary``, a
-    company setting, is taken out again by :func:`build_posting`)."""
+    """The CLI's per-posting options as a partial ``posting:`` block (``salary``,
+    ``sector`` and ``business_model``, company settings, are taken out again by
+    :func:`build_posting`)."""
     from jdgen.errors import JdgenError
 
     extra = []
@@ -269,8 +320,8 @@ def posting_choices(
         choices["length"] = length
     details = {"job_code": job_code, "grade": grade, "department": department}
     choices.update({k: v for k, v in details.items() if v})
-    if salary is not None:
-        choices["salary"] = salary
+    company = {"salary": salary, "sector": sector, "business_model": business_model}
+    choices.update({k: v for k, v in company.items() if v is not None})
     return choices
 
 
@@ -301,8 +352,9 @@ def build_posting(
 
     catalog = load_catalog_for(catalog_dirs)
     role = catalog.find_role(role_query)
-    company = build_company(catalog, company_file, size, industry)
     choices = {k: v for k, v in (choices or {}).items() if v != []}  # [] adds nothing
+    sector, model = choices.pop("sector", None), choices.pop("business_model", None)
+    company = build_company(catalog, company_file, size, industry, sector, model)
     if (salary := choices.pop("salary", None)) is not None:
         company = company.model_copy(update={"salary": salary_option(salary, company)})
     options: PostingOptions | None = None

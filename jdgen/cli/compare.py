@@ -88,6 +88,8 @@ def compare(
     company_file: Path | None,
     size: str | None,
     industry: str | None,
+    sector: str | None,
+    business_model: str | None,
     catalog_dirs: tuple[Path, ...],
     fmt: str | None,
     output: Path | None,
@@ -104,6 +106,7 @@ def compare(
       jdgen compare "VP of Operations" "Director of Operations"
       jdgen compare "Operations Director" "Director of Operations" --size small
       jdgen compare vpo coo --industry manufacturing -o vpo-vs-coo.docx
+      jdgen compare "Logistics Manager" "Warehouse Manager" --business-model 3pl
     """
     from jdgen.compare import compare as build
 
@@ -111,7 +114,7 @@ def compare(
     catalog = load_catalog_for(catalog_dirs)
     first = catalog.find_role(role_a)
     second = catalog.find_role(role_b)
-    company = build_company(catalog, company_file, size, industry)
+    company = build_company(catalog, company_file, size, industry, sector, business_model)
     result = build(first, second, company, catalog)
     if fmt is None:
         from jdgen.render.comparison import to_rich

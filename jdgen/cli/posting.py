@@ -86,6 +86,7 @@ def generate(
       jdgen generate vp-of-operations --company company.yaml > vpo.md
       jdgen generate "Operations Director" --size 250 --format md -o od.md
       jdgen generate director-of-operations --title "Head of Ops" --remove vendor-contract-review
+      jdgen generate "Fulfillment Manager" --industry retail --sector grocery
       jdgen generate "Fulfillment Manager" --kind description --job-code OPS-210 -o fm-jd.docx
     """
     fmt = _output_format(fmt, output, force)
