@@ -262,3 +262,33 @@ def test_wording_comparisons_remembered_between_runs_are_rapidfuzzs_own(cache: P
     assert run() == [*answers, "True"]
     env["JDGEN_NO_CACHE"] = "1"
     assert run() == [*answers, "True"]
+
+
+def test_a_posting_from_the_cached_catalog_builds_no_validator(cache: Path) -> None:
+    # models defer building their validators; the catalog from the cache and the
+    # built-in company are valid already, so tailoring and rendering build none (the
+    # first one also loads pydantic's plugins, which scans every installed package)
+    code = (
+        "import sys\n"
+        "from jdgen.catalog import builtin_catalog\n"
+        "from jdgen.company import load_company\n"
+        "from jdgen.render import render\n"
+        "from jdgen.strict import Strict\n"
+        "from jdgen.tailor import tailor\n"
+        "catalog = builtin_catalog()\n"
+        "company = load_company(None, catalog)\n"
+        "for role in ('director-of-operations', 'warehouse-supervisor'):\n"
+        "    jd = tailor(catalog.roles[role], company, catalog)\n"
+        "    render(jd, 'md'), render(jd, 'docx')\n"
+        "def subclasses(cls):\n"
+        "    for sub in cls.__subclasses__():\n"
+        "        yield sub\n"
+        "        yield from subclasses(sub)\n"
+        "print(sorted({c.__name__ for c in subclasses(Strict) if c.__pydantic_complete__}))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for _ in range(2):  # the first run fills the cache
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+    assert done.stdout.strip() == "[]"
