@@ -63,7 +63,7 @@ from jdgen.names import C, choice_index, find_choice, normalize_choice
 from jdgen.names import normalize_name as normalize_name  # re-exported: callers import it from here
 from jdgen.resources import data_dir
 from jdgen.scale import size_keys as size_keys_of
-from jdgen.scale import team_span
+from jdgen.scale import team_count, team_size
 from jdgen.text import join_words
 from jdgen.validation import validation_problems
 from jdgen.work import WorkCatalog
@@ -878,13 +878,17 @@ PLACEHOLDERS = (
 
 @dataclass(frozen=True)
 class TeamSpan:
-    """``{{ team(5, 15) }}``: "about 5 to 15", capped at a sensible share of the company.
-    A value with a stable ``repr``, so filled texts can be remembered by their values."""
+    """``{{ team(5, 15) }}``: one team figure between 5 and 15 for the company's headcount
+    and its band ("eight"), never more than a sensible share of the company;
+    ``{{ team(1, 3, 'analyst', 'analysts') }}``: with its noun ("an analyst", "two
+    analysts").  A value with a stable ``repr``, so filled texts can be remembered by
+    their values."""
 
     people: int
+    band: tuple[int, int | None] = (1, None)
 
-    def __call__(self, low: int, high: int) -> str:
-        return team_span(low, high, self.people)
+    def __call__(self, low: int, high: int, one: str = "", many: str = "") -> str:
+        return team_size(team_count(low, high, self.people, self.band), one, many)
 
 
 #: The wording files whose sentences are checked for placeholders (:mod:`jdgen.wording`),
@@ -937,7 +941,7 @@ def placeholder_values(
         "industry": industry.id,
         "country": country,
         "systems": systems,
-        "team": TeamSpan(people),
+        "team": TeamSpan(people, (size.headcount_min, size.headcount_max)),
         "headcount": people,
         "description": description.strip().rstrip("."),
         "usual": usual,

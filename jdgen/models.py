@@ -1181,8 +1181,11 @@ class PostingMetadata(Strict):
     date_posted: dt.date | None = None
     valid_through: dt.date | None = None
     reports_to: RoleRef
-    #: Who reports to the role, as the posting says it ("a team of 5 to 15 supervisors").
+    #: Who reports to the role, as the posting says it ("a team of eight representatives").
     team: str | None = None
+    #: The team's figure is jdgen's estimate from the headcount, not the company's own
+    #: (``posting: team:``): the readiness notes ask the user to check it.
+    team_estimated: bool = False
     skills: list[SkillFact] = Field(default_factory=list)
     #: The years of experience asked for in the qualifications.
     experience_years: int | None = None

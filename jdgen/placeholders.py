@@ -211,17 +211,19 @@ def _run(pieces: list[_Piece], values: dict[str, Any]) -> str | None:
 
 
 #: ``team(5, 15)``: the team-size placeholder (jdgen.catalog.TeamSpan) called with two
-#: whole numbers.
-_TEAM_CALL = re.compile(r"\s*team\((0|[1-9]\d*), (0|[1-9]\d*)\)\s*", re.ASCII)
+#: whole numbers, and maybe its nouns for one and for several (``'analyst', 'analysts'``).
+_TEAM_CALL = re.compile(
+    r"\s*team\((0|[1-9]\d*), (0|[1-9]\d*)(?:, '([^'\\{}]*)', '([^'\\{}]*)')?\)\s*", re.ASCII
+)
 
 
 def _team_span(body: str, values: dict[str, Any]) -> tuple[Any] | None:
-    """``{{ team(5, 15) }}`` as the sandbox renders it ("about 5 to 15"), or None."""
+    """``{{ team(5, 15) }}`` as the sandbox renders it ("eight"), or None."""
     m = _TEAM_CALL.fullmatch(body)
     span: Any = values.get("team")
     if m is None or type(span).__name__ != "TeamSpan":
         return None
-    return (str(span(int(m[1]), int(m[2]))),)
+    return (str(span(int(m[1]), int(m[2]), m[3] or "", m[4] or "")),)
 
 
 def _words(expression: str) -> list[str] | None:

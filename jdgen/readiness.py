@@ -133,7 +133,8 @@ def _language_matters(jd: JobDescription, where: LanguageWhere | None) -> bool:
 
 def usually_stated(jd: JobDescription, catalog: Catalog) -> list[str]:
     """What a posting like ``jd`` usually states and its company has not given: variable
-    pay at the levels where it is the norm, a hybrid job's office days, the benefits its
+    pay at the levels where it is the norm, a hybrid job's office days, a team figure
+    jdgen estimated from the headcount, the benefits its
     country expects; and collective-agreement pay offered to a level paid outside it."""
     text = catalog.work.readiness
     m = jd.metadata
@@ -149,6 +150,8 @@ def usually_stated(jd: JobDescription, catalog: Catalog) -> list[str]:
         out.append(fill(text.variable_pay, {"title": m.role_title, "a_title": a_title}))
     if text.office_days and m.work_arrangement == "hybrid" and m.office_days is None:
         out.append(text.office_days)
+    if text.team_estimate and m.team_estimated and m.team:
+        out.append(fill(text.team_estimate, {"team": m.team}))
     entry = catalog.countries.texts(m.country).entry
     if text.expected_benefit:
         out += [

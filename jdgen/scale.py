@@ -6,7 +6,8 @@ Pure functions of catalog data and numbers, used by :mod:`jdgen.tailor`:
   typical one);
 * :func:`sites` and :func:`countries` — the company's own numbers, else the
   band's defaults;
-* :func:`team_span` — "about 5 to 15", never more than a sensible share of the company;
+* :func:`team_size` — one team figure for the headcount ("eight", "30"), never more than
+  a sensible share of the company;
 * :func:`years` — years of experience interpolated between the bands on a log
   scale, so that 99 and 100 people ask for almost the same;
 * :func:`below_usual` and :func:`usual_titles` — whether the role's title is
@@ -56,16 +57,39 @@ def _nice_floor(n: float) -> int:
     return best
 
 
-def team_span(low: int, high: int, people: int, share: float = TEAM_SHARE) -> str:
-    """'about LOW to HIGH', with HIGH capped at ``share`` of the company's headcount."""
-    cap = _nice_floor(people * share)
-    top = min(high, cap)
-    bottom = min(low, top)
-    if top <= 2:
-        return "one or two"
-    if bottom >= top or bottom < 2:
-        return f"up to {top}"
-    return f"about {bottom} to {top}"
+#: Team figures up to this are written as words ("eight people"), larger ones as digits.
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def team_count(
+    low: int, high: int, people: int, band: tuple[int, int | None], share: float = TEAM_SHARE
+) -> int:
+    """One team figure between ``low`` and ``high`` for ``people``: where the headcount
+    sits in its band (``band``: the band's smallest and largest headcount; no largest:
+    ten times the smallest), on a log scale as for years, so a team grows with the
+    company and 99 and 100 people lead alike; rounded to a figure a person would say
+    ("eight", "30") and never more than ``share`` of the company, but two at the least
+    where ``low`` is (a text written for "people" is never about one)."""
+    first, last = band
+    top = last if last is not None and last > first else first * 10
+    span = math.log10(max(top, 2)) - math.log10(max(first, 1))
+    pos = (math.log10(max(people, 1)) - math.log10(max(first, 1))) / span if span > 0 else 0.0
+    pos = min(max(pos, 0.0), 1.0)
+    n = math.floor(low + (high - low) * pos + 0.5)
+    n = _nice_floor(n) if n > 6 else n
+    cap = _nice_floor(people * share) if people * share >= 2 else 1
+    return max(min(n, cap), min(low, 2), 1)
+
+
+def team_size(n: int, one: str = "", many: str = "") -> str:
+    """``n`` as a posting says it: a word up to ten, digits above; with nouns, the noun
+    for one ("a CRM administrator") or for several ("four analysts")."""
+    if n == 1 and one:
+        from jdgen.text import article
+
+        return f"{article(one)} {one}"
+    said = _WORDS[n - 1] if 1 <= n <= len(_WORDS) else str(n)
+    return f"{said} {many}" if many else said
 
 
 def size_keys(sizes: Mapping[str, CompanySize], size_id: str) -> tuple[str, ...]:

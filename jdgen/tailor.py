@@ -758,17 +758,39 @@ def holders(ctx: Context) -> dict[str, str]:
 
 def team(ctx: Context) -> str | None:
     """Who reports to the role at this size, placeholders filled: the role's own line for
-    the band, else the band's line for the level, else the role's for the fallback band;
+    the band, else the band's line for the level, else the role's for the fallback band
+    ("" at any of them: no such line, as in a start-up where most roles lead nobody yet);
     the posting's own ``team`` (``--team``) instead of all of them."""
     if ctx.options.team:
         return ctx.options.team
-    new = _new_team(ctx) if scale.below_usual(ctx.role, ctx.facts.headcount) else None
-    if new is not None:
-        return fill(new, ctx.values).strip().rstrip(".") or None
+    text = _team_text(ctx)
+    filled = fill(text, ctx.values).strip().rstrip(".") if text else ""
+    return filled or None
+
+
+def _team_text(ctx: Context) -> str | None:
+    """The catalog's team line for this posting, placeholders not yet filled."""
+    if scale.below_usual(ctx.role, ctx.facts.headcount):
+        new = _new_team(ctx)
+        if new is not None:
+            return new
     own = ctx.role.direct_reports
-    text = own.get(ctx.size.id) or ctx.size.direct_reports.get(ctx.level.id)
-    text = text or pick(own, ctx.size_keys)
-    return fill(text, ctx.values).strip().rstrip(".") if text else None
+    if ctx.size.id in own:
+        return own[ctx.size.id]
+    if ctx.level.id in ctx.size.direct_reports:
+        return ctx.size.direct_reports[ctx.level.id]
+    return pick(own, ctx.size_keys)
+
+
+def team_estimated(ctx: Context) -> bool:
+    """Is the posting's team figure worked out from the headcount (``{{ team(5, 15) }}``),
+    not given by the company?  The readiness notes then ask the user to check it."""
+    text = None if ctx.options.team else _team_text(ctx)
+    return bool(text) and _TEAM_FIGURE.search(text or "") is not None and bool(team(ctx))
+
+
+#: A catalog text's team figure: ``{{ team(5, 15) }}``.
+_TEAM_FIGURE = re.compile(r"\{\{-?\s*team\(")
 
 
 def _new_team(ctx: Context) -> str | None:
@@ -1783,6 +1805,7 @@ def _metadata(ctx: Context, skills: list[tuple[Skill, Origin]]) -> PostingMetada
         valid_through=c.closing_date,
         reports_to=reports_to(ctx),
         team=team(ctx),
+        team_estimated=team_estimated(ctx),
         skills=[SkillFact.trusted(id=s.id, name=s.name, kind=s.kind) for s, _ in skills],
         experience_years=experience_years(ctx),
         education=ctx.text(school[0]),

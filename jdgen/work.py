@@ -235,6 +235,8 @@ class ReadinessText(Strict):
     #: {{ benefit }}, {{ level }}, {{ why }}: collective-agreement pay offered to a level
     #: paid outside the agreement.
     collective_pay: str | None = None
+    #: {{ team }}: the posting's team line, whose figure jdgen worked out from the headcount.
+    team_estimate: str | None = None
 
     @field_validator("variable_pay_cues")
     @classmethod

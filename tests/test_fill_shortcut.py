@@ -137,8 +137,14 @@ def test_a_team_size_is_filled_without_the_sandbox() -> None:
     from jdgen.placeholders import filled
     from jdgen.templating import render_string
 
-    text = "the managers who run each area, {{ team(10, 30) }} people in all"
-    for people in (20, 40, 99, 400):
-        values = {"team": TeamSpan(people)}
-        assert filled(text, values) == render_string(text, values)
-    assert filled(text, {"team": "a string"}) is None
+    texts = [
+        "the managers who run each area, {{ team(10, 30) }} people in all",
+        "{{ team(1, 3, 'analyst', 'analysts') }} and a CRM administrator",
+    ]
+    for text in texts:
+        for people in (3, 20, 40, 99, 400):
+            values = {"team": TeamSpan(people, (20, 99))}
+            assert filled(text, values) == render_string(text, values)
+        assert filled(text, {"team": "a string"}) is None
+    said = filled(texts[1], {"team": TeamSpan(20, (20, 99))})
+    assert said == "an analyst and a CRM administrator"

@@ -11,7 +11,8 @@ from jdgen.scale import (
     headcount,
     sites,
     size_keys,
-    team_span,
+    team_count,
+    team_size,
     usual_titles,
     years,
 )
@@ -82,17 +83,37 @@ def test_sites_and_countries_follow_the_company_else_the_band() -> None:
 
 
 @pytest.mark.parametrize(
-    ("people", "expected"),
+    ("people", "band", "expected"),
     [
-        (5, "one or two"),
-        (12, "up to 4"),
-        (20, "about 5 to 8"),
-        (40, "about 5 to 15"),
-        (500, "about 5 to 15"),
+        (5, (1, 19), 2),  # 40% of five people: two
+        (12, (1, 19), 4),  # capped at 40% of twelve
+        (20, (20, 99), 5),  # the band's smallest company: the low figure
+        (40, (20, 99), 8),  # 9.3 where 40 sits in the band, said as eight
+        (99, (20, 99), 15),  # the band's largest: the high figure
+        (100, (100, 999), 5),  # the next band starts again at its own low figure
+        (500, (1000, None), 5),  # below the band's smallest: the low figure
+        (15000, (5000, None), 10),  # no largest headcount: ten times the smallest
+        (50000, (5000, None), 15),
     ],
 )
-def test_a_team_is_never_larger_than_a_share_of_the_company(people: int, expected: str) -> None:
-    assert team_span(5, 15, people) == expected
+def test_a_team_is_one_figure_never_larger_than_a_share_of_the_company(
+    people: int, band: tuple[int, int | None], expected: int
+) -> None:
+    assert team_count(5, 15, people, band) == expected
+
+
+def test_a_team_of_people_is_never_one_person() -> None:
+    assert team_count(2, 5, 3, (1, 19)) == 2
+    assert team_count(1, 2, 3, (1, 19)) == 1
+
+
+def test_a_team_figure_is_said_in_words_up_to_ten() -> None:
+    assert team_size(8) == "eight"
+    assert team_size(10) == "ten"
+    assert team_size(12) == "12"
+    assert team_size(1, "analyst", "analysts") == "an analyst"
+    assert team_size(1, "CRM administrator", "CRM administrators") == "a CRM administrator"
+    assert team_size(4, "analyst", "analysts") == "four analysts"
 
 
 def test_years_do_not_jump_at_a_band_edge() -> None:
