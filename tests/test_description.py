@@ -76,7 +76,7 @@ def test_job_details_come_from_the_company_and_the_role() -> None:
         "Grade": "M3",
         "Department": "Distribution",
         "Reports to": "Director of Operations",
-        "Supervises": "A small team that picks, packs and ships orders",  # a capital, standing alone
+        "Supervises": "The eight people who pick, pack and ship our orders",  # a capital, standing alone
         "FLSA status": "Exempt",
         "Employment type": "Full time",
         "Location": "Denver, CO, US",
