@@ -138,6 +138,7 @@ def test_prompts_offer_flags_as_defaults(tmp_path: Path, monkeypatch: pytest.Mon
         "no",  # visa sponsorship (a US job)
         "makes valves for water utilities",
         "B2B",  # business model: an alias
+        "",  # sector: healthcare has one (hospitals); none
         "NetSuite, Zendesk",
         "2",  # sites
         "",  # countries: what is usual
@@ -165,7 +166,7 @@ def test_prompts_offer_flags_as_defaults(tmp_path: Path, monkeypatch: pytest.Mon
     assert "website" not in data
     assert data["description"] == "makes valves for water utilities"
     assert data["business_model"] == "b2b-products" and data["systems"] == ["NetSuite", "Zendesk"]
-    assert data["sites"] == 2 and "countries" not in data
+    assert data["sites"] == 2 and "countries" not in data and "sector" not in data
     assert data["unionised"] is True and data["length"] == "short"
 
 
@@ -286,6 +287,6 @@ def test_the_sector_flag_must_belong_to_the_industry(tmp_path: Path) -> None:
     assert bad.exit_code == 1
     assert bad.stderr.strip() == (
         "error: --sector: 'foundry' is a sector of manufacturing, not retail "
-        "(expected one of grocery for industry retail)"
+        "(expected one of grocery, home-furnishings for industry retail)"
     )
     assert not (tmp_path / "b.yaml").exists()

@@ -87,11 +87,11 @@ def test_business_model_flag_gives_the_posting_the_company_file_would(tmp_path: 
         (
             ("generate", "vpo", "--industry", "retail", "--sector", "foundry"),
             "error: --sector: 'foundry' is a sector of manufacturing, not retail "
-            "(expected one of grocery for industry retail)",
+            "(expected one of grocery, home-furnishings for industry retail)",
         ),
         (
             ("compare", "vpo", "coo", "--industry", "retail", "--sector", "sawmill"),
-            "error: --sector: expected one of grocery for industry retail, got 'sawmill'",
+            "error: --sector: expected one of grocery, home-furnishings for industry retail, got 'sawmill'",
         ),
         (
             ("generate", "vpo", "--business-model", "barter"),
@@ -223,7 +223,7 @@ def test_batch_rows_with_a_bad_column_are_named_by_line(tmp_path: Path) -> None:
     lines = err.splitlines()
     assert lines[0] == (
         f"error: {rows}:2: sector: 'foundry' is a sector of manufacturing, not retail "
-        "(expected one of grocery for industry retail)"
+        "(expected one of grocery, home-furnishings for industry retail)"
     )
     assert lines[1] == f"error: {rows}:3: business_model: expected one of {MODELS}, got 'barter'"
     assert lines[2].startswith("1 written, 2 failed (line 2, 3)")
@@ -247,3 +247,42 @@ def test_lint_takes_the_flags_for_a_role_and_refuses_them_for_a_file(tmp_path: P
         assert one_error_line(err) == (
             f"error: {flag}: applies only when SOURCE is a ROLE, not a file ({posting})"
         )
+
+
+def test_the_options_override_the_company_on_the_fixture_catalog(tmp_path: Path) -> None:
+    """The rule itself, on the fixture catalog and the glassworks sector of
+    tests/test_sector_rules.py: names and aliases resolve to ids, a sector is checked
+    against the industry given with it, and errors are exact."""
+    from test_sector_rules import FIXTURE, overlay
+
+    import jdgen
+    from jdgen.cli.common import build_company
+    from jdgen.errors import UnknownChoiceError
+
+    cat = jdgen.load_catalog(FIXTURE, overlay(tmp_path), builtin=False)
+    path = tmp_path / "company.yaml"
+    path.write_text("industry: widgets\nbusiness_model: saas\n", encoding="utf-8")
+    co = build_company(cat, path, None, None, "glass making", "B2B")
+    assert (co.industry, co.sector, co.business_model) == (
+        "widgets",
+        "glassworks",
+        "goods-to-business",
+    )
+    assert build_company(cat, path, None, None, "", None).sector is None
+    assert build_company(cat, path, None, None, None, None).business_model == "saas"
+    with pytest.raises(UnknownChoiceError) as err:
+        build_company(cat, path, None, "software", "glass", None)
+    assert str(err.value) == (
+        "--sector: 'glass' is a sector of widgets, not software "
+        "(expected no sector for industry software)"
+    )
+    with pytest.raises(UnknownChoiceError) as err:
+        build_company(cat, path, None, None, None, "barter")
+    assert str(err.value) == (
+        "--business-model: expected one of goods-to-business, subscriptions, got 'barter'"
+    )
+    glass = jdgen.generate(
+        "ops-manager", build_company(cat, path, "large", None, "glass"), catalog=cat
+    )
+    duties = [b.text for b in glass.section("responsibilities").all_bullets()]  # type: ignore[union-attr]
+    assert "Keep people safe around the furnace and the molten glass." in duties

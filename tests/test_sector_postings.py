@@ -57,6 +57,44 @@ CASES = [
         ["branch and account operations", "balance questions", "model-risk"],
     ),
     (
+        "harbor-supply",
+        ["operations-director", "supply-chain-manager", "director-of-logistics"],
+        ["TDG", "WHMIS", "route day", "fill rate", "safety data sheet"],
+        ["Customer satisfaction (CSAT or NPS)", "Productivity across the operation"],
+    ),
+    (
+        "st-brigid-health",
+        ["customer-operations-manager", "director-of-operations", "chief-administrative-officer"],
+        ["EMTALA", "bed huddle", "unannounced Joint Commission survey", "insurance checks"],
+        ["clinics run to time"],
+    ),
+    (
+        "meridian-bank",
+        ["fulfillment-manager", "vp-of-customer-experience", "chief-operating-officer"],
+        ["cards and PINs", "scams", "retail bank"],
+        ["Experience in regulated financial services"],
+    ),
+    (
+        "harrow-and-finch",
+        [
+            "director-of-supply-chain",
+            "operations-manager",
+            "director-of-business-process-optimization",
+        ],
+        [
+            "Furniture and Furnishings (Fire) (Safety) Regulations",
+            "furniture delivery dates",
+            "furniture orders",
+        ],
+        ["Experience in a multi-store retail business"],
+    ),
+    (
+        "kestrel-logistics",
+        ["fulfillment-manager", "chief-logistics-officer", "warehouse-supervisor"],
+        ["routing guide", "chargebacks", "new client live"],
+        ["Experience in a multi-store retail business"],
+    ),
+    (
         "relay-freight",
         ["vp-of-logistics", "logistics-manager", "logistics-coordinator"],
         ["refrigerated", "temperature", "sanitary transportation rule"],
@@ -78,6 +116,32 @@ def test_the_sectors_core_is_in_its_postings_and_other_sectors_lines_are_not(
         assert not found, (role, found)
     for role, text in zip(roles, texts, strict=True):  # every posting of the three has some
         assert any(word.lower() in text.lower() for word in core), role
+
+
+def test_a_hospital_names_its_accreditation_only_where_the_role_touches_it() -> None:
+    # the Joint Commission's survey is the Director of Operations' and the CAO's to
+    # prepare for; patient access answers for EMTALA and price estimates instead
+    access = posting("customer-operations-manager", "st-brigid-health")
+    assert "Joint Commission" not in access
+    assert "Working knowledge of EMTALA, the No Surprises Act's good-faith estimates" in access
+    for role in ("director-of-operations", "chief-administrative-officer"):
+        assert "Keep us ready for an unannounced Joint Commission survey on any day" in posting(
+            role, "st-brigid-health"
+        )
+
+
+def test_harbors_hazardous_products_are_required_knowledge_where_they_are_handled() -> None:
+    logistics = posting("director-of-logistics", "harbor-supply")
+    required = logistics.split("### Required", 1)[1].split("### Preferred", 1)[0]
+    assert (
+        "- Working knowledge of the TDG Regulations and WHMIS 2015, for the hazardous "
+        "products we store and deliver.\n" in required
+    )
+    buying = posting("supply-chain-manager", "harbor-supply")
+    assert "Keep a current WHMIS 2015 safety data sheet and supplier label" in buying
+    sales = posting("sales-operations-manager", "harbor-supply")
+    assert "TDG" not in sales and "WHMIS" not in sales  # sales ops handles no chemicals
+    assert "manufacturers' rebates" in sales
 
 
 def test_another_industry_on_the_command_line_drops_the_files_sector() -> None:
@@ -115,7 +179,7 @@ def test_the_web_form_names_a_bad_sector_under_its_field() -> None:
         (
             ("company", "sector"),
             "'payments' is a sector of financial-services, not retail "
-            "(expected one of grocery for industry retail)",
+            "(expected one of grocery, home-furnishings for industry retail)",
         )
     ]
     company, errors = company_errors({"industry": "retail", "sector": "Grocery"}, catalog())
