@@ -7,7 +7,9 @@ from the company's first location (an ISO code or a name, via pycountry) or
 else its first remote region; :meth:`CountryTable.texts` picks the entry.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would then compile every
+# field's annotation from its text as each class is made, a seventh of the time a cold
+# start spends building these classes.  Quote an annotation that names a class below.
 
 import re
 from dataclasses import dataclass, replace
@@ -230,7 +232,7 @@ class HiringStatements(Strict):
 
 
 #: :meth:`CountryTable.code_of`'s answers, per table (kept with them).
-_CODES: dict[int, tuple[CountryTable, dict[str, str | None]]] = {}
+_CODES: "dict[int, tuple[CountryTable, dict[str, str | None]]]" = {}
 
 
 class CountryTable(Strict):
@@ -255,7 +257,7 @@ class CountryTable(Strict):
     spelling_countries: dict[str, list[str]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _known_spellings(self) -> CountryTable:
+    def _known_spellings(self) -> "CountryTable":
         named = [(f"countries.{c.code}.spelling", c.spelling) for c in self.countries]
         named.append(("fallback.spelling", self.fallback.spelling))
         named += [(f"spellings.{k}.based_on", v.based_on) for k, v in self.spellings.items()]
@@ -326,7 +328,7 @@ class CountryTable(Strict):
             return "EU"
         return _pycountry_code(text.strip())
 
-    def texts(self, code: str | None) -> Country:
+    def texts(self, code: str | None) -> "Country":
         """The texts for a posting in country ``code`` (None: the default country)."""
         code = code or self.default
         entry = self.entry(code)

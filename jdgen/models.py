@@ -13,7 +13,9 @@ vocabulary ``{{ vocab.customers }}``, ``{{ vocab.offering }}``,
 Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would then compile every
+# field's annotation from its text as each class is made, a seventh of the time a cold
+# start spends building these classes.  Quote an annotation that names a class below.
 
 import datetime as dt
 import re
@@ -572,7 +574,7 @@ class Budget(Strict):
             return floor.get(level, floor.get(DEFAULT_KEY))
         return floor
 
-    def cut(self, level: str) -> Budget | None:
+    def cut(self, level: str) -> "Budget | None":
         """This budget with one line fewer in the first part that can lose one, or None."""
         for part in self.trim:
             least = self.least(part, level)
@@ -770,7 +772,7 @@ class Salary(Strict):
         return forgiving.choice(value, forgiving.PERIOD_WORDS)  # annual, yearly, hourly
 
     @model_validator(mode="after")
-    def _min_not_above_max(self) -> Salary:
+    def _min_not_above_max(self) -> "Salary":
         from jdgen.salary_bounds import implausible
 
         if self.min > self.max:
@@ -815,7 +817,7 @@ class VariablePay(Strict):
     def is_set(self) -> bool:
         return any(getattr(self, name) is not None for name in type(self).model_fields)
 
-    def for_level(self, level: str) -> VariablePay:
+    def for_level(self, level: str) -> "VariablePay":
         """The variable pay of a role at ``level``: a by-level bonus becomes that level's."""
         bonus = self.bonus_target_percent
         if not isinstance(bonus, dict):
@@ -1029,7 +1031,7 @@ class Company(Strict):
         return value
 
     @model_validator(mode="after")
-    def _office_days_hybrid(self) -> Company:
+    def _office_days_hybrid(self) -> "Company":
         if self.office_days is not None and self.work_arrangement not in (None, "hybrid"):
             raise ValueError(
                 f"office_days: {self.office_days} days a week in the office is for a hybrid "
@@ -1038,7 +1040,7 @@ class Company(Strict):
         return self
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> Company:
+    def _dates_in_order(self) -> "Company":
         if self.date_posted and self.closing_date and self.closing_date < self.date_posted:
             raise ValueError(
                 f"closing_date ({self.closing_date}) is before date_posted ({self.date_posted})"

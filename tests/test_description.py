@@ -70,18 +70,21 @@ def test_job_details_come_from_the_company_and_the_role() -> None:
         locations=[DENVER],
         posting={"job_code": "OPS-210", "grade": "M3", "department": "Distribution"},
     )
-    assert facts(jd, "job-details") == {
-        "Job title": "Fulfillment Manager",
-        "Job code": "OPS-210",
-        "Grade": "M3",
-        "Department": "Distribution",
-        "Reports to": "Director of Operations",
-        "Supervises": "The eight people who pick, pack and ship our orders",  # a capital, standing alone
-        "FLSA status": "Exempt",
-        "Employment type": "Full time",
-        "Location": "Denver, CO, US",
-        "Work setting": "Warehouse floor",
-    }
+    assert (
+        facts(jd, "job-details")
+        == {
+            "Job title": "Fulfillment Manager",
+            "Job code": "OPS-210",
+            "Grade": "M3",
+            "Department": "Distribution",
+            "Reports to": "Director of Operations",
+            "Supervises": "The eight people who pick, pack and ship our orders",  # a capital, standing alone
+            "FLSA status": "Exempt",
+            "Employment type": "Full time",
+            "Location": "Denver, CO, US",
+            "Work setting": "Warehouse floor",
+        }
+    )
     plain = facts(description(industry="technology"), "job-details")
     assert "Job code" not in plain and "FLSA status" not in plain and "Location" not in plain
     assert plain["Department"] == CATALOG.domains["logistics"].name
