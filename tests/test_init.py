@@ -287,6 +287,6 @@ def test_the_sector_flag_must_belong_to_the_industry(tmp_path: Path) -> None:
     assert bad.exit_code == 1
     assert bad.stderr.strip() == (
         "error: --sector: 'foundry' is a sector of manufacturing, not retail "
-        "(expected one of grocery, home-furnishings for industry retail)"
+        "(expected one of grocery, home-furnishings, outdoor-gear for industry retail)"
     )
     assert not (tmp_path / "b.yaml").exists()

@@ -87,11 +87,11 @@ def test_business_model_flag_gives_the_posting_the_company_file_would(tmp_path: 
         (
             ("generate", "vpo", "--industry", "retail", "--sector", "foundry"),
             "error: --sector: 'foundry' is a sector of manufacturing, not retail "
-            "(expected one of grocery, home-furnishings for industry retail)",
+            "(expected one of grocery, home-furnishings, outdoor-gear for industry retail)",
         ),
         (
             ("compare", "vpo", "coo", "--industry", "retail", "--sector", "sawmill"),
-            "error: --sector: expected one of grocery, home-furnishings for industry retail, got 'sawmill'",
+            "error: --sector: expected one of grocery, home-furnishings, outdoor-gear for industry retail, got 'sawmill'",
         ),
         (
             ("generate", "vpo", "--business-model", "barter"),
@@ -223,7 +223,7 @@ def test_batch_rows_with_a_bad_column_are_named_by_line(tmp_path: Path) -> None:
     lines = err.splitlines()
     assert lines[0] == (
         f"error: {rows}:2: sector: 'foundry' is a sector of manufacturing, not retail "
-        "(expected one of grocery, home-furnishings for industry retail)"
+        "(expected one of grocery, home-furnishings, outdoor-gear for industry retail)"
     )
     assert lines[1] == f"error: {rows}:3: business_model: expected one of {MODELS}, got 'barter'"
     assert lines[2].startswith("1 written, 2 failed (line 2, 3)")

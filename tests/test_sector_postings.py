@@ -95,6 +95,12 @@ CASES = [
         ["Experience in a multi-store retail business"],
     ),
     (
+        "lakeshore-outfitters",
+        ["vp-of-logistics", "ecommerce-operations-manager"],
+        ["stove fuel, bear spray", "canoes, kayaks", "limited quantities"],
+        ["Experience in a multi-store retail business"],
+    ),
+    (
         "relay-freight",
         ["vp-of-logistics", "logistics-manager", "logistics-coordinator"],
         ["refrigerated", "temperature", "sanitary transportation rule"],
@@ -179,7 +185,7 @@ def test_the_web_form_names_a_bad_sector_under_its_field() -> None:
         (
             ("company", "sector"),
             "'payments' is a sector of financial-services, not retail "
-            "(expected one of grocery, home-furnishings for industry retail)",
+            "(expected one of grocery, home-furnishings, outdoor-gear for industry retail)",
         )
     ]
     company, errors = company_errors({"industry": "retail", "sector": "Grocery"}, catalog())
