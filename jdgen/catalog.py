@@ -30,7 +30,7 @@ Internal module: the public API is :mod:`jdgen` (``jdgen.__all__``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1152,7 +1152,7 @@ class _Checker:
         elif isinstance(ref, Skill):
             self.when(ref.when, at, path)
 
-    def lines(self, lines: list[str | TextItem], at: str, path: str) -> None:
+    def lines(self, lines: Sequence[str | TextItem], at: str, path: str) -> None:
         for i, line in enumerate(lines):
             if isinstance(line, TextItem):
                 self.when(line.when, at, f"{path}.{i}")

@@ -76,6 +76,8 @@ class RegionLaw(Strict):
     privacy_laws: str | None = None
     working_time_law: str | None = None
     environment_law: str | None = None
+    #: The state's or province's own named laws, key by key over the country's ``laws``.
+    laws: dict[str, str] = Field(default_factory=dict)
 
 
 class HiringLaw(Strict):
@@ -199,6 +201,10 @@ class CountryEntry(Strict):
     #: The environmental law a plant's permits come under ("the Federal Immission
     #: Control Act (BImSchG)"): ``{{ country.environment_law }}``.
     environment_law: str = "environmental permits and rules on emissions and waste"
+    #: The laws a kind of work comes under, named as the country names them (key: what
+    #: the law is about, e.g. ``forklifts``, ``aml``): ``{{ country.laws.forklifts }}``.
+    #: A key the entry does not give is the fallback entry's (its generic wording).
+    laws: dict[str, str] = Field(default_factory=dict)
     #: Where a state or province has its own law (key: a region code of the job's
     #: location): Ontario's Occupational Health and Safety Act, Quebec's privacy law.
     regions: dict[str, RegionLaw] = Field(default_factory=dict)
@@ -339,6 +345,8 @@ class CountryTable(Strict):
             entry = entry.model_copy(update={"name": name, "label": None, "in_sentence": None})
         if entry.labour_relations is None:
             entry = entry.model_copy(update={"labour_relations": self.fallback.labour_relations})
+        if entry is not self.fallback:
+            entry = entry.model_copy(update={"laws": {**self.fallback.laws, **entry.laws}})
         locale = _locale(entry.locale.replace("{code}", code), self.default_locale)
         spelling = self.spelling_of(code, entry)
         return Country(
@@ -374,6 +382,7 @@ class Country:
             "working_time_law": e.working_time_law,
             "environment_law": e.environment_law,
             "us_items": e.us_items,
+            "laws": dict(e.laws),
             "labour_relations": labour_relations(e.labour_relations),
         }
 
@@ -434,7 +443,8 @@ def with_region(country: Country, company: Company) -> Country:
     for loc in company.locations:
         law = by_region.get((loc.region or "").strip().upper())
         if law:
-            own = {k: v for k, v in law.model_dump().items() if v is not None}
+            own = {k: v for k, v in law.model_dump().items() if v is not None and k != "laws"}
+            own["laws"] = {**country.entry.laws, **law.laws}
             return replace(country, entry=country.entry.model_copy(update=own))
     return country
 

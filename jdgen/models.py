@@ -251,6 +251,26 @@ Line = Annotated[
 ]
 
 
+class Regulation(TextItem):
+    """A law, rule or standard an industry's or a sector's postings name as "Working
+    knowledge of …": a preferred qualification, or a required one where the job cannot be
+    done without it (HIPAA for a hospital's patient-access team)."""
+
+    required: bool = False
+
+
+#: A plain string (preferred), or ``{text, topic, when, required}``.
+RegulationLine = Annotated[
+    Annotated[str, Tag("ref")] | Annotated[Regulation, Tag("inline")],
+    Discriminator(_ref_or_inline),
+]
+
+
+def line_required(line: str | TextItem) -> bool:
+    """Is this law a condition of doing the job (a required qualification)?"""
+    return isinstance(line, Regulation) and line.required
+
+
 def line_text(line: str | TextItem) -> str:
     return line if isinstance(line, str) else line.text
 
@@ -668,8 +688,9 @@ class CompanySize(Strict):
 class CatalogLines(Strict):
     """The lines an industry or a sector adds to the postings of its companies."""
 
-    #: Named in the qualifications as "Working knowledge of …".
-    regulations: list[Line] = Field(default_factory=list)
+    #: Named in the qualifications as "Working knowledge of …" (Preferred, or Required
+    #: for a line that says ``required: true``).
+    regulations: list[RegulationLine] = Field(default_factory=list)
     kpis: list[Line] = Field(default_factory=list)
     skills: list[Skill] = Field(default_factory=list)
     additions: list[Addition] = Field(default_factory=list)

@@ -80,6 +80,7 @@ from jdgen.models import (
     Subsection,
     TextItem,
     When,
+    line_required,
     line_text,
     line_topic,
     line_when,
@@ -87,7 +88,15 @@ from jdgen.models import (
 )
 from jdgen.placeholders import filled
 from jdgen.spelling import company_words, respell_posting
-from jdgen.text import article, description_form, join_words, long_date, money, sentence
+from jdgen.text import (
+    article,
+    description_form,
+    join_list,
+    join_words,
+    long_date,
+    money,
+    sentence,
+)
 
 # ---------------------------------------------------------------------------
 # Placeholders in catalog text, rendered in a sandbox
@@ -991,7 +1000,7 @@ def _budgeted(
             # the industry's laws compete on their own, so they are not lost behind
             # the industry's other lines
             # and the company's systems (LAST) queue behind the role's own lines
-            group=b.id if b.id == "regulations" else "role" if b.id in LAST else b.source.kind,
+            group=b.id if b.id in LAWS else "role" if b.id in LAST else b.source.kind,
         )
         for i, b in enumerate(bullets)
     ]
@@ -1027,9 +1036,14 @@ def _certifications(ctx: Context, required: bool) -> list[Bullet]:
     ]
 
 
-def _regulations(ctx: Context) -> list[Bullet]:
+#: The bullet ids of the laws' lines: Preferred, and Required (``required: true``).
+REGULATIONS = {False: "regulations", True: "regulations-required"}
+
+
+def _regulations(ctx: Context, required: bool = False) -> list[Bullet]:
     """ "Working knowledge of …": the sector's laws and the industry's, one per topic (a
-    foundry's OSHA silica standard before any plant's OSHA standards), those no duty names."""
+    foundry's OSHA silica standard before any plant's OSHA standards), those no duty names;
+    the laws the job cannot be done without (``required``) or the others."""
     lines: list[tuple[Owner, str | TextItem]] = [
         *(("sector", r) for r in (ctx.sector.regulations if ctx.sector else [])),
         *(("industry", r) for r in ctx.industry.regulations),
@@ -1041,13 +1055,14 @@ def _regulations(ctx: Context) -> list[Bullet]:
         and ctx.local(text := ctx.filled(line_text(r)))
         and not ctx.said.names(text)
     ]
-    kept = one_per_topic(cands)
+    # one line per topic across both parts: a required HIPAA line is not asked again
+    kept = [c for c in one_per_topic(cands) if line_required(lines[int(c.key)][1]) == required]
     if not kept:
         return []
     said = ctx.catalog.text.sentences.regulations
-    text = ctx.render(said, regulations=join_words([c.text for c in kept]))
+    text = ctx.render(said, regulations=join_list([c.text for c in kept]))
     owner: Owner = "sector" if any(c.specificity == SECTOR for c in kept) else "industry"
-    return [Bullet.trusted(id="regulations", text=text, source=_owner_origin(ctx, owner))]
+    return [Bullet.trusted(id=REGULATIONS[required], text=text, source=_owner_origin(ctx, owner))]
 
 
 def _required(ctx: Context) -> list[Bullet]:
@@ -1076,6 +1091,7 @@ def _required_lines(ctx: Context) -> list[Bullet]:
         *_line_bullets(ctx, q.required, "role", "required"),
         *_line_bullets(ctx, ctx.band_attr("qualifications").required, "size", "required"),
         *_sector_lines(ctx, "required"),
+        *_regulations(ctx, required=True),
     ]
 
 
@@ -1218,19 +1234,24 @@ def _preferred_lines(ctx: Context) -> list[Bullet]:
 #: Preferred qualifications that give way to every other kind when the budget is short.
 LAST = {"own-systems": LIBRARY}
 
+#: The laws' lines compete on their own in the budget (:func:`_budgeted`).
+LAWS = set(REGULATIONS.values())
+
 
 def _core(ctx: Context) -> dict[str, int]:
-    """The discipline's own credentials (``core`` certifications) rank first among the
-    preferred lines, so that a trimmed posting keeps them; the company's systems last."""
+    """The discipline's own credentials (``core`` certifications) and the laws the job
+    works under rank first among the preferred lines, so that a trimmed posting keeps
+    them (a posting names its laws: issue 10); the company's systems last."""
     certs = ctx.role.qualifications.certifications
     core = {f"certification-{i}": COMPANY + 1 for i, c in enumerate(certs, 1) if c.core}
-    return {**core, **LAST}
+    return {**core, REGULATIONS[False]: COMPANY + 1, **LAST}
 
 
 def _qualifications(ctx: Context) -> Section:
     headings = ctx.catalog.text.qualification_headings
-    # years and education always stay; the company's own requirements rank next
-    core = {"experience": COMPANY + 1, "education": COMPANY + 1}
+    # years, education and the laws the job cannot be done without always stay; the
+    # company's own requirements rank next
+    core = {"experience": COMPANY + 1, "education": COMPANY + 1, REGULATIONS[True]: COMPANY + 1}
     required, preferred = _one_per_topic(ctx, _by_said(ctx, _required), _by_said(ctx, _preferred))
     parts = (
         ("required", _budgeted(required, ctx.budget.required, core)),

@@ -23,6 +23,16 @@ def join_words(items: Iterable[str], conj: str = "and") -> str:
     return f"{', '.join(items[:-1])}{comma} {conj} {items[-1]}"
 
 
+def join_list(items: Iterable[str], conj: str = "and") -> str:
+    """:func:`join_words` for items that may hold commas of their own ("OSHA's general
+    industry standards (29 CFR Part 1910), including …"): then too a comma before the last
+    one shows where it starts."""
+    items = [i for i in items if i]
+    if len(items) > 1 and any("," in i for i in items):
+        return f"{', '.join(items[:-1])}, {conj} {items[-1]}"
+    return join_words(items, conj)
+
+
 @lru_cache(maxsize=64)
 def _word(word: str) -> re.Pattern[str]:
     """``word`` as a whole word."""

@@ -147,7 +147,10 @@ def test_posting_in_each_country(
     if closes:
         assert f"Applications close on {closes}." in text_of(jd, "apply")
     body = render(jd, "md").decode()
-    assert ("US state privacy laws" in body) == (code == "US")
+    # the job's state's own privacy law (Denver: Colorado's), named; never "US state
+    # privacy laws" where the state is known
+    assert ("the Colorado Privacy Act" in body) == (code == "US")
+    assert "US state privacy laws" not in body
     assert ("(m/w/d)" in jd.title) == (code in ("DE", "AT"))
 
 

@@ -234,6 +234,6 @@ def test_regulations_with_and_inside_are_listed_not_chained(catalog: Catalog) ->
     assert quals is not None
     line = next(b.text for b in quals.all_bullets() if b.id == "regulations")
     assert line == (
-        "Working knowledge of internal-control and audit requirements for regulated firms, "
-        "regulatory supervision, and UK GDPR and the Data Protection Act 2018."
+        "Working knowledge of the FCA's systems-and-controls rules (SYSC), the FCA's Consumer "
+        "Duty, and UK GDPR and the Data Protection Act 2018."
     )
