@@ -260,7 +260,7 @@ def test_qualifications_follow_size(size: str, years: str, extra: str) -> None:
             ],
         ),
         ("financial-services", ["Audit and exam findings closed on time", "audit-ready"]),
-        ("logistics", ["On-time delivery rate", "DOT and FMCSA"]),
+        ("logistics", ["On-time delivery rate", "FMCSA"]),
     ],
 )
 def test_industry_rules_named_in_the_issue(industry: str, expected: list[str]) -> None:
