@@ -25,12 +25,17 @@ def join_words(items: Iterable[str], conj: str = "and") -> str:
 
 def join_list(items: Iterable[str], conj: str = "and") -> str:
     """:func:`join_words` for items that may hold commas of their own ("OSHA's general
-    industry standards (29 CFR Part 1910), including …"): then too a comma before the last
-    one shows where it starts."""
+    industry standards (29 CFR Part 1910), including …"): a comma before the last item
+    shows where it starts when an item has the conjunction or a comma in it; of two
+    items, only when the first has ("EMTALA and the rules on uninsured and self-pay
+    patients" needs none)."""
     items = [i for i in items if i]
-    if len(items) > 1 and any("," in i for i in items):
-        return f"{', '.join(items[:-1])}, {conj} {items[-1]}"
-    return join_words(items, conj)
+    if len(items) <= 1:
+        return "".join(items)
+    inner = _word(conj)
+    heads = items[:1] if len(items) == 2 else items
+    comma = "," if any(inner.search(i) or "," in i for i in heads) else ""
+    return f"{', '.join(items[:-1])}{comma} {conj} {items[-1]}"
 
 
 @lru_cache(maxsize=64)

@@ -134,3 +134,11 @@ def test_laws_with_commas_of_their_own_are_listed_with_a_comma_before_the_last()
         "the Colorado Privacy Act and PCI DSS"
     )
     assert join_list(["A", "B", "C"]) == "A, B and C"
+    assert join_list(["A", "B", "C and D"]) == "A, B, and C and D"
+    # of two, the last one's own "and" needs no comma before it
+    assert join_list(["EMTALA", "the rules on uninsured and self-pay patients"]) == (
+        "EMTALA and the rules on uninsured and self-pay patients"
+    )
+    assert join_list(["the Employment Standards Act, 2000", "PIPEDA"]) == (
+        "the Employment Standards Act, 2000, and PIPEDA"
+    )

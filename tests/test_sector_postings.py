@@ -129,7 +129,10 @@ def test_a_hospital_names_its_accreditation_only_where_the_role_touches_it() -> 
     # prepare for; patient access answers for EMTALA and price estimates instead
     access = posting("customer-operations-manager", "st-brigid-health")
     assert "Joint Commission" not in access
-    assert "Working knowledge of EMTALA, the No Surprises Act's good-faith estimates" in access
+    assert "Working knowledge of EMTALA and the No Surprises Act's good-faith estimates" in access
+    # HIPAA is a condition of the job there, asked for under Required (tests/test_named_laws.py)
+    required = access.split("### Required", 1)[1].split("### Preferred", 1)[0]
+    assert "HIPAA privacy and security rules" in required
     for role in ("director-of-operations", "chief-administrative-officer"):
         assert "Keep us ready for an unannounced Joint Commission survey on any day" in posting(
             role, "st-brigid-health"
