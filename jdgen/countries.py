@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from jdgen.models import Company, Location, Source, Strict, Units, When
+from jdgen.models import ALWAYS, Company, Location, Source, Strict, Units, When
 from jdgen.spelling import Respeller, SpellingMap, respeller
 from jdgen.text import babel_knows, join_words, valid_patterns
 
@@ -96,7 +96,7 @@ class HiringLaw(Strict):
     #: The job's city (New York, Brooklyn …), any case; any location.
     cities: list[str] = Field(default_factory=list)
     #: Catalog conditions on the company and role (industries, min_headcount …).
-    when: When = Field(default_factory=When)
+    when: When = Field(default_factory=lambda: ALWAYS)
     #: Regular expressions, one of which the company's name, about or description must
     #: match: what shows it is a bank or an FCA-authorised firm (case ignored).
     company_cues: list[str] = Field(default_factory=list)

@@ -48,6 +48,24 @@ class Strict(BaseModel):
         object.__setattr__(model, "__pydantic_private__", None)
         return model
 
+    def __getstate__(self) -> Any:
+        """What pickle keeps: the fields and which were set, when there is nothing else
+        (pydantic's own state is a dictionary of four, and the cached catalog holds a few
+        thousand models)."""
+        if self.__pydantic_private__ is None and self.__pydantic_extra__ is None:
+            return self.__dict__, self.__pydantic_fields_set__
+        return super().__getstate__()
+
+    def __setstate__(self, state: Any) -> None:
+        if type(state) is not tuple:
+            return super().__setstate__(state)
+        fields, fields_set = state
+        object.__setattr__(self, "__dict__", fields)
+        object.__setattr__(self, "__pydantic_fields_set__", fields_set)
+        object.__setattr__(self, "__pydantic_extra__", None)
+        object.__setattr__(self, "__pydantic_private__", None)
+        return None
+
     def updated(self: S, **changes: Any) -> S:
         """``self.model_copy(update=changes)``: the same shallow copy (the same fields set),
         made directly; pydantic's own copies the dictionaries twice over on every call,

@@ -240,3 +240,30 @@ def test_cached_lint_rules_and_word_styles_lint_alike(cache: Path, tmp_path: Pat
         assert read_docx_text(docx) == first  # styles from the cache file
         assert lint_file(docx, rules=cached) == lint_file(docx, rules=fresh)
     assert any(p.name.startswith("docx-styles-") for p in cache.glob("*.pickle"))
+
+
+def test_a_model_pickles_with_its_fields_and_which_were_set() -> None:
+    from pydantic import BaseModel
+
+    from jdgen.models import Company
+
+    company = Company(name="Acme", size=40, locations=[{"city": "Toledo"}])
+    back = pickle.loads(pickle.dumps(company))
+    assert back == company
+    assert back.model_fields_set == {"name", "size", "locations"}
+    assert back.locations[0].model_fields_set == {"city"}
+    assert back.__pydantic_extra__ is None and back.__pydantic_private__ is None
+    again = Company.__new__(Company)  # the state pydantic itself pickles still loads
+    again.__setstate__(BaseModel.__getstate__(company))
+    assert again == company and again.model_fields_set == company.model_fields_set
+
+
+def test_items_without_a_condition_share_one_in_the_cache_too(cache: Path) -> None:
+    from jdgen.models import ALWAYS
+
+    fresh = load_catalog()
+    blank = [r.when for r in fresh.responsibilities.values() if r.when == ALWAYS]
+    assert len(blank) > 50 and all(w is ALWAYS for w in blank)
+    cached_catalog(load_catalog)
+    cached = cached_catalog(load_catalog)  # from the file: one When for all of them again
+    assert len({id(r.when) for r in cached.responsibilities.values() if r.when == ALWAYS}) == 1
