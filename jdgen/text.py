@@ -28,10 +28,14 @@ def join_list(items: Iterable[str], conj: str = "and") -> str:
     industry standards (29 CFR Part 1910), including …"): a comma before the last item
     shows where it starts when an item has the conjunction or a comma in it; of two
     items, only when the first has ("EMTALA and the rules on uninsured and self-pay
-    patients" needs none)."""
+    patients" needs none); three or more where one has a comma are kept apart by
+    semicolons ("…; the Employment Standards Act, 2000; and PIPEDA")."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
+    if len(items) > 2 and any("," in i for i in items):
+        # three or more with commas of their own: semicolons show where each ends
+        return f"{'; '.join(items[:-1])}; {conj} {items[-1]}"
     inner = _word(conj)
     heads = items[:1] if len(items) == 2 else items
     comma = "," if any(inner.search(i) or "," in i for i in heads) else ""

@@ -142,3 +142,7 @@ def test_laws_with_commas_of_their_own_are_listed_with_a_comma_before_the_last()
     assert join_list(["the Employment Standards Act, 2000", "PIPEDA"]) == (
         "the Employment Standards Act, 2000, and PIPEDA"
     )
+    # three or more, one with a comma of its own: semicolons keep them apart
+    assert join_list(["Ontario's Act", "the Employment Standards Act, 2000", "PIPEDA"]) == (
+        "Ontario's Act; the Employment Standards Act, 2000; and PIPEDA"
+    )

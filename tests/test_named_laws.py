@@ -114,6 +114,6 @@ def test_ontario_names_its_employment_standards_act(catalog: Catalog) -> None:
     jd = post(catalog, "operations-director", size=120, industry="general",
               locations=[{"city": "Mississauga", "region": "ON", "country": "CA"}])  # fmt: skip
     assert (
-        "Working knowledge of Ontario's Occupational Health and Safety Act, the Employment "
-        "Standards Act, 2000, and PIPEDA."
+        "Working knowledge of Ontario's Occupational Health and Safety Act; the Employment "
+        "Standards Act, 2000; and PIPEDA."
     ) in parts(jd)["preferred"]
