@@ -117,3 +117,26 @@ def test_ontario_names_its_employment_standards_act(catalog: Catalog) -> None:
         "Working knowledge of Ontario's Occupational Health and Safety Act; the Employment "
         "Standards Act, 2000; and PIPEDA."
     ) in parts(jd)["preferred"]
+
+
+def test_the_law_a_business_trades_under_is_required_of_those_who_run_it(
+    catalog: Catalog,
+) -> None:
+    chicago = [{"city": "Chicago", "region": "IL", "country": "US"}]
+    broker = parts(post(catalog, "logistics-manager", size=5, industry="logistics",
+                        business_model="freight-brokerage", locations=chicago))  # fmt: skip
+    assert any("FMCSA broker registration" in line for line in broker["required"])
+    assert not any("FMCSA" in line for line in broker.get("preferred", []))
+    cleveland = [{"city": "Cleveland", "region": "OH", "country": "US"}]
+    foundry = parts(post(catalog, "director-of-operations", size=40, industry="manufacturing",
+                         sector="foundry", locations=cleveland))  # fmt: skip
+    silica = (
+        "Working knowledge of OSHA standards, including the respirable crystalline silica "
+        "standard (29 CFR 1910.1053)."
+    )
+    assert silica in foundry["required"]
+    # where the work only touches the floor it helps (Preferred), or a duty says it
+    improver = parts(post(catalog, "process-improvement-manager", size=40,
+                          industry="manufacturing", sector="foundry", locations=cleveland,
+                          length="long"))  # fmt: skip
+    assert not any("1910.1053" in line for line in improver["required"])
