@@ -284,9 +284,9 @@ class PostingText(Strict):
     #: First words that make a description a sentence of its own.
     description_sentence_starts: list[str] = Field(default_factory=lambda: ["we", "our"])
     #: The note `generate` prints and `lint` reports when a title is unusual at the
-    #: company's headcount ({{ title }}, {{ headcount }}, {{ usual }}).
+    #: company's headcount ({{ a_title }}, {{ headcount }}, {{ usual }}).
     unusual_title: str = (
-        "a {{ title }} is unusual at {{ headcount }} people; "
+        "{{ a_title }} is unusual at {{ headcount }} people; "
         "at this size the work is usually done by {{ usual }}"
     )
 

@@ -284,10 +284,56 @@ def test_a_banks_fulfillment_manager_reports_to_operations(catalog: Catalog) -> 
 
 def test_a_title_unusual_at_the_size_builds_its_team(catalog: Catalog) -> None:
     """A Director of Continuous Improvement at 120 people (usual from 250) does not lead
-    the Process Improvement Manager, who reports to the VP of Operations there."""
+    the Process Improvement Manager, who reports to the Director of Operations there."""
     harbor = chart("harbor-supply")
-    assert harbor["process-improvement-manager"].boss_id == "vp-of-operations"
+    assert harbor["process-improvement-manager"].boss_id == "director-of-operations"
     assert not named(harbor["director-of-continuous-improvement"].team, catalog)
+
+
+OPERATIONS_HEADS = {"chief-operating-officer", "vp-of-operations", "operations-director"}
+
+
+def test_at_120_people_one_director_runs_operations_for_the_ceo(catalog: Catalog) -> None:
+    """Harbor Supply (120 people): no COO, VP of Operations or Operations Director beside
+    the Director of Operations, who reports to the CEO; every operations role below
+    answers to that one chart (review round 6: three heads for one function)."""
+    assert not OPERATIONS_HEADS & seats("harbor-supply", catalog)
+    harbor = chart("harbor-supply")
+    assert (harbor["director-of-operations"].boss_id, harbor["director-of-operations"].boss) == (
+        None,
+        CEO,
+    )
+    for role in ("operations-manager", "supply-chain-manager", "logistics-manager"):
+        assert harbor[role].boss_id == "director-of-operations", role
+    assert not named(harbor["director-of-operations"].works_with, catalog) & OPERATIONS_HEADS
+
+
+def test_a_coo_is_usual_from_250_people(catalog: Catalog) -> None:
+    """A 40-person foundry's Director of Operations reports to the CEO, not a COO; from
+    250 people (the COO's min_headcount, chief-operating-officer.yaml sources) to the COO."""
+    jd = jdgen.generate("director-of-operations", company("northfield-castings", catalog))
+    reporting = jd.section("reporting")
+    assert reporting is not None
+    assert reporting.paragraphs[0].startswith(f"You will report to the {CEO}. ")
+    harbor = company("harbor-supply", catalog)
+    bosses = {
+        people: jdgen.generate(
+            "director-of-operations", harbor.model_copy(update={"size": people})
+        ).metadata.reports_to.title
+        for people in (249, 250)
+    }
+    assert bosses == {249: CEO, 250: "Chief Operating Officer"}
+
+
+def test_a_3pl_warehouse_supervisor_reports_to_the_fulfillment_manager(catalog: Catalog) -> None:
+    """At the 3PL the warehouse is the fulfillment center: the Fulfillment Manager leads
+    its shift supervisors, the Warehouse Supervisor among them (review round 6 had it
+    report to a Logistics Manager beside the Fulfillment Manager)."""
+    kestrel = chart("kestrel-logistics")
+    assert kestrel["warehouse-supervisor"].boss_id == "fulfillment-manager"
+    assert kestrel["logistics-coordinator"].boss_id == "fulfillment-manager"
+    assert "shift supervisors" in kestrel["fulfillment-manager"].team
+    assert "logistics-manager" not in seats("kestrel-logistics", catalog)
 
 
 @pytest.mark.parametrize("name", BY_MODEL)

@@ -92,3 +92,12 @@ def test_the_catalog_check_knows_the_band_team_line_levels(tmp_path: Path) -> No
     (tmp_path / "catalog" / "sizes.yaml").write_text(bad, encoding="utf-8")
     with pytest.raises(CatalogError, match=r"new_team\.captain: unknown level"):
         jdgen.load_catalog(tmp_path / "catalog", builtin=False)
+
+
+def test_the_unusual_title_note_takes_the_titles_article(tiny: Catalog) -> None:
+    """ "an Ops Analyst Lead is unusual", not "a Ops …" (review round 6: "a Operations
+    Director is unusual at 120 people")."""
+    company = Company(size=50, industry="widgets")
+    jd = jdgen.generate("ops-analyst", company, catalog=tiny)
+    assert jd.metadata.unusual_title is not None
+    assert jd.metadata.unusual_title.startswith("an Ops Analyst Lead is unusual at 50 people; ")
