@@ -172,10 +172,10 @@ def test_the_order_of_the_roles_swaps_the_columns_not_the_facts(catalog: Catalog
 
 def test_company_size_changes_reporting_line_and_experience(catalog: Catalog) -> None:
     c = cmp(catalog, "VP of Operations", "Director of Operations", size="small")
-    # a company of 20 to 99 (50 people) has a COO (from 25) but not yet a VP of Operations
-    # as its Director of Operations' boss (the VP oversees them from 1,000)
-    assert row(c, "Reports to") == ("Chief Operating Officer", "Chief Operating Officer")
-    assert "At a company of 20 to 99 people, both report to the Chief Operating Officer." in (
+    # a company of 20 to 99 (50 people) has no COO yet (usual from 250): both report to
+    # the CEO (the VP oversees the Director of Operations from 1,000)
+    assert row(c, "Reports to") == ("Chief Executive Officer", "Chief Executive Officer")
+    assert "At a company of 20 to 99 people, both report to the Chief Executive Officer." in (
         summary(c)
     )
     assert c.a.years == 8 and c.b.years == 7
@@ -185,11 +185,13 @@ def test_company_size_changes_reporting_line_and_experience(catalog: Catalog) ->
     named = compare(
         catalog.find_role("vpo"),
         catalog.find_role("do"),
-        Company(name="Acme Widgets", size=60, industry="manufacturing"),
+        Company(name="Acme Widgets", size=600, industry="manufacturing"),
         catalog,
     )
     assert "At Acme Widgets, both report to the Chief Operating Officer." in summary(named)
-    assert named.context_line == "Acme Widgets: Small company (60 people), manufacturing industry"
+    assert (
+        named.context_line == "Acme Widgets: Mid-size company (600 people), manufacturing industry"
+    )
 
 
 def test_levels_apart_and_same_focus_in_other_words(catalog: Catalog) -> None:
@@ -350,7 +352,7 @@ def test_markdown_table_and_sections(tmp_path: Path) -> None:
     assert "## In short\n\nThe Operations Director and the Director of Operations are both" in md
     assert "| | Operations Director | Director of Operations |\n|---|---|---|\n" in md
     assert "| **Level** | Director | Director |" in md
-    assert "| **Reports to** | Chief Operating Officer | Chief Operating Officer |" in md
+    assert "| **Reports to** | Chief Executive Officer | Chief Executive Officer |" in md
     assert "## Responsibilities both roles share\n\n- " in md
     assert (
         "## Only the Operations Director\n\n### Strategy, goals and resources\n\n- Set the company's long-term"
