@@ -28,14 +28,15 @@ def text_of(jd: JobDescription, section_id: str | None = None) -> str:
 @pytest.mark.parametrize(
     ("role", "size", "boss"),
     [
-        # the COO from the headcount where a company has one (25), else the CEO
+        # the COO from the headcount where a company has one (250), else the CEO
         ("director-of-operations", "startup", "Chief Executive Officer"),
-        ("director-of-operations", "22", "Chief Executive Officer"),
-        ("director-of-operations", "small", "Chief Operating Officer"),
+        ("director-of-operations", "small", "Chief Executive Officer"),
+        ("director-of-operations", "249", "Chief Executive Officer"),
+        ("director-of-operations", "250", "Chief Operating Officer"),
         ("director-of-operations", "mid-size", "Chief Operating Officer"),
         ("director-of-operations", "enterprise", "VP of Operations"),
-        ("vp-of-operations", "22", "Chief Executive Officer"),
-        ("vp-of-operations", "small", "Chief Operating Officer"),
+        ("vp-of-operations", "small", "Chief Executive Officer"),
+        ("vp-of-operations", "mid-size", "Chief Operating Officer"),
         ("vp-of-operations", "enterprise", "Chief Operating Officer"),
     ],
 )
