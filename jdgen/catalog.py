@@ -873,6 +873,8 @@ PLACEHOLDERS = (
     "headcount",
     "description",
     "usual",
+    "owns",
+    "countries",
 )
 
 
@@ -925,10 +927,15 @@ def placeholder_values(
     description: str = "",
     usual: str = "",
     vocab: dict[str, str] | None = None,
+    owns: Iterable[str] | None = None,
+    countries: int | None = None,
 ) -> dict[str, Any]:
     """The one placeholder context for catalog text: tailoring, ``jdgen show`` and
     validation all fill ``{{ title }}``, ``{{ vocab.site }}`` … from this.  ``headcount``
-    defaults to the band's typical headcount."""
+    defaults to the band's typical headcount; ``owns`` (what the company owns: fleet,
+    warehouses …, for "{{ 'the warehouse team' if 'warehouses' in owns else … }}") to
+    the industry's; ``countries`` (how many countries the company works in) to the
+    band's."""
     from jdgen.text import article
 
     people = headcount if headcount is not None else size.typical_headcount
@@ -945,6 +952,8 @@ def placeholder_values(
         "headcount": people,
         "description": description.strip().rstrip("."),
         "usual": usual,
+        "owns": tuple(sorted(owns if owns is not None else industry.owns)),
+        "countries": countries if countries is not None else max(1, size.countries),
     }
     assert tuple(values) == PLACEHOLDERS
     return values

@@ -545,6 +545,8 @@ def resolve(
         headcount=facts.headcount,
         description=company.description or "",
         vocab=vocabulary(facts.business_model, industry, catalog, facts.sector),
+        owns=facts.owns,
+        countries=scale.countries(company, size, scale.sites(company, size, facts.headcount)),
     )
     locale = company.locale or country.locale
     budget = catalog.lengths.get(opts.length or company.length, EVERYTHING)
@@ -1020,7 +1022,10 @@ def _certifications(ctx: Context, required: bool) -> list[Bullet]:
     found = [
         (i, c)
         for i, c in enumerate(ctx.role.qualifications.certifications, 1)
-        if ctx.applies(c.when) and c.required == required and ctx.local(c.name)
+        if ctx.applies(c.when)
+        and c.required == required
+        and ctx.local(c.name)
+        and ctx.filled(c.name).strip()  # a name that fills to nothing: none here
     ]
     if not required:
         found.sort(key=lambda x: not x[1].core)  # the discipline's own credential first
