@@ -55,7 +55,7 @@ def test_csv_rows_each_become_a_tailored_posting(tmp_path: Path) -> None:
     ]
     do = (out / "director-of-operations--acme-widgets--denver-co-us.md").read_text()
     assert do.startswith("# Director of Operations\n")
-    assert "You will report to the Chief Operating Officer." in do  # small company: a COO from 25
+    assert "You will report to the Chief Executive Officer." in do  # small company: a COO from 250
     assert "OSHA" in do
     assert "$120,000 to $150,000 per year" in do
     assert "- Health insurance.\n- 401(k) match.\n" in do

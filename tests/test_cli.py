@@ -85,7 +85,7 @@ def test_generate_without_output_writes_markdown_to_stdout() -> None:
     # stderr holds only what the posting still needs, or usually states (issue 11, issue 10)
     assert all(line.startswith(("hint:", "warning:", "note:", "  - ")) for line in err.splitlines())
     assert "## What you will do" in out
-    assert "You will report to the Chief Operating Officer." in out
+    assert "You will report to the Chief Executive Officer." in out  # a COO from 250 people
     assert "OSHA" in out
 
 
@@ -134,10 +134,12 @@ def test_industry_with_a_space_or_hyphen(value: str) -> None:
 @pytest.mark.parametrize(
     ("value", "boss"),
     [
-        # the COO where the company has one (from 25 people), else the CEO
+        # the COO where the company has one (from 250 people), else the CEO
         ("22", "Chief Executive Officer"),
-        ("40", "Chief Operating Officer"),
-        ("small", "Chief Operating Officer"),
+        ("40", "Chief Executive Officer"),
+        ("small", "Chief Executive Officer"),
+        ("249", "Chief Executive Officer"),
+        ("250", "Chief Operating Officer"),
         ("Mid-Size", "Chief Operating Officer"),
         ("midsize", "Chief Operating Officer"),
         # in the large bands the Director of Operations works under the VP of Operations

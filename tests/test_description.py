@@ -150,8 +150,10 @@ def test_the_full_work_environment_travel_and_signatures() -> None:
 def test_supervision_says_who_reports_to_whom() -> None:
     jd = description("director-of-operations", size="small", industry="manufacturing")
     line = jd.section("supervision").paragraphs[0]  # type: ignore[union-attr]
+    # no COO below 250 people: the director reports to the CEO
     assert line.startswith(
-        "The Director of Operations reports to the Chief Operating Officer and supervises "
+        "The Director of Operations reports to the Chief Executive Officer and supervises "
+        "the managers and supervisors who run each area, 20 people in all, "
     )
 
 

@@ -311,7 +311,7 @@ def test_example_template_is_filled_from_the_posting(acme_posting) -> None:
     assert ("Normal", "Applications close on December 31, 2026.") in paragraphs
     box = [p.text for p in out.tables[0].rows[0].cells[0].paragraphs]
     assert box == [
-        "Reports to: Chief Operating Officer",  # 60 people: a COO from 25
+        "Reports to: Chief Executive Officer",  # 60 people: a COO from 250
         "Pay: $120,000 to $150,000 per year",
         "Apply by: December 31, 2026",
     ]

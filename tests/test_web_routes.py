@@ -178,9 +178,9 @@ def test_preview_follows_size_and_industry(client) -> None:
         {"role": "director-of-operations", "size": "enterprise", "industry": "manufacturing"},
     )
     assert small.status_code == large.status_code == 200
-    # a company of 50 has a COO (from 25 people); a large one's Director of Operations
-    # reports to the VP of Operations
-    assert "report to the Chief Operating Officer" in small.text
+    # a company of 50 has no COO yet (from 250 people); a large one's Director of
+    # Operations reports to the VP of Operations
+    assert "report to the Chief Executive Officer" in small.text
     assert "report to the VP of Operations" in large.text
     assert small.text != large.text
     assert 'hx-post="/checks"' in small.text  # the checks follow the preview
