@@ -152,7 +152,7 @@ def test_user_catalog_placeholders_are_validated_with_file_and_field(tmp_path: P
     assert (
         f"{root2}/roles/vp-of-operations.yaml: summary: unknown placeholder 'titel' "
         "(expected one of title, a_title, company, vocab, size, industry, country, systems, "
-        "team, headcount, description, usual)"
+        "team, headcount, description, usual, owns, countries)"
     ) in result.stderr
 
 
