@@ -6,9 +6,11 @@ a copy of the fixture catalog (small: 1–99 people, large: from 100)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 import jdgen
@@ -90,3 +92,25 @@ def test_an_estimated_figure_is_named_in_the_readiness_notes(tmp_path: Path) -> 
     assert not [a for a in advice if a.startswith("team:")]
     root = build(tmp_path / "words", {"default": "the buyers"})
     assert not [a for a in posting(root, 40)[1] if a.startswith("team:")]
+
+
+#: What review round 6 cut from team lines: ranges, hedges and sizes without a figure
+#: ("several" of places is a fact of the company, of people a hedge).
+HEDGES = re.compile(
+    r"\babout \d|\d+ to \d+|\bone or two\b|\btwo or three\b|\bsmall team\b|\blarge team\b"
+    r"|\bfew\b|\bhandful\b|starts small|room to grow|\bor more\b| or "
+    r"|\bseveral (?!business units|product lines|locations|sites|countries|regions)",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("industry", ["manufacturing", "technology", "logistics", "healthcare"])
+def test_no_shipped_team_line_holds_a_range_or_a_hedge(industry: str) -> None:
+    catalog = jdgen.load_catalog()
+    for role in catalog.roles:
+        for people in (5, 12, 25, 40, 80, 120, 400, 1500, 8000, 50000):
+            jd = jdgen.generate(role, Company(size=people, industry=industry), catalog=catalog)
+            team = jd.metadata.team or ""
+            assert not HEDGES.search(team), (role, people, team)
+            found = [int(n) for n in re.findall(r"\b\d+\b", team)]
+            assert all(n <= max(2, people * 0.4) for n in found), (role, people, team)
