@@ -2,13 +2,16 @@
 the answer): ``{{ owns }}`` (what the business model, else the industry, owns) picks
 "the warehouse team" or "our fulfillment partner", ``{{ countries }}`` "both countries"
 or "every country", and a certification whose name fills to nothing (the credential of
-a CRM the company does not use) is left out.  On a copy of the fixture catalog."""
+a CRM the company does not use) is left out.  On a copy of the fixture catalog; and on
+the shipped catalog, no review company's posting names a product it does not use."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 import jdgen
@@ -72,3 +75,22 @@ def test_a_certification_that_fills_to_nothing_is_left_out(tmp_path: Path) -> No
     assert "Salesforce Administrator certificate." in posting(root, systems=["Salesforce"])[1]
     bullets = posting(root)[1]
     assert not [b for b in bullets if b.endswith("certificate.")], bullets
+
+
+REVIEW = Path(__file__).parent / "review" / "companies"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in REVIEW.glob("*.yaml")))
+def test_a_shipped_posting_names_no_product_the_company_does_not_use(name: str) -> None:
+    """Every role's posting for a review company names only the systems the company
+    listed: its own CRM, help desk or BI tool, else the kind ("our CRM"), never "Salesforce
+    or HubSpot" or "a tool such as Looker or Metabase" (review round 6)."""
+    catalog = jdgen.load_catalog()
+    company = jdgen.load_company(REVIEW / f"{name}.yaml", catalog)
+    own = " ".join(company.systems)
+    known = {n for names in catalog.systems.known.values() for n in names if n not in own}
+    products = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(known)) + r")\b")
+    for role in catalog.roles:
+        text = jdgen.render_posting(jdgen.generate(role, company, catalog=catalog), "md").decode()
+        found = products.search(text)
+        assert found is None, (role, found and found[0])
