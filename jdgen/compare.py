@@ -340,7 +340,7 @@ def compare(
         context_line=words.context_line(size.name, people, industry, company.name),
         labels=words.labels(a, b),
     )
-    result.summary = summarize(result, catalog, words)
+    result.summary = summarize(result, catalog, words, company)
     return result
 
 
@@ -464,7 +464,9 @@ def _cap(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def summarize(c: Comparison, catalog: Catalog, words: Words) -> list[str]:
+def summarize(
+    c: Comparison, catalog: Catalog, words: Words, company: Company | None = None
+) -> list[str]:
     """Two short paragraphs: how the roles differ in level, focus, scope and authority;
     then what that means at this company (reporting line, experience, duties, career)."""
     a, b = c.a, c.b
@@ -472,7 +474,7 @@ def summarize(c: Comparison, catalog: Catalog, words: Words) -> list[str]:
     first = [_seniority(w, a, b), *_focus(w, a, b), _scope(w, a, b), *_authority(w, a, b)]
     where = c.company_name or c.size_phrase
     second = [_reporting(w, a, b, where), _experience(w, a, b), _duty_counts(w, c)]
-    step = _career_step(w, a, b, catalog) or _career_step(w, b, a, catalog)
+    step = _career_step(w, a, b, catalog, company) or _career_step(w, b, a, catalog, company)
     if step:
         second.append(step)
     return [" ".join(s for s in first if s), " ".join(s for s in second if s)]
@@ -569,11 +571,19 @@ def _duty_counts(w: Words, c: Comparison) -> str:
     return w.say(s.duties_even if na == nb else s.duties_uneven, shared=shared, **values)
 
 
-def _career_step(w: Words, lower: RoleFacts, upper: RoleFacts, catalog: Catalog) -> str:
+def _career_step(
+    w: Words, lower: RoleFacts, upper: RoleFacts, catalog: Catalog, company: Company | None
+) -> str:
+    """ "The X is a common step toward the Y role", where the ladder has that step and the
+    company has the Y seat at its size (as the posting's "Where this role leads" chooses,
+    jdgen.tailor.has_step); else nothing."""
     from jdgen.ladder import next_roles
+    from jdgen.tailor import has_step
 
     role = catalog.roles.get(lower.id)
     if role is None:
+        return ""
+    if company is not None and not has_step(role, upper.id, company, catalog):
         return ""
     if any(n.role_id == upper.id for n in next_roles(catalog, role)):
         return w.say(w.text.summary.career_step, **w.roles(lower=lower, upper=upper))

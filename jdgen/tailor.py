@@ -1499,23 +1499,39 @@ def _career_steps(ctx: Context) -> list[str]:
     (a lateral move) comes after the others; the posting names the first (review r5a
     pattern 11: one step, not a hedge across three).  A catalog role must be a seat here
     (jdgen.seats: not one the industry or business model has no use for)."""
-    absent = [re.compile(p) for p in ctx.band_attr("career_absent")]
-    here = chart(ctx)
-    career = ctx.role.career
     up: list[str] = []
     across: list[str] = []
-    for ref in career.to_roles:
+    for ref in ctx.role.career.to_roles:
         role = ctx.catalog.roles.get(ref)
         title = ctx.catalog.role_title(ref)
-        if ref in ctx.catalog.roles and not here.has_seat(ref):
-            continue
-        if ref not in ctx.catalog.roles and any(p.search(title) for p in absent):
-            continue
-        if ref in career.where and not ctx.applies(career.where[ref]):
+        if not _step_here(ctx, ref):
             continue
         lateral = role is not None and ctx.catalog.level_of(role).rank <= ctx.level.rank
         (across if lateral else up).append(title)
     return up + across
+
+
+def _step_here(ctx: Context, ref: str) -> bool:
+    """Is ``ref`` (a catalog id or an outside title) a step this company has for the role:
+    a seat on its org chart, a title its size band's ``career_absent`` does not leave out,
+    and not a step the role's ``career.where`` limits to other companies."""
+    if ref in ctx.catalog.roles:
+        if not chart(ctx).has_seat(ref):
+            return False
+    else:
+        title = ctx.catalog.role_title(ref)
+        if any(re.search(p, title) for p in ctx.band_attr("career_absent")):
+            return False
+    where = ctx.role.career.where
+    return ref not in where or ctx.applies(where[ref])
+
+
+def has_step(role: Role, ref: str, company: Company, catalog: Catalog) -> bool:
+    """Would ``role``'s posting at ``company`` count ``ref`` as a step up ("Where this
+    role leads")?  For jdgen.compare, so that a comparison never names as a next step a
+    seat the company does not have at its size (a 120-person company's Operations
+    Director, usual from 250 people)."""
+    return _step_here(resolve(role, company, catalog, None), ref)
 
 
 def _extra(ctx: Context) -> list[Section]:

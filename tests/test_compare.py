@@ -486,3 +486,15 @@ def test_compare_help_has_examples() -> None:
     code, out, _ = run("compare", "--help")
     assert code == 0
     assert 'jdgen compare "VP of Operations" "Director of Operations"' in out
+
+
+def test_no_career_step_toward_a_seat_the_company_does_not_have_at_its_size(
+    catalog: Catalog,
+) -> None:
+    # a VP of Operations is usual from 250 people: at 120 the Director of Operations'
+    # posting does not lead there, and neither does the comparison (issue 10)
+    step = "The Director of Operations is a common step toward the VP of Operations role."
+    assert step not in summary(cmp(catalog, "Director of Operations", "VP of Operations", "120"))
+    assert step in summary(cmp(catalog, "Director of Operations", "VP of Operations", "300"))
+    harbor = cmp(catalog, "Director of Operations", "Operations Director", "120")
+    assert "common step toward" not in summary(harbor)
