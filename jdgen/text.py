@@ -14,12 +14,16 @@ from jdgen.cache import DiskMemo
 
 def join_words(items: Iterable[str], conj: str = "and") -> str:
     """``["a", "b", "c"]`` → ``"a, b and c"``; when an item has the conjunction in it, a
-    comma before the last one shows where it starts (``"a and b, c, and d"``)."""
+    comma before the last one shows where it starts (``"a and b, c, and d"``); of two
+    items, only when the first has, as in :func:`join_list` (``"the founders and the
+    brokerage team, our shippers and the carriers we book"``: a comma there would read
+    as the start of a list)."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
     inner = _word(conj)
-    comma = "," if any(inner.search(i) for i in items) else ""
+    heads = items[:1] if len(items) == 2 else items
+    comma = "," if any(inner.search(i) for i in heads) else ""
     return f"{', '.join(items[:-1])}{comma} {conj} {items[-1]}"
 
 

@@ -238,3 +238,15 @@ def test_regulations_with_and_inside_are_listed_not_chained(catalog: Catalog) ->
         "Working knowledge of the FCA's systems-and-controls rules (SYSC), the FCA's Consumer "
         "Duty, and UK GDPR and the Data Protection Act 2018."
     )
+
+
+def test_join_words_of_two_items_puts_a_comma_only_after_a_first_item_that_has_the_conjunction() -> (
+    None
+):
+    # posting 46 (issue 10): the comma read as the start of a list
+    last = "the brokerage team, our shippers and the carriers we book"
+    assert join_words(["the founders", last]) == (
+        "the founders and the brokerage team, our shippers and the carriers we book"
+    )
+    assert join_words(["finance and HR", "our suppliers"]) == "finance and HR, and our suppliers"
+    assert join_words(["a", "b and c", "d"]) == "a, b and c, and d"
