@@ -892,6 +892,15 @@ class TeamSpan:
     def __call__(self, low: int, high: int, one: str = "", many: str = "") -> str:
         return team_size(team_count(low, high, self.people, self.band), one, many)
 
+    def times(self, low: int, high: int, each_low: int, each_high: int) -> str:
+        """``{{ team.times(3, 5, 25, 50) }}``: the people a role leads through the ``team(3,
+        5)`` leads who report to it, each leading ``team(25, 50)`` (the reporting role's
+        own figure), so that the two postings add up: four shift supervisors and, through
+        them, 120 associates where each supervisor leads a shift of 30."""
+        n = team_count(low, high, self.people, self.band)
+        each = team_count(each_low, each_high, self.people, self.band)
+        return team_size(n * each)
+
 
 #: The wording files whose sentences are checked for placeholders (:mod:`jdgen.wording`),
 #: with the placeholders every sentence of the file gets.

@@ -114,3 +114,30 @@ def test_no_shipped_team_line_holds_a_range_or_a_hedge(industry: str) -> None:
             assert not HEDGES.search(team), (role, people, team)
             found = [int(n) for n in re.findall(r"\b\d+\b", team)]
             assert all(n <= max(2, people * 0.4) for n in found), (role, people, team)
+
+
+def test_the_people_led_through_leads_are_the_leads_times_their_own_team(tmp_path: Path) -> None:
+    # issue 10: a manager of four supervisors leads, through them, four times a supervisor's
+    # team, not a figure of its own
+    root = build(
+        tmp_path,
+        {
+            "default": "{{ team(3, 5) }} leads and, through them, "
+            "{{ team.times(3, 5, 25, 50) }} people"
+        },
+    )
+    assert leads(root, 300) == "Leads four leads and, through them, 120 people."
+    assert leads(root, 1500) == "Leads five leads and, through them, 250 people."
+
+
+def test_kestrel_fulfillment_manager_leads_its_supervisors_shifts() -> None:
+    catalog = jdgen.load_catalog()
+    kestrel = Company(size=1500, industry="logistics")
+    manager = jdgen.generate("fulfillment-manager", kestrel, catalog=catalog).metadata.team
+    supervisor = jdgen.generate("warehouse-supervisor", kestrel, catalog=catalog).metadata.team
+    assert (
+        manager
+        == "four shift supervisors and, through them, 120 associates at one fulfillment site"
+    )
+    assert supervisor is not None
+    assert supervisor.startswith("a shift of 30 associates")
