@@ -297,6 +297,11 @@ class Responsibility(Strict):
     #: What the duty is about ("lean", "budget"); a posting holds at most one duty per
     #: topic, the most specific for the company winning.
     topic: str | None = None
+    #: Other topics the duty says as well ("Select carriers … negotiate rates": topic
+    #: carriers, covers negotiation): a skill, a qualification or a law on one of them
+    #: repeats the duty and is left out.  Unlike ``topic``, they do not make the duty
+    #: compete with the other duties.
+    covers: list[str] = Field(default_factory=list)
     #: Replacement wording for a company size (key: size id).
     by_size: dict[str, str] = Field(default_factory=dict)
     #: Replacement wording for an industry (key: industry id); wins over ``by_size``.

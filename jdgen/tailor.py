@@ -864,6 +864,8 @@ class _Duties:
         self.ctx = ctx
         self.seen: set[str] = set()
         self.meta: dict[str, tuple[str | None, int]] = {}
+        #: The other topics each duty covers (``Responsibility.covers``).
+        self.covers: dict[str, list[str]] = {}
 
     def add(self, bullets: list[Bullet], item: str | Responsibility, source: Origin) -> None:
         ctx = self.ctx
@@ -875,6 +877,7 @@ class _Duties:
             self.seen.add(text.lower())
             bullets.append(Bullet.trusted(id=r.id, text=text, source=source))
             self.meta[r.id] = (r.topic, self.specificity(r, source))
+            self.covers[r.id] = r.covers
 
     def specificity(self, r: Responsibility, source: Origin) -> int:
         ctx = self.ctx
@@ -983,10 +986,13 @@ def _within_budget(ctx: Context, groups: list[Subsection], duties: _Duties) -> N
 
 
 def said_by(section: Section, duties: _Duties, scope_topic: str | None = None) -> Said:
-    """What the chosen duties say: their topics from the catalog, their texts as written;
-    and the scope sentence's topic, which "About the role" has said already."""
-    lines = [(duties.meta.get(b.id, (None, 0))[0], b.text) for b in section.all_bullets()]
-    return Said.of([*lines, (scope_topic, "")])
+    """What the chosen duties say: their topics from the catalog (and the others each
+    covers), their texts as written; and the scope sentence's topic, which "About the
+    role" has said already."""
+    bullets = section.all_bullets()
+    lines = [(duties.meta.get(b.id, (None, 0))[0], b.text) for b in bullets]
+    also = [(t, "") for b in bullets for t in duties.covers.get(b.id, ())]
+    return Said.of([*lines, *also, (scope_topic, "")])
 
 
 def _budgeted(
@@ -1322,12 +1328,28 @@ def _skill_list(ctx: Context) -> list[tuple[Skill, Origin]]:
         ),
     )
     b = ctx.budget
+    asked = _asked_topics(ctx)
+    cands = [c for c in cands if c.topic is None or c.topic not in asked]
     kept = {
         c.key
         for kind, limit in (("hard", b.hard_skills), ("soft", b.soft_skills))
         for c in within_budget([c for c in cands if c.group == kind], limit)
     }
     return [(s, o) for s, o in chosen if s.id in kept]
+
+
+def _asked_topics(ctx: Context) -> frozenset[str]:
+    """The topics of the qualification lines the posting keeps at this budget: a skill on
+    one of them ("CRM administration: … in Salesforce" under "Hands-on experience
+    configuring Salesforce") asks for it a second time.  A line ``remove`` names asks
+    for nothing."""
+    b = ctx.budget
+    section = ctx.once(
+        ("qualifications", id(ctx.said), b.required, b.preferred), lambda: _qualifications(ctx)
+    )
+    topics = _qualification_topics(ctx)
+    kept = (x.id for x in section.all_bullets() if not ctx.removed(x.id))
+    return frozenset(t for i in kept if (t := topics.get(i)))
 
 
 def _skill_candidates(

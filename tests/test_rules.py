@@ -181,6 +181,49 @@ def test_a_skill_that_repeats_a_duty_is_left_out(tiny: Catalog) -> None:
     assert "Meetings (running the weekly team meeting)." in texts(gone, "skills")
 
 
+def analyst(tiny: Catalog, people: int = 500, **options: object) -> JobDescription:
+    return posting(tiny, "ops-analyst", size=people, options=PostingOptions(**options))  # type: ignore[arg-type]
+
+
+def test_a_duty_covers_other_topics_without_competing_with_their_duties(tiny: Catalog) -> None:
+    # ops-analyst-report covers reporting and numbers; ops-analyst-study's topic is numbers
+    jd = analyst(tiny)
+    assert texts(jd, "responsibilities") == [
+        "Study the weekly numbers.",
+        "Write the monthly report on the numbers.",
+    ]
+    # the skill and the preferred line on reporting say the report again
+    skill = "Report writing (monthly reports for managers)."
+    assert skill not in texts(jd, "skills")
+    assert "Experience writing monthly reports." not in texts(jd, "qualifications")
+    # without the duty the preferred line says something again, and it asks for the skill
+    gone = analyst(tiny, remove=["ops-analyst-report"])
+    assert "Experience writing monthly reports." in texts(gone, "qualifications")
+    assert skill not in texts(gone, "skills")
+    # without either, the skill stays
+    bare = analyst(tiny, remove=["ops-analyst-report", "preferred-2"])
+    assert skill in texts(bare, "skills")
+
+
+def test_a_skill_on_the_topic_of_a_kept_qualification_is_left_out(tiny: Catalog) -> None:
+    # at 500 people the required spreadsheet line applies: the skill would ask again,
+    # and so would the preferred line on the same topic
+    jd = analyst(tiny, 500)
+    quals = texts(jd, "qualifications")
+    assert "Advanced spreadsheet skills." in quals
+    assert "Experience building spreadsheet models." not in quals
+    assert "Spreadsheets (pivot tables and lookups)." not in texts(jd, "skills")
+    # at 200 people the preferred line is the one on the topic, and still no skill
+    smaller = analyst(tiny, 200)
+    quals = texts(smaller, "qualifications")
+    assert "Advanced spreadsheet skills." not in quals
+    assert "Experience building spreadsheet models." in quals
+    assert "Spreadsheets (pivot tables and lookups)." not in texts(smaller, "skills")
+    # with no qualification on the topic the skill stays
+    bare = posting(tiny, "ops-analyst", size=200, options=PostingOptions(remove=["preferred-1"]))
+    assert "Spreadsheets (pivot tables and lookups)." in texts(bare, "skills")
+
+
 def test_us_laws_stay_out_of_postings_for_other_countries(tiny: Catalog) -> None:
     us = posting(tiny, "ops-manager", **location("US"))
     de = posting(tiny, "ops-manager", **location("DE"))
