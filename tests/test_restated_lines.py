@@ -142,8 +142,8 @@ QUOTED = [
         "qualifications",
     ),
     (
-        "lakeshore-outfitters",
-        "vp-of-logistics",
+        "harbor-supply",
+        "director-of-logistics",
         "Select carriers and third-party logistics providers, negotiate rates",
         "Carrier negotiation: agreeing rates",
         "skills",

@@ -177,3 +177,38 @@ def test_experience_variants_follow_the_company(tmp_path: Path, people: int, lin
     assert section is not None
     first = next(b.text for b in section.all_bullets() if b.id == "experience")
     assert first.endswith(f" years of {line}.")
+
+
+#: Lines a company's postings share by design: its own languages, and the years,
+#: degree and laws each role words for itself.
+OWN = {"experience", "education", "education-preferred", "regulations", "languages"}
+OWN |= {"preferred-languages"}
+
+
+def test_no_line_in_three_sibling_postings_of_the_review_set() -> None:
+    """The postings a reviewer reads side by side (one company's in the review set) share
+    no duty, skill or qualification word for word in three or more (review r6 found
+    lines copied between roles at one company in 12 postings): a sector's or size's
+    experience line is worded for the role's family."""
+    import importlib.util
+    import sys
+
+    review = sys.modules.get("review_write")
+    if review is None:  # as tests/test_review_set.py loads it
+        spec = importlib.util.spec_from_file_location(
+            "review_write", Path(__file__).parent / "review" / "write.py"
+        )
+        assert spec is not None and spec.loader is not None
+        review = sys.modules["review_write"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(review)
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for line in review.lines():
+        path = Path(line.option("--company"))
+        jd = tailor(catalog().find_role(line.args[0]), company(path), catalog())
+        for section in jd.sections:
+            if section.id in ("responsibilities", "qualifications", "skills"):
+                for b in section.all_bullets():
+                    if b.id not in OWN:
+                        found[(path.stem, b.text)].add(line.label)
+    shared = {k: sorted(v) for k, v in found.items() if len(v) >= 3}
+    assert not shared, shared
