@@ -181,8 +181,8 @@ def test_experience_variants_follow_the_company(tmp_path: Path, people: int, lin
 
 #: Lines a company's postings share by design: its own languages, and the years,
 #: degree and laws each role words for itself.
-OWN = {"experience", "education", "education-preferred", "regulations", "languages"}
-OWN |= {"preferred-languages"}
+OWN = {"experience", "education", "education-preferred", "languages", "preferred-languages"}
+OWN |= {"regulations", "regulations-required"}
 
 
 def test_no_line_in_three_sibling_postings_of_the_review_set() -> None:
