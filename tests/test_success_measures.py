@@ -129,7 +129,7 @@ def test_no_measure_from_another_business_model(stem: str, wrong: str) -> None:
     [
         # the strategic director of a distributor answers for fill rate and the cost of
         # each order, a software VP of Operations for gross margin and contract uptime
-        ("harbor-supply", "operations-director", "Order fill rate"),
+        ("harbor-supply", "operations-director", "fill rate"),
         ("sprocket", "vp-of-operations", "Uptime and support response times"),
         ("ledgerline", "chief-operating-officer", "Net revenue retention"),
         ("harrow-and-finch", "chief-operating-officer", "Like-for-like sales growth"),
