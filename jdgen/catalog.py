@@ -1337,6 +1337,8 @@ class _Checker:
         for k in role.summary_by_industry:
             if k not in self.industries:
                 self.unknown(at, "summary_by_industry", "industry", k, sorted(self.industries))
+        for i, item in enumerate(role.summaries):
+            self.when(item.when, at, f"summaries.{i}")
         self.bosses(role, at)
         self.size_map(role.direct_reports, at, "direct_reports")
         self.size_map(role.qualifications.years, at, "qualifications.years", complete=False)

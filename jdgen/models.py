@@ -482,6 +482,10 @@ class Role(Strict):
     summary_by_business_model: dict[str, str] = Field(default_factory=dict)
     #: A different summary for an industry (key: its id); the business model's wins.
     summary_by_industry: dict[str, str] = Field(default_factory=dict)
+    #: Summaries for the companies where the job is for something else (``{text, when}``:
+    #: a retailer's stores, a software company's subscriptions, a grocer's fresh food):
+    #: the first whose ``when`` holds wins over the summaries by business model and industry.
+    summaries: list[TextItem] = Field(default_factory=list)
     #: Who the role reports to, by size (``default`` allowed): a catalog id or a title,
     #: or a list of them, the first a seat the company has (jdgen.seats): "the VP of
     #: Logistics where the company has one, else the VP of Operations".

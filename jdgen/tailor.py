@@ -704,13 +704,22 @@ def description_sentence(ctx: Context) -> str:
 
 
 def _about_role(ctx: Context) -> Section:
-    role = ctx.role
-    summary = role.summary_by_business_model.get(ctx.facts.business_model) or (
-        role.summary_by_industry.get(ctx.industry.id, role.summary)
-    )
-    parts = [summary, _scope_sentence(ctx), _context_sentence(ctx)]
+    parts = [summary_text(ctx), _scope_sentence(ctx), _context_sentence(ctx)]
     paragraphs = [" ".join(ctx.text(p) for p in parts if p)]
     return _section(ctx, "about-role", _role(ctx), paragraphs=paragraphs)
+
+
+def summary_text(ctx: Context) -> str:
+    """What the job is for at this company, unfilled: the first of the role's ``summaries``
+    whose conditions hold (a retailer's stores, a grocer's fresh food), else its summary for
+    the business model, else for the industry, else its ``summary``."""
+    role = ctx.role
+    found = next((s.text for s in role.summaries if ctx.applies(s.when)), None)
+    if found is not None:
+        return found
+    return role.summary_by_business_model.get(ctx.facts.business_model) or (
+        role.summary_by_industry.get(ctx.industry.id, role.summary)
+    )
 
 
 def _scope_sentence(ctx: Context) -> str:

@@ -167,6 +167,40 @@ def test_the_summary_follows_the_business_model_then_the_industry(cat: Catalog) 
     assert about(post(cat)).startswith("As a Desk Manager you keep our buyers happy.")
 
 
+def test_the_first_summary_whose_conditions_hold_wins(tmp_path: Path) -> None:
+    """A role's ``summaries`` say what the job is for where it differs (issue 10 item 3):
+    the first whose ``when`` holds wins over the summaries by business model and industry,
+    and a company none of them fits keeps those."""
+    desk = {
+        **DESK,
+        "summaries": [
+            {
+                "when": {"business_models": ["broker"], "sizes": ["small"]},
+                "text": "As {{ a_title }} you book the first loads yourself.",
+            },
+            {"when": {"business_models": ["broker"]}, "text": "As {{ a_title }} you run the desk."},
+            {
+                "when": {"industries": ["widgets"], "multi_site": True},
+                "text": "As {{ a_title }} you keep every {{ vocab.site }} in step.",
+            },
+        ],
+    }
+    cat = jdgen.load_catalog(FIXTURE, overlay(tmp_path, desk=desk), builtin=False)
+    assert about(post(cat, business_model="broker")).startswith(
+        "As a Desk Manager you run the desk."
+    )
+    small = post(cat, business_model="broker", size="small")
+    assert about(small).startswith("As a Desk Manager you book the first loads yourself.")
+    widgets = cat.industries["widgets"].vocab.site
+    several = about(post(cat, industry="widgets", sites=3))
+    assert several.startswith(f"As a Desk Manager you keep every {widgets} in step.")
+    # one site: no line about several; the industry's or the plain summary instead
+    assert "in step" not in about(post(cat, industry="widgets", sites=1))
+    hire = post(cat, business_model="warehouse-for-hire")
+    assert about(hire).startswith("As a Desk Manager you mind the goods.")
+    assert about(post(cat, industry="software")).startswith("As a Desk Manager you keep the apps")
+
+
 def test_a_seat_the_company_lacks_goes_to_the_role_that_holds_it(cat: Catalog) -> None:
     # the role reports to the Ops Director; the freight industry has none ...
     assert post(cat).metadata.reports_to.title == "Head of Freight"
@@ -224,6 +258,10 @@ def test_compare_shows_the_same_reporting_lines_as_the_postings(tmp_path: Path) 
         (
             {"desk": {**DESK, "summary_by_business_model": {"barter": "Y."}}},
             "summary_by_business_model: unknown business model 'barter'",
+        ),
+        (
+            {"desk": {**DESK, "summaries": [{"text": "Y.", "when": {"business_models": ["barter"]}}]}},
+            "summaries.0.when.business_models.0: unknown business_model 'barter'",
         ),
     ],
 )  # fmt: skip
