@@ -188,7 +188,9 @@ def test_tailor_is_pure(catalog: Catalog) -> None:
 def test_placeholders_are_filled_with_the_industry_vocabulary(catalog: Catalog) -> None:
     jd = posting(catalog, "director-of-operations", industry="healthcare")
     assert "our clinical and front-desk staff can carry out" in text_of(jd, "about-role")
-    assert "keep patients served" in text_of(jd, "about-role")
+    assert "get patients seen on time across our clinics and facilities" in text_of(
+        jd, "about-role"
+    )
 
 
 @pytest.mark.parametrize(
