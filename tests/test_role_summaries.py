@@ -77,7 +77,7 @@ def test_no_stock_summary_in_the_shipped_catalog() -> None:
         ("basil-and-crate", "chief-supply-chain-officer", "before it spoils"),
         ("harrow-and-finch", "operations-manager", "behind our stores"),
         ("kestrel-logistics", "vp-of-supply-chain", "for our clients"),
-        ("st-brigid-health", "chief-administrative-officer", "outside patient care"),
+        ("st-brigid-health", "chief-administrative-officer", "our hospitals and clinics rely on"),
     ],
 )
 def test_the_summary_names_the_business(stem: str, role_id: str, expected: str) -> None:
