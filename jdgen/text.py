@@ -35,15 +35,12 @@ def join_list(items: Iterable[str], conj: str = "and") -> str:
     patients" needs none); three or more where one has a comma are kept apart by
     semicolons ("…; the Employment Standards Act, 2000; and PIPEDA")."""
     items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
     if len(items) > 2 and any("," in i for i in items):
         # three or more with commas of their own: semicolons show where each ends
         return f"{'; '.join(items[:-1])}; {conj} {items[-1]}"
-    inner = _word(conj)
-    heads = items[:1] if len(items) == 2 else items
-    comma = "," if any(inner.search(i) or "," in i for i in heads) else ""
-    return f"{', '.join(items[:-1])}{comma} {conj} {items[-1]}"
+    if len(items) == 2 and "," in items[0]:
+        return f"{items[0]}, {conj} {items[1]}"
+    return join_words(items, conj)
 
 
 @lru_cache(maxsize=64)
